@@ -1,0 +1,100 @@
+"""The doctrine interpreter: plays a leader by the rules kept as data in ``scenarios/doctrines``.
+
+Rules are read from the top. A rule whose condition holds on the side's view
+adds its order if the order is available now, its target can be bound, it does
+not clash with an order already chosen (group, same target) and the action
+points last. Targets: ``$offer`` binds to the newest open offer the rule's
+``offer`` matcher accepts; ``$ship`` and ``$sub`` to the first legal target not
+yet used this turn. A doctrine is deterministic: the same view always gives the
+same orders, and the record keeps them, so no dice are needed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.conditions import match_offer
+from game.engine.handlers import HANDLERS
+from game.engine.model import Order
+from game.engine.orders import available
+from game.scenario.model import DoctrineDef, RuleDef
+
+PERSONALITIES = ("historical", "hawk", "dove")
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """An order and the rule that chose it (its why and source explain the choice)."""
+
+    order: Order
+    rule: RuleDef
+
+
+class DoctrinePolicy:
+    """A leader played by a doctrine."""
+
+    def __init__(self, doctrine: DoctrineDef) -> None:
+        self.doctrine = doctrine
+
+    @property
+    def name(self) -> str:
+        return self.doctrine.name
+
+    def choose(self, view: Any, rng: Any = None) -> tuple[Order, ...]:
+        return tuple(c.order for c in self.explain(view))
+
+    def explain(self, view: Any) -> list[Choice]:
+        """The orders chosen for this view, each with its rule."""
+        side = view.side
+        ready = {o.id: o for o in available(view)}
+        budget = view.action_points()
+        spent = 0
+        groups: set[str] = set()
+        used: set[tuple[str, str]] = set()
+        targeted: set[str] = set()
+        out: list[Choice] = []
+        for rule in self.doctrine.rules:
+            odef = ready.get(rule.order)
+            if odef is None or spent + odef.cost > budget or (odef.group and odef.group in groups):
+                continue
+            if not rule.when(view, side):
+                continue
+            offer = None
+            if rule.offer is not None:
+                offer = match_offer(view, side, rule.offer)
+                if offer is None:
+                    continue
+            target = self._target(view, rule, odef, offer, targeted)
+            if target is None or (rule.order, target) in used:
+                continue
+            order = Order(rule.order, target, rule.terms, rule.deadline, offer.id if rule.reply and offer else 0)
+            out.append(Choice(order, rule))
+            spent += odef.cost
+            if odef.group:
+                groups.add(odef.group)
+            used.add((rule.order, target))
+            if target:
+                targeted.add(target)
+        return out
+
+    @staticmethod
+    def _target(view: Any, rule: RuleDef, odef: Any, offer: Any, targeted: set[str]) -> str | None:
+        legal = HANDLERS[odef.handler][0](view, odef)
+        if rule.target == "$offer":
+            wanted = str(offer.id)
+            return wanted if wanted in legal and wanted not in targeted else None
+        if rule.target in ("$ship", "$sub"):
+            return next((t for t in legal if t not in targeted), None)
+        if rule.target:
+            return rule.target if rule.target in legal else None
+        return "" if "" in legal else None
+
+
+def doctrine_policy(scenario: Any, side: str, personality: str = "historical") -> DoctrinePolicy:
+    """The policy of ``side`` with the given personality, from the scenario's doctrines."""
+    key = f"{side}.{personality}"
+    if key not in scenario.doctrines:
+        known = sorted(k.split(".")[1] for k in scenario.doctrines if k.startswith(side + "."))
+        raise KeyError(f"no {personality} doctrine for {side} (known: {', '.join(known)})")
+    return DoctrinePolicy(scenario.doctrines[key])

@@ -1,0 +1,280 @@
+"""Conditions written as TOML tables, compiled once into plain Python predicates.
+
+A condition is a table such as ``{ date_from = "1962-10-22", rung_min = 4,
+flags = ["speech_made"] }``; every key must hold. Each key is one predicate of a
+fixed vocabulary (``PREDICATES``); nothing read from a file is ever evaluated as
+code. A compiled condition is called as ``cond(obj, side)`` where ``obj`` is a
+``GameState`` (events, incidents: ``side`` is None and everything is seen) or a
+``PlayerView`` (orders, doctrines: what that side knows, estimates included).
+
+>>> from types import SimpleNamespace
+>>> errors = []
+>>> cond = compile_condition({"rung_min": 4, "rung_max": 6}, "rule", errors)
+>>> cond(SimpleNamespace(rung=5), None), cond(SimpleNamespace(rung=7), None), errors
+(True, False, [])
+>>> _ = compile_condition({"rung_mni": 4}, "rule", errors); errors
+["rule.rung_mni: unknown condition 'rung_mni'"]
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+Pred = Callable[[Any, Any], bool]
+
+QUARANTINE_STATES = ("none", "proclaimed", "in_force", "lifted")
+PARTS = ("day", "am", "pm", "week")
+
+
+def _num(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
+
+
+def _strs(value: Any) -> bool:
+    return isinstance(value, list) and all(isinstance(v, str) for v in value)
+
+
+def _cmp_min(attr: str) -> Callable[[Any], Pred]:
+    return lambda v: (lambda o, s: getattr(o, attr) >= v)
+
+
+def _cmp_max(attr: str) -> Callable[[Any], Pred]:
+    return lambda v: (lambda o, s: getattr(o, attr) <= v)
+
+
+def _flags_all(names: list[str]) -> Pred:
+    return lambda o, s: all(o.has_flag(n, s) for n in names)
+
+
+def _flags_none(names: list[str]) -> Pred:
+    return lambda o, s: not any(o.has_flag(n, s) for n in names)
+
+
+def _flags_any(names: list[str]) -> Pred:
+    return lambda o, s: any(o.has_flag(n, s) for n in names)
+
+
+def _meter_min(table: dict) -> Pred:
+    items = tuple(table.items())
+    return lambda o, s: all(o.meter(s, k) >= v for k, v in items)
+
+
+def _meter_max(table: dict) -> Pred:
+    items = tuple(table.items())
+    return lambda o, s: all(o.meter(s, k) <= v for k, v in items)
+
+
+def _agreement(flag: bool) -> Pred:
+    return lambda o, s: (o.agreement is not None) == flag
+
+
+def _ships_sailing_min(n: int) -> Pred:
+    def pred(o: Any, s: Any) -> bool:
+        return sum(1 for sh in o.ships if sh.status in ("sailing", "held")) >= n
+
+    return pred
+
+
+def _ships_held_min(n: int) -> Pred:
+    return lambda o, s: sum(1 for sh in o.ships if sh.status == "held") >= n
+
+
+def _sub_near_line(flag: bool) -> Pred:
+    def pred(o: Any, s: Any) -> bool:
+        near = any(
+            sub.status in ("patrol", "escorting") and abs(sub.distance - o.line_nm) <= 250 for sub in o.subs
+        )
+        return near == flag
+
+    return pred
+
+
+def _offer_open(table: dict) -> Pred:
+    """There is an open offer from the other side matching the table (see ``match_offer``)."""
+    return lambda o, s: match_offer(o, s, table) is not None
+
+
+def _no_offer_open(table: dict) -> Pred:
+    return lambda o, s: match_offer(o, s, table) is None
+
+
+def _offer_sent(table: dict) -> Pred:
+    return lambda o, s: match_offer(o, s, table, sent=True) is not None
+
+
+def _not_offer_sent(table: dict) -> Pred:
+    return lambda o, s: match_offer(o, s, table, sent=True) is None
+
+
+def match_offer(obj: Any, side: Any, table: dict, sent: bool = False) -> Any:
+    """The newest open offer to ``side`` whose channel and terms fit ``table``, or None.
+
+    Keys: ``channel`` (list), ``includes`` and ``excludes`` (term kinds),
+    ``secret`` (whether some term is secret). With ``sent``, the newest offer
+    ``side`` itself sent, whatever became of it.
+    """
+    channels = table.get("channel")
+    includes = table.get("includes", ())
+    excludes = table.get("excludes", ())
+    secret = table.get("secret")
+    for offer in reversed(obj.offers):
+        if sent:
+            if offer.sender != side:
+                continue
+        elif offer.status != "open" or offer.sender == side or not offer.terms:
+            continue
+        kinds = {t.kind for t in offer.terms}
+        if channels and offer.channel not in channels:
+            continue
+        if any(k not in kinds for k in includes) or any(k in kinds for k in excludes):
+            continue
+        if secret is not None and any(t.secret for t in offer.terms) != secret:
+            continue
+        return offer
+    return None
+
+
+def _validate_offer_table(value: Any) -> str | None:
+    if not isinstance(value, dict):
+        return "must be a table with channel, includes, excludes or secret"
+    for key, v in value.items():
+        if key in ("channel", "includes", "excludes"):
+            if not _strs(v):
+                return f"{key} must be a list of strings"
+        elif key == "secret":
+            if not isinstance(v, bool):
+                return "secret must be true or false"
+        else:
+            return f"unknown key '{key}' (expected channel, includes, excludes, secret)"
+    return None
+
+
+# name -> (check of the value returning an error or None, builder of the predicate)
+PREDICATES: dict[str, tuple[Callable[[Any], str | None], Callable[[Any], Pred]]] = {}
+
+
+def _register(name: str, check: Callable[[Any], str | None], build: Callable[[Any], Pred]) -> None:
+    PREDICATES[name] = (check, build)
+
+
+def _want_num(v: Any) -> str | None:
+    return None if _num(v) else "must be a number"
+
+
+def _want_bool(v: Any) -> str | None:
+    return None if isinstance(v, bool) else "must be true or false"
+
+
+def _want_strs(v: Any) -> str | None:
+    return None if _strs(v) else "must be a list of strings"
+
+
+def _want_date(v: Any) -> str | None:
+    if isinstance(v, str) and len(v) == 10 and v[4] == "-" and v[7] == "-" and v.replace("-", "").isdigit():
+        return None
+    return "must be a date written YYYY-MM-DD"
+
+
+def _want_dates(v: Any) -> str | None:
+    if isinstance(v, str):
+        return _want_date(v)
+    if isinstance(v, list) and v and all(_want_date(d) is None for d in v):
+        return None
+    return "must be a date YYYY-MM-DD or a list of them"
+
+
+def _want_meters(v: Any) -> str | None:
+    if isinstance(v, dict) and all(isinstance(k, str) and _num(x) for k, x in v.items()):
+        return None
+    return "must be a table of meter names and numbers"
+
+
+def _want_one_of(options: tuple[str, ...]) -> Callable[[Any], str | None]:
+    def check(v: Any) -> str | None:
+        values = v if isinstance(v, list) else [v]
+        if values and all(isinstance(x, str) and x in options for x in values):
+            return None
+        return "must be one of " + ", ".join(options) + " (or a list of them)"
+
+    return check
+
+
+def _as_tuple(v: Any) -> tuple:
+    return tuple(v) if isinstance(v, list) else (v,)
+
+
+def _date_in(v: Any) -> Pred:
+    dates = _as_tuple(v)
+    return lambda o, s: o.date in dates
+
+
+def _part_in(v: Any) -> Pred:
+    parts = _as_tuple(v)
+    return lambda o, s: o.part in parts
+
+
+def _quarantine_in(v: Any) -> Pred:
+    states = _as_tuple(v)
+    return lambda o, s: o.quarantine in states
+
+
+_register("date", _want_dates, _date_in)
+_register("part", _want_one_of(PARTS), _part_in)
+_register("date_from", _want_date, lambda v: (lambda o, s: o.date >= v))
+_register("date_to", _want_date, lambda v: (lambda o, s: o.date <= v))
+for _attr in ("rung", "defcon", "alert", "castro_alarm", "invasion_prep", "launchers", "sams", "line_nm", "tactical"):
+    _register(f"{_attr}_min", _want_num, _cmp_min(_attr))
+    _register(f"{_attr}_max", _want_num, _cmp_max(_attr))
+_register("quarantine", _want_one_of(QUARANTINE_STATES), _quarantine_in)
+_register("flags", _want_strs, _flags_all)
+_register("not_flags", _want_strs, _flags_none)
+_register("any_flags", _want_strs, _flags_any)
+_register("meter_min", _want_meters, _meter_min)
+_register("meter_max", _want_meters, _meter_max)
+_register("agreement", _want_bool, _agreement)
+_register("ships_sailing_min", _want_num, _ships_sailing_min)
+_register("ships_held_min", _want_num, _ships_held_min)
+_register("sub_near_line", _want_bool, _sub_near_line)
+_register("offer_open", _validate_offer_table, _offer_open)
+_register("no_offer_open", _validate_offer_table, _no_offer_open)
+_register("offer_sent", _validate_offer_table, _offer_sent)
+_register("not_offer_sent", _validate_offer_table, _not_offer_sent)
+
+
+def compile_condition(table: Any, path: str, errors: list[str]) -> Pred:
+    """Compile a condition table; problems are appended to ``errors`` as ``path.key: message``."""
+    if table is None:
+        table = {}
+    if not isinstance(table, dict):
+        errors.append(f"{path}: must be a table of conditions")
+        return lambda o, s: False
+    preds: list[Pred] = []
+    for key, value in table.items():
+        entry = PREDICATES.get(key)
+        if entry is None:
+            errors.append(f"{path}.{key}: unknown condition '{key}'")
+            continue
+        check, build = entry
+        problem = check(value)
+        if problem:
+            errors.append(f"{path}.{key}: {problem}")
+            continue
+        preds.append(build(value))
+    if not preds:
+        return lambda o, s: True
+    if len(preds) == 1:
+        return preds[0]
+    frozen = tuple(preds)
+    return lambda o, s: all(p(o, s) for p in frozen)
+
+
+def referenced_flags(table: Any) -> list[str]:
+    """Every flag name a condition table mentions (for cross-checks by the validator)."""
+    if not isinstance(table, dict):
+        return []
+    names: list[str] = []
+    for key in ("flags", "not_flags", "any_flags"):
+        if _strs(table.get(key)):
+            names.extend(table[key])
+    return names

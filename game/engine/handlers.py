@@ -1,0 +1,292 @@
+"""What each kind of order does. A scenario's order names one of these handlers.
+
+Each handler has a ``targets`` function (the legal targets in a player's view:
+ships, submarines or offers; ``("",)`` where the order takes none) and a
+``resolve`` function that changes the turn's new state. The order's plain
+effects (rung, meters, flags) are applied by ``resolve.py`` before the handler
+runs, and its log line after, so a handler does only what is particular to it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import replace
+from typing import Any
+
+from game.engine.model import LEADER, Order, Site, other
+from game.engine.negotiation import accept_offer, reject_offer, send_offer
+from game.engine.turn import Turn
+from game.scenario.model import OrderDef
+
+NO_TARGET = ("",)
+CONTRABAND = ("missiles", "warheads", "military")
+
+
+def is_contraband(cargo: str, tightened: bool) -> bool:
+    return cargo in CONTRABAND or (tightened and cargo == "oil")
+
+
+def _none(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    """Only the order's declared effects."""
+
+
+def _no_targets(view: Any, odef: OrderDef) -> tuple[str, ...]:
+    return NO_TARGET
+
+
+# -- United States --
+
+
+def _recon(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    level = odef.params.get("level", "high")
+    turn.set_flag("u2_flown" if level == "high" else "lowlevel_flown", "us")
+    if level == "low":
+        turn.castro(turn.s.scenario.rules["castro"]["low_level"])
+
+
+def _quarantine(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    status = odef.params["status"]
+    if status == "proclaimed":
+        s.quarantine = "proclaimed"
+        s.quarantine_turn = s.turn
+    elif status == "lifted":
+        s.quarantine = "lifted"
+        s.tightened = False
+        s.ships = tuple(replace(sh, status="sailing") if sh.status == "held" else sh for sh in s.ships)
+
+
+def _line(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    turn.s.line_nm = int(odef.params["nm"])
+
+
+def _tighten(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    turn.s.tightened = True
+
+
+def _defcon(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    s.defcon = min(5, max(1, s.defcon - int(odef.params["raise"])))
+    if odef.params.get("public", True):
+        s.defcon_public = s.defcon
+
+
+def _alert(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    s.alert = min(2, max(0, s.alert + int(odef.params["raise"])))
+    if odef.params.get("public", True):
+        s.alert_public = s.alert
+
+
+def _strike(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    aim = odef.params["aim"]
+    if aim == "sams":
+        s.sams = 0
+        return
+    kill = float(odef.params.get("kill", 0.8))
+    sites = []
+    for site in s.sites:
+        if site.status in ("building", "halted") and turn.dice.chance(kill):
+            site = replace(site, status="struck", readiness=0.0)
+        sites.append(site)
+    s.sites = tuple(sites)
+    s.bombers = max(0, s.bombers - s.bombers // 2)
+
+
+def _invade(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    turn.s.invaded = True
+
+
+def _held_or_inside(view: Any, odef: OrderDef) -> tuple[str, ...]:
+    """Ships stopped at the line, or inside it without clearance, while the quarantine holds."""
+    if view.quarantine != "in_force":
+        return ()
+    return tuple(
+        sh.id
+        for sh in view.ships
+        if sh.status == "held" or (sh.status == "sailing" and not sh.cleared and sh.distance < view.line_nm)
+    )
+
+
+def _ship(turn: Turn, ship_id: str) -> tuple[int, Any]:
+    for i, sh in enumerate(turn.s.ships):
+        if sh.id == ship_id:
+            return i, sh
+    raise KeyError(ship_id)
+
+
+def _put_ship(turn: Turn, index: int, ship: Any) -> None:
+    ships = list(turn.s.ships)
+    ships[index] = ship
+    turn.s.ships = tuple(ships)
+
+
+def _hail(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    i, ship = _ship(turn, order.target)
+    if is_contraband(ship.cargo, s.tightened):
+        turn.say("hail_refused", "The {ship} will not accept the hail and stays at the line.", "public",
+                 ship=ship.name)
+        turn.set_flag("hail_refused", "us")
+        return
+    _put_ship(turn, i, replace(ship, status="sailing", cleared=True))
+    turn.say("hail_cleared", "The {ship} answers the hail, declares a cargo that is not on the list of "
+             "contraband, and is let through.", "public", ship=ship.name)
+
+
+def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    i, ship = _ship(turn, order.target)
+    if is_contraband(ship.cargo, s.tightened):
+        _put_ship(turn, i, replace(ship, status="diverted", revealed=True))
+        turn.say("board_contraband", "A boarding party finds {cargo} aboard the {ship}; it is escorted "
+                 "away from Cuba.", "public", ship=ship.name, cargo=CARGO_WORDS[ship.cargo])
+        turn.meter("ussr.prestige", -8)
+        turn.meter("us.domestic", 4)
+        turn.set_flag("contraband_seized")
+        return
+    _put_ship(turn, i, replace(ship, status="sailing", cleared=True, revealed=True))
+    turn.say("board_clean", "A boarding party inspects the {ship}: {cargo}, nothing on the contraband "
+             "list. It sails on.", "public", ship=ship.name, cargo=ship.cargo)
+
+
+def _disable(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    i, ship = _ship(turn, order.target)
+    _put_ship(turn, i, replace(ship, status="disabled", revealed=True))
+    turn.set_flag("ship_fired_on")
+
+
+def _subs_near(view: Any, odef: OrderDef) -> tuple[str, ...]:
+    if view.quarantine != "in_force":
+        return ()
+    return tuple(
+        sub.id for sub in view.subs if sub.status in ("patrol", "escorting") and abs(sub.distance - view.line_nm) <= 250
+    )
+
+
+def _signal_sub(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    subs = tuple(replace(sub, status="surfaced") if sub.id == order.target else sub for sub in s.subs)
+    s.subs = subs
+    turn.set_flag("sub_signalled", "us")
+
+
+# -- Soviet Union --
+
+
+def _construction(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    mode = odef.params["mode"]
+    turn.clear_flag("construction_accelerated")
+    if mode == "halt":
+        s.sites = tuple(replace(x, status="halted") if x.status == "building" else x for x in s.sites)
+    else:
+        s.sites = tuple(replace(x, status="building") if x.status == "halted" else x for x in s.sites)
+        if mode == "accelerate":
+            turn.set_flag("construction_accelerated", "ussr")
+
+
+def _ships(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    """Radio the ships; they act on it at the next movement (they are days out at sea)."""
+    s = turn.s
+    mode = odef.params["mode"]
+    ships = []
+    for sh in s.ships:
+        if sh.status in ("sailing", "held", "halted") and (mode != "turn_back" or sh.cargo in CONTRABAND):
+            sh = replace(sh, pending=mode, ordered=s.turn)
+        ships.append(sh)
+    s.ships = tuple(ships)
+    turn.clear_flag("run_the_line")
+    if mode == "run":
+        turn.set_flag("run_the_line", "ussr")
+
+
+def _subs(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    mode = odef.params["mode"]
+    status = "escorting" if mode == "escort" else "withdrawn"
+    s.subs = tuple(replace(sub, status=status) if sub.status != "surfaced" else sub for sub in s.subs)
+
+
+def _delegate(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    turn.s.local_authority = bool(odef.params["local"])
+
+
+def _dismantle(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    s = turn.s
+    s.sites = tuple(
+        replace(x, status="dismantled", readiness=0.0) if x.status != "struck" else x for x in s.sites
+    )
+    s.site_intel = tuple(replace(x, status="dismantled", readiness=0.0) for x in s.site_intel)
+
+
+def _remove_bombers(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    turn.s.bombers = 0
+
+
+def _tactical_out(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    turn.s.tactical = 0
+    turn.s.local_authority = False
+
+
+# -- letters and offers --
+
+
+def _offer(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    send_offer(turn, side, order, odef.params["channel"])
+
+
+def _open_offers(view: Any, odef: OrderDef) -> tuple[str, ...]:
+    rival = other(view.side)
+    return tuple(str(o.id) for o in view.offers if o.status == "open" and o.sender == rival and o.terms)
+
+
+def _accept(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    accept_offer(turn, side, int(order.target), odef.params.get("channel", "private"))
+
+
+def _reject(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    reject_offer(turn, side, int(order.target))
+
+
+Resolve = Callable[[Turn, str, Order, OrderDef], None]
+Targets = Callable[[Any, OrderDef], tuple[str, ...]]
+
+HANDLERS: dict[str, tuple[Targets, Resolve, frozenset[str]]] = {
+    # name: (targets, resolve, required params)
+    "none": (_no_targets, _none, frozenset()),
+    "recon": (_no_targets, _recon, frozenset({"level"})),
+    "quarantine": (_no_targets, _quarantine, frozenset({"status"})),
+    "line": (_no_targets, _line, frozenset({"nm"})),
+    "tighten": (_no_targets, _tighten, frozenset()),
+    "defcon": (_no_targets, _defcon, frozenset({"raise"})),
+    "alert": (_no_targets, _alert, frozenset({"raise"})),
+    "strike": (_no_targets, _strike, frozenset({"aim"})),
+    "invade": (_no_targets, _invade, frozenset()),
+    "hail": (_held_or_inside, _hail, frozenset()),
+    "board": (_held_or_inside, _board, frozenset()),
+    "disable": (_held_or_inside, _disable, frozenset()),
+    "signal_sub": (_subs_near, _signal_sub, frozenset()),
+    "construction": (_no_targets, _construction, frozenset({"mode"})),
+    "ships": (_no_targets, _ships, frozenset({"mode"})),
+    "subs": (_no_targets, _subs, frozenset({"mode"})),
+    "delegate": (_no_targets, _delegate, frozenset({"local"})),
+    "dismantle": (_no_targets, _dismantle, frozenset()),
+    "remove_bombers": (_no_targets, _remove_bombers, frozenset()),
+    "tactical_out": (_no_targets, _tactical_out, frozenset()),
+    "offer": (_no_targets, _offer, frozenset({"channel"})),
+    "accept": (_open_offers, _accept, frozenset()),
+    "reject": (_open_offers, _reject, frozenset()),
+}
+
+TARGET_KIND = {"hail": "ship", "board": "ship", "disable": "ship", "signal_sub": "sub", "accept": "offer",
+               "reject": "offer"}
+
+
+def site_as_seen(site: Site) -> Site:
+    """A site as a reconnaissance photograph shows it: readiness to the nearest ten."""
+    return replace(site, readiness=float(round(site.readiness / 10.0) * 10))
+
+
+__all__ = ["HANDLERS", "TARGET_KIND", "LEADER", "is_contraband", "site_as_seen"]

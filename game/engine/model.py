@@ -1,0 +1,148 @@
+"""Small value types shared by the engine, the AI and the front ends.
+
+They are frozen dataclasses with slots: cheap to create, hashable, and safe to
+share between an old state and a new one (see ``state.GameState.copy``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Side = Literal["us", "ussr"]
+SIDES: tuple[Side, Side] = ("us", "ussr")
+Visibility = Literal["public", "us", "ussr"]
+Channel = Literal["public", "private", "back"]
+CHANNELS: tuple[Channel, ...] = ("public", "private", "back")
+
+LEADER = {"us": "Kennedy", "ussr": "Khrushchev"}
+CARGO_WORDS = {
+    "missiles": "missiles",
+    "warheads": "nuclear warheads",
+    "military": "military equipment",
+    "oil": "oil",
+    "general": "general cargo",
+    "unknown": "an undeclared cargo",
+}
+COUNTRY = {"us": "the United States", "ussr": "the Soviet Union"}
+
+
+def other(side: Side) -> Side:
+    """The opposing side."""
+    return "ussr" if side == "us" else "us"
+
+
+@dataclass(frozen=True, slots=True)
+class Term:
+    """One term of an offer: what is promised, and whether it is kept from the public."""
+
+    kind: str
+    secret: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    """One order of one side for one turn.
+
+    ``kind`` names an order of the scenario's catalogue; ``target`` a ship or an
+    offer id where the order needs one; ``terms``, ``deadline`` (a number of
+    turns, 0 for none) and ``reply_to`` (an offer id, 0 for none) only for
+    orders that send an offer.
+    """
+
+    kind: str
+    target: str = ""
+    terms: tuple[Term, ...] = ()
+    deadline: int = 0
+    reply_to: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Ship:
+    """A ship bound for Cuba. ``cargo`` is the truth; the US sees it only once revealed."""
+
+    id: str
+    name: str
+    cargo: str
+    distance: float
+    speed: float
+    status: str = "sailing"  # sailing | held | halted | returning | arrived | diverted | disabled
+    pending: str = ""  # an order radioed from Moscow, carried out at the next turn's movement
+    ordered: int = -1  # the turn it was radioed
+    revealed: bool = False
+    cleared: bool = False  # hailed and let through the line
+
+
+@dataclass(frozen=True, slots=True)
+class Submarine:
+    """A Soviet submarine. Whether it carries a nuclear torpedo is a Soviet secret."""
+
+    id: str
+    name: str
+    distance: float
+    nuclear_torpedo: bool
+    status: str = "patrol"  # patrol | escorting | surfaced | withdrawn
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """A missile site on Cuba. Readiness 0–100; a site is operational at 100."""
+
+    id: str
+    name: str
+    kind: str  # mrbm | irbm
+    launchers: int
+    readiness: float
+    status: str = "building"  # building | halted | struck | dismantled
+
+    @property
+    def operational(self) -> bool:
+        return self.readiness >= 100.0 and self.status in ("building", "halted")
+
+
+@dataclass(frozen=True, slots=True)
+class Offer:
+    """An offer (or a plain letter when it has no terms) between the two leaders."""
+
+    id: int
+    sender: Side
+    channel: Channel
+    terms: tuple[Term, ...]
+    turn: int
+    deadline_turn: int = -1
+    reply_to: int = 0
+    status: str = "open"  # open | accepted | rejected | expired | closed
+    knowers: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class LogEntry:
+    """One line of the game's log. ``visibility`` says who may read it."""
+
+    seq: int
+    turn: int
+    date: str
+    key: str
+    text: str
+    visibility: Visibility
+
+    def to_json(self) -> dict:
+        return {
+            "seq": self.seq,
+            "turn": self.turn,
+            "date": self.date,
+            "key": self.key,
+            "text": self.text,
+            "visibility": self.visibility,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """How the crisis ended. ``winner`` is a side, ``"none"`` (compromise) or ``"war"``."""
+
+    kind: str  # settlement | nuclear_war | capitulation_us | capitulation_ussr | time_out
+    turn: int
+    date: str
+    winner: str
+    terms: tuple[Term, ...] = ()

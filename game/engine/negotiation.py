@@ -1,0 +1,155 @@
+"""Letters, offers, answers, deadlines and the leaking of secret terms.
+
+An offer is a set of terms sent through a channel (public, private letter or
+back channel); each term may be secret except in public. Offers are delivered
+at the end of the turn they are sent and answered in a later turn. Accepting an
+offer makes its terms the agreement. A secret term is known to a few people on
+each side; each turn it leaks with probability ``1 - (1 - q) ** knowers``
+(``q`` = ``friction.leak_per_knower``), and the number who know grows by
+``friction.knowers_growth`` a turn. A leak makes the term public, with the
+political cost the scenario gives it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from game.engine.model import LEADER, Offer, Order, Term, other
+
+if TYPE_CHECKING:
+    from game.engine.turn import Turn
+
+CHANNEL_WORDS = {
+    "us": {"public": "in public", "private": "in a private letter",
+           "back": "through Robert Kennedy, in private talks with Ambassador Dobrynin"},
+    "ussr": {"public": "on Radio Moscow", "private": "in a private letter", "back": "through Ambassador Dobrynin"},
+}
+
+
+def _terms_text(turn: Turn, terms: tuple[Term, ...], public_only: bool = False) -> str:
+    from game.engine.turn import describe_terms
+
+    return describe_terms(turn.s, terms, public_only)
+
+
+def send_offer(turn: Turn, side: str, order: Order, channel: str) -> None:
+    """Queue an offer (or a plain letter) for delivery at the end of this turn."""
+    s = turn.s
+    offer_id = len(s.offers) + 1
+    knowers = s.scenario.friction.knowers.get(channel, 0)
+    deadline = s.turn + order.deadline if order.deadline else -1
+    offer = Offer(offer_id, side, channel, order.terms, s.turn, deadline, order.reply_to, "open", knowers)  # type: ignore[arg-type]
+    s.offers = s.offers + (offer,)
+    if order.reply_to:
+        s.offers = tuple(
+            replace(o, status="closed") if o.id == order.reply_to and o.status == "open" else o for o in s.offers
+        )
+    who, rival = LEADER[side], LEADER[other(side)]
+    how = CHANNEL_WORDS[side][channel]
+    if not order.terms:
+        verb = "speaks to the world" if channel == "public" else f"sends word to {rival}"
+        text = f"{who} {verb} {how}, without proposing terms."
+        turn.log("letter", text, "public" if channel == "public" else "both")
+        return
+    terms = _terms_text(turn, order.terms)
+    extra = f" An answer is wanted within {order.deadline} turn(s)." if order.deadline else ""
+    reply = f" It answers message {order.reply_to}." if order.reply_to else ""
+    text = f"Offer {offer_id}: {who} proposes {how}: {terms}.{reply}{extra}"
+    turn.log("offer_sent", text, "both")
+    if channel == "public":
+        turn.log("offer_public", f"{who} states publicly the terms on which the crisis could end: "
+                 f"{_terms_text(turn, order.terms, True)}.", "public")
+    turn.set_flag(f"offer_from_{side}", "public" if channel == "public" else side)
+
+
+def accept_offer(turn: Turn, side: str, offer_id: int, channel: str) -> None:
+    """Accept an open offer from the other side: its terms become the agreement."""
+    s = turn.s
+    offer = next(o for o in s.offers if o.id == offer_id)
+    who = LEADER[side]
+    if s.agreement is not None or offer.status != "open":
+        turn.log("accept_too_late", f"{who}'s acceptance of offer {offer_id} comes too late to matter.", side)
+        return
+    s.agreement = offer.terms
+    s.agreement_turn = s.turn
+    s.offers = tuple(
+        replace(o, status="accepted" if o.id == offer_id else "closed") if o.status == "open" else o
+        for o in s.offers
+    )
+    turn.log("offer_accepted", f"{who} accepts offer {offer_id}: {_terms_text(turn, offer.terms)}.", "both")
+    how = "in a broadcast" if channel == "public" else "and both governments announce it"
+    turn.log("agreement", f"The crisis is settled: {who} accepts {how}. Public terms: "
+             f"{_terms_text(turn, offer.terms, True)}.", "public")
+    turn.set_flag("agreement")
+    defs = s.scenario.terms
+    for term in offer.terms:
+        if term.secret:
+            turn.set_flag(f"term_{term.kind}", "us")
+            turn.set_flag(f"term_{term.kind}", "ussr")
+        else:
+            turn.set_flag(f"term_{term.kind}")
+            for key, delta in defs[term.kind].public_meters.items():
+                turn.meter(key, delta)
+
+
+def reject_offer(turn: Turn, side: str, offer_id: int) -> None:
+    s = turn.s
+    s.offers = tuple(replace(o, status="rejected") if o.id == offer_id and o.status == "open" else o
+                     for o in s.offers)
+    turn.log("offer_rejected", f"{LEADER[side]} rejects offer {offer_id}.", "both")
+    turn.set_flag(f"rejected_by_{side}", "us")
+    turn.set_flag(f"rejected_by_{side}", "ussr")
+
+
+def expire_deadlines(turn: Turn) -> None:
+    """Open offers whose deadline ends with this turn expire."""
+    s = turn.s
+    expired = [o for o in s.offers if o.status == "open" and o.deadline_turn == s.turn]
+    if not expired:
+        return
+    ids = {o.id for o in expired}
+    s.offers = tuple(replace(o, status="expired") if o.id in ids else o for o in s.offers)
+    for offer in expired:
+        turn.log("deadline_passed", f"The deadline of offer {offer.id} passes without an answer.", "both")
+        turn.set_flag(f"deadline_passed_{offer.sender}", "us")
+        turn.set_flag(f"deadline_passed_{offer.sender}", "ussr")
+        if offer.sender == "us":
+            turn.meter("us.hawks", 10)  # an ultimatum ignored strengthens those who want force
+        else:
+            turn.meter("ussr.prestige", -5)
+
+
+def leak_secrets(turn: Turn) -> None:
+    """Each secret term of an open or accepted offer may leak (see the module docstring)."""
+    s = turn.s
+    fr = s.scenario.friction
+    leaked_kinds = {k for k, _ in s.leaked}
+    changed = False
+    offers = []
+    for offer in s.offers:
+        if offer.status in ("open", "accepted") and any(t.secret for t in offer.terms):
+            for term in offer.terms:
+                if not term.secret or term.kind in leaked_kinds:
+                    continue
+                p = 1.0 - (1.0 - fr.leak_per_knower) ** offer.knowers
+                if turn.dice.chance(p):
+                    leaked_kinds.add(term.kind)
+                    _leak(turn, term, offer)
+            offer = replace(offer, knowers=offer.knowers + fr.knowers_growth)
+            changed = True
+        offers.append(offer)
+    if changed:
+        s.offers = tuple(offers)
+
+
+def _leak(turn: Turn, term: Term, offer: Offer) -> None:
+    s = turn.s
+    tdef = s.scenario.terms[term.kind]
+    s.leaked = s.leaked + ((term.kind, s.turn),)
+    status = "agreed" if offer.status == "accepted" else "offered"
+    turn.log("secret_leaked", f"A secret leaks to the press: {tdef.label}, {status} in private, is "
+             "reported in the newspapers.", "public")
+    for key, delta in tdef.leak_meters.items():
+        turn.meter(key, delta)
+    turn.set_flag(f"leaked_{term.kind}")

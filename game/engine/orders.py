@@ -1,0 +1,118 @@
+"""Which orders a side may give: a query on its view, separate from applying them.
+
+``legal_orders(view)`` lists every order that is legal on its own (one per
+target; offer orders as templates without terms). ``check_orders(view,
+orders)`` tells what is wrong with a whole turn's orders: unknown or
+unavailable orders, bad targets, an offer's terms, the action-point budget,
+two orders of one group (say, raising and lowering DEFCON), the same thing
+ordered twice.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.handlers import HANDLERS
+from game.engine.model import Order, other
+
+MAX_DEADLINE = 4
+
+
+class IllegalOrders(ValueError):
+    """Raised by ``apply`` when a side's orders break the rules; ``problems`` says how."""
+
+    def __init__(self, side: str, problems: list[str]) -> None:
+        super().__init__(f"{side}: " + "; ".join(problems))
+        self.side = side
+        self.problems = problems
+
+
+def available(view: Any) -> list[Any]:
+    """The order definitions of the view's side whose conditions hold now."""
+    if view.over:
+        return []
+    side = view.side
+    return [o for o in view.scenario.orders.values() if o.side == side and o.when(view, side)]
+
+
+def legal_orders(view: Any) -> list[Order]:
+    """Every single order legal now, with its target filled in where it needs one."""
+    out = []
+    for odef in available(view):
+        targets = HANDLERS[odef.handler][0](view, odef)
+        out.extend(Order(odef.id, target=t) for t in targets)
+    return out
+
+
+def check_offer(view: Any, order: Order, odef: Any) -> list[str]:
+    """Problems with the terms, deadline and reply of an offer order."""
+    problems = []
+    channel = odef.params["channel"]
+    defs = view.scenario.terms
+    seen = set()
+    for term in order.terms:
+        tdef = defs.get(term.kind)
+        if tdef is None:
+            problems.append(f"{order.kind}: unknown term '{term.kind}'")
+            continue
+        if term.kind in seen:
+            problems.append(f"{order.kind}: term '{term.kind}' given twice")
+        seen.add(term.kind)
+        if term.secret and channel == "public":
+            problems.append(f"{order.kind}: a term sent in public cannot be secret ('{term.kind}')")
+        elif term.secret and not tdef.may_be_secret:
+            problems.append(f"{order.kind}: term '{term.kind}' cannot be kept secret")
+    if not 0 <= order.deadline <= MAX_DEADLINE:
+        problems.append(f"{order.kind}: deadline must be 0 to {MAX_DEADLINE} turns")
+    if order.deadline and not order.terms:
+        problems.append(f"{order.kind}: a letter without terms cannot carry a deadline")
+    if order.reply_to:
+        rival = other(view.side)
+        if not any(o.id == order.reply_to and o.sender == rival for o in view.offers):
+            problems.append(f"{order.kind}: there is no message {order.reply_to} from the other side to answer")
+    return problems
+
+
+def check_orders(view: Any, orders: tuple[Order, ...] | list[Order]) -> list[str]:
+    """Everything wrong with a turn's orders for ``view.side`` (empty when they are legal)."""
+    if view.over:
+        return ["the game is over"] if orders else []
+    problems: list[str] = []
+    defs = view.scenario.orders
+    ok = {o.id: o for o in available(view)}
+    cost = 0
+    groups: dict[str, str] = {}
+    seen: set[tuple[str, str]] = set()
+    answered: set[str] = set()
+    for order in orders:
+        odef = defs.get(order.kind)
+        if odef is None or odef.side != view.side:
+            problems.append(f"unknown order '{order.kind}'")
+            continue
+        if order.kind not in ok:
+            problems.append(f"{order.kind}: not available now")
+            continue
+        cost += odef.cost
+        key = (order.kind, order.target)
+        if key in seen:
+            problems.append(f"{order.kind}: given twice")
+        seen.add(key)
+        if odef.group:
+            if odef.group in groups and groups[odef.group] != order.kind:
+                problems.append(f"{order.kind}: cannot be given with {groups[odef.group]}")
+            groups.setdefault(odef.group, order.kind)
+        targets = HANDLERS[odef.handler][0](view, odef)
+        if order.target not in targets:
+            problems.append(f"{order.kind}: '{order.target}' is not a valid target now")
+        if odef.target == "offer":
+            if order.target in answered:
+                problems.append(f"{order.kind}: offer {order.target} is answered twice")
+            answered.add(order.target)
+        if odef.handler == "offer":
+            problems.extend(check_offer(view, order, odef))
+        elif order.terms or order.deadline or order.reply_to:
+            problems.append(f"{order.kind}: only an offer carries terms, a deadline or a reply")
+    budget = view.action_points()
+    if cost > budget:
+        problems.append(f"the orders cost {cost} action points; {budget} are available")
+    return problems

@@ -1,0 +1,190 @@
+"""``apply(state, orders)``: one turn of the game, resolved in a fixed, documented order.
+
+1. Both sides' orders are checked against their own views (``IllegalOrders``).
+2. Orders resolve by phase — diplomacy, then movement, then force — the US's
+   before the USSR's within a phase. Each order applies its declared effects,
+   its handler, then writes its log line.
+3. The world moves: missile sites are built, ships sail (the quarantine line
+   stops them), a settled crisis lets the invasion force disperse, Castro's
+   alarm follows the pressure, each side's estimates are redrawn.
+4. Friction: the incident probability is computed and drawn (``friction.py``).
+5. Secret terms may leak; deadlines pass.
+6. The rung settles: with no escalation this turn it falls one step toward the
+   floor that the forces' posture sets.
+7. The end is checked (nuclear war, settlement, capitulation, the last turn),
+   and the scenario's events of the evening fire.
+8. Dawn of the next turn: the quarantine comes into force when due, and the
+   scenario's dated events whose conditions hold fire.
+
+The input state is never changed; every draw is recorded in ``state.draws``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from game.engine.dice import Dice
+from game.engine.friction import draw_incidents
+from game.engine.handlers import HANDLERS
+from game.engine.model import SIDES, Order, Outcome
+from game.engine.negotiation import expire_deadlines, leak_secrets
+from game.engine.orders import IllegalOrders, check_orders
+from game.engine.scoring import settlement_winner, time_out_outcome
+from game.engine.state import GameState
+from game.engine.turn import Turn
+from game.engine.view import player_view
+from game.engine.world import build_sites, move_ships, stand_down, update_castro, update_intelligence
+
+PHASES = ("diplomacy", "movement", "force")
+
+
+def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]]) -> GameState:
+    """Resolve one turn with both sides' orders; returns the state at the next dawn."""
+    if state.over:
+        raise IllegalOrders("both", ["the game is over"])
+    by_side = {side: tuple(orders.get(side, ())) for side in SIDES}
+    for side in SIDES:
+        problems = check_orders(player_view(state, side), by_side[side])
+        if problems:
+            raise IllegalOrders(side, problems)
+    turn = Turn(state, by_side)
+    s = turn.s
+    days = s.turn_def.days
+    rung_before = s.rung
+    defs = s.scenario.orders
+    order_risk = 0.0
+    for phase in PHASES:
+        for side in SIDES:
+            for order in by_side[side]:
+                odef = defs[order.kind]
+                if odef.phase != phase:
+                    continue
+                turn.apply_effects(odef.effects)
+                HANDLERS[odef.handler][1](turn, side, order, odef)
+                order_risk += odef.risk
+                if odef.log:
+                    vis = side if odef.visibility == "own" else odef.visibility
+                    turn.say(f"order_{odef.id}", odef.log, vis, side=side)
+    build_sites(turn, days)
+    move_ships(turn, days)
+    stand_down(turn, days)
+    update_castro(turn, days)
+    update_intelligence(turn, days)
+    p = draw_incidents(turn, order_risk)
+    if s.friction == "plausible":
+        leak_secrets(turn)
+    expire_deadlines(turn)
+    settle_rung(turn, rung_before)
+    check_end(turn)
+    fire_events(turn, "dusk")
+    s.history = s.history + ((s.turn, s.rung, round(p, 4)),)
+    for name in s.scenario.rules["transient_flags"]:
+        turn.clear_flag(name)
+    s.draws = tuple(turn.dice.draws)
+    if not s.over:
+        s.turn += 1
+        dawn(turn)
+    s.rng = turn.dice.state()
+    return s
+
+
+def posture_floor(s: GameState) -> int:
+    """The lowest rung the forces' posture allows: the ladder cannot fall below it."""
+    floor = 0
+    if s.has_flag("discovered", None):
+        floor = 1
+    if s.has_flag("crisis_public", None):
+        floor = 2
+    if s.quarantine in ("proclaimed", "in_force"):
+        floor = 3
+    if s.defcon <= 3 or s.alert_public >= 1:
+        floor = max(floor, 4)
+    if s.defcon <= 2 or s.alert_public >= 2:
+        floor = max(floor, 5)
+    if s.agreement is not None:
+        floor = min(floor, 3)
+    if s.invaded:
+        floor = 8
+    return floor
+
+
+def settle_rung(turn: Turn, rung_before: int) -> None:
+    s = turn.s
+    floor = posture_floor(s)
+    if s.rung < floor:
+        turn.raise_rung(floor)
+    elif s.rung >= rung_before and not turn.escalated and s.rung > floor:
+        s.rung -= 1
+
+
+def check_end(turn: Turn) -> None:
+    s = turn.s
+    over = s.scenario.rules["over"]
+    if s.rung >= 10:
+        _end(turn, Outcome("nuclear_war", s.turn, s.date, "war"), over["nuclear_war"])
+        s.over = True
+        return
+    if s.outcome is None:
+        if s.agreement is not None:
+            _end(turn, Outcome("settlement", s.turn, s.date, settlement_winner(s, s.agreement), s.agreement),
+                 over["settlement"])
+        elif s.invaded and s.has_flag("invasion_holds", None):
+            _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over["invasion"])
+        elif _all_dismantled(s):
+            _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over["capitulation_ussr"])
+        elif s.quarantine == "lifted" and s.launchers > 0:
+            _end(turn, Outcome("capitulation_us", s.turn, s.date, "ussr"), over["capitulation_us"])
+        elif s.invaded:
+            turn.set_flag("invasion_holds")
+    if s.turn >= len(s.scenario.turns) - 1:
+        if s.outcome is None:
+            outcome, text = time_out_outcome(turn)
+            _end(turn, outcome, text)
+        s.over = True
+
+
+def _all_dismantled(s: GameState) -> bool:
+    mrbm = [x for x in s.sites if x.kind == "mrbm"]
+    return bool(mrbm) and all(x.status == "dismantled" for x in mrbm)
+
+
+def _end(turn: Turn, outcome: Outcome, text: str) -> None:
+    s = turn.s
+    s.outcome = outcome
+    turn.set_flag("crisis_over")
+    turn.log(f"end_{outcome.kind}", text, "public")
+
+
+def dawn(turn: Turn) -> None:
+    """The start of a turn: the quarantine comes into force when due; dated events fire."""
+    s = turn.s
+    delay = s.scenario.rules["quarantine_delay_turns"]
+    if s.quarantine == "proclaimed" and s.turn - s.quarantine_turn >= delay:
+        s.quarantine = "in_force"
+        turn.say("quarantine_in_force", "The quarantine is in force: ships bound for Cuba will be stopped "
+                 "at {line} nautical miles.", "public", line=str(s.line_nm))
+    fire_events(turn, "dawn")
+
+
+def fire_events(turn: Turn, at: str) -> None:
+    """The scenario's events of this time of day whose date has come and whose conditions hold, once each."""
+    s = turn.s
+    date, part = s.date, s.part
+    fired = s.fired
+    for ev in s.scenario.events:
+        if ev.at != at or ev.id in fired or ev.date > date or (ev.part and ev.part != part):
+            continue
+        if ev.when(s, None):
+            turn.apply_effects(ev.effects)
+            turn.log(f"event_{ev.id}", ev.text, ev.visibility)
+            fired = fired | {ev.id}
+    s.fired = fired
+
+
+def open_game(state: GameState) -> GameState:
+    """Run the first dawn of a freshly set-up state (used by ``setup.new_game``)."""
+    turn = Turn(state, {})
+    turn.dice = Dice(state.rng)
+    dawn(turn)
+    turn.s.rng = turn.dice.state()
+    return turn.s

@@ -1,0 +1,69 @@
+"""A new game from a scenario, a seed and a friction setting."""
+
+from __future__ import annotations
+
+from game.engine.dice import seed_state
+from game.engine.handlers import site_as_seen
+from game.engine.model import Ship, Site, Submarine
+from game.engine.resolve import open_game
+from game.engine.state import GameState, blank_state
+from game.scenario.model import Scenario
+
+FRICTIONS = ("historical", "plausible")
+
+
+def new_game(scenario: Scenario, seed: int = 1962, friction: str = "plausible") -> GameState:
+    """The state at the first dawn: the scenario's start, its first events fired."""
+    if friction not in FRICTIONS:
+        raise ValueError(f"friction must be one of {', '.join(FRICTIONS)}, not {friction!r}")
+    st = scenario.start
+    sites = tuple(Site(x["id"], x["name"], x["kind"], x["launchers"], float(x["readiness"])) for x in scenario.sites)
+    known = {x["id"] for x in scenario.sites if x.get("known", False)}
+    state = blank_state(
+        scenario,
+        friction=friction,
+        seed=int(seed),
+        turn=0,
+        over=False,
+        rung=st["rung"],
+        max_rung=st["rung"],
+        defcon=st["defcon"],
+        defcon_public=st["defcon"],
+        alert=st["alert"],
+        alert_public=st["alert"],
+        quarantine="none",
+        line_nm=st["line_nm"],
+        tightened=False,
+        quarantine_turn=-1,
+        invasion_prep=float(st["invasion_prep"]),
+        invaded=False,
+        castro_alarm=float(st["castro_alarm"]),
+        tactical=st["tactical"],
+        local_authority=False,
+        bombers=st["bombers"],
+        sams=st["sams"],
+        irbm_missiles=False,
+        ships=tuple(
+            Ship(x["id"], x["name"], x["cargo"], float(x["distance"]), float(x["speed"])) for x in scenario.ships
+        ),
+        subs=tuple(Submarine(x["id"], x["name"], float(x["distance"]), x["nuclear_torpedo"]) for x in scenario.subs),
+        sites=sites,
+        site_intel=tuple(site_as_seen(x) for x in sites if x.id in known),
+        meters={f"{side}.{name}": float(v) for side, table in scenario.meters.items() for name, v in table.items()},
+        flags={"public": frozenset(st["flags"]), "us": frozenset(), "ussr": frozenset()},
+        est_launchers=0,
+        est_sigma=float(scenario.rules["intel"]["sigma_start"]),
+        est_invasion=int(st["invasion_prep"]),
+        offers=(),
+        agreement=None,
+        agreement_turn=-1,
+        leaked=(),
+        outcome=None,
+        logs={"public": (), "us": (), "ussr": ()},
+        seq=0,
+        rng=seed_state(int(seed)),
+        draws=(),
+        history=(),
+        fired=frozenset(),
+    )
+    return open_game(state)

@@ -1,0 +1,180 @@
+"""The complete game state: everything true about the crisis, secrets included.
+
+``GameState`` is treated as immutable: ``apply`` works on ``copy()`` and never
+touches its input. Fields hold ints, floats, strings, tuples of frozen
+dataclasses, frozensets and small dicts that are copied on write, so a copy is
+cheap (no deep copy). Only ``engine`` code builds or changes states; the front
+ends and the AI see a ``PlayerView``.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from game.engine.model import LogEntry, Offer, Outcome, Ship, Site, Submarine, Term
+from game.scenario.model import Scenario
+
+STATE_FIELDS = (
+    "friction",
+    "seed",
+    "turn",
+    "over",
+    "rung",
+    "max_rung",
+    "defcon",
+    "defcon_public",
+    "alert",
+    "alert_public",
+    "quarantine",
+    "line_nm",
+    "tightened",
+    "quarantine_turn",
+    "invasion_prep",
+    "invaded",
+    "castro_alarm",
+    "tactical",
+    "local_authority",
+    "bombers",
+    "sams",
+    "irbm_missiles",
+    "ships",
+    "subs",
+    "sites",
+    "site_intel",
+    "meters",
+    "flags",
+    "est_launchers",
+    "est_sigma",
+    "est_invasion",
+    "offers",
+    "agreement",
+    "agreement_turn",
+    "leaked",
+    "outcome",
+    "logs",
+    "seq",
+    "rng",
+    "draws",
+    "history",
+    "fired",
+)
+
+
+class GameState:
+    """All of the game's truth at the start of a turn (or at its end, when ``over``)."""
+
+    __slots__ = (*STATE_FIELDS, "scenario", "_views")
+
+    friction: str
+    seed: int
+    turn: int
+    over: bool
+    rung: int
+    max_rung: int
+    defcon: int
+    defcon_public: int
+    alert: int
+    alert_public: int
+    quarantine: str
+    line_nm: int
+    tightened: bool
+    quarantine_turn: int
+    invasion_prep: float
+    invaded: bool
+    castro_alarm: float
+    tactical: int
+    local_authority: bool
+    bombers: int
+    sams: int
+    irbm_missiles: bool
+    ships: tuple[Ship, ...]
+    subs: tuple[Submarine, ...]
+    sites: tuple[Site, ...]
+    site_intel: tuple[Site, ...]
+    meters: dict[str, float]
+    flags: dict[str, frozenset[str]]
+    est_launchers: int
+    est_sigma: float
+    est_invasion: int
+    offers: tuple[Offer, ...]
+    agreement: tuple[Term, ...] | None
+    agreement_turn: int
+    leaked: tuple[tuple[str, int], ...]
+    outcome: Outcome | None
+    logs: dict[str, tuple[LogEntry, ...]]
+    seq: int
+    rng: tuple[int, int, int, int]
+    draws: tuple[float, ...]
+    history: tuple[tuple[int, int, float], ...]
+    fired: frozenset[str]
+    scenario: Scenario
+
+    def copy(self) -> GameState:
+        """A new state sharing the immutable parts; the small dicts are copied."""
+        new = GameState.__new__(GameState)
+        for name in STATE_FIELDS:
+            setattr(new, name, getattr(self, name))
+        new.scenario = self.scenario
+        new.meters = dict(self.meters)
+        new.flags = dict(self.flags)
+        new.logs = dict(self.logs)
+        new._views = None
+        return new
+
+    # -- the fact interface shared with PlayerView (see engine.conditions) --
+
+    @property
+    def turn_def(self):  # noqa: ANN201 - TurnDef
+        turns = self.scenario.turns
+        return turns[min(self.turn, len(turns) - 1)]
+
+    @property
+    def date(self) -> str:
+        return self.turn_def.date
+
+    @property
+    def part(self) -> str:
+        return self.turn_def.part
+
+    @property
+    def launchers(self) -> int:
+        """Operational medium-range launchers: the truth."""
+        return sum(s.launchers for s in self.sites if s.kind == "mrbm" and s.operational)
+
+    def has_flag(self, name: str, side: str | None) -> bool:
+        flags = self.flags
+        if name in flags["public"]:
+            return True
+        if side is None:
+            return name in flags["us"] or name in flags["ussr"]
+        return name in flags[side]
+
+    def meter(self, side: str | None, name: str) -> float:
+        if "." in name:
+            return self.meters[name]
+        return self.meters[f"{side}.{name}"]
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, GameState):
+            return NotImplemented
+        return all(getattr(self, f) == getattr(other, f) for f in STATE_FIELDS) and (
+            self.scenario.id == other.scenario.id
+        )
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<GameState turn={self.turn} date={self.date} rung={self.rung} over={self.over}>"
+
+
+def blank_state(scenario: Scenario, **fields: Any) -> GameState:
+    """A state with every field set from ``fields`` (used by ``new_game`` and the JSON loader)."""
+    state = GameState.__new__(GameState)
+    missing = [f for f in STATE_FIELDS if f not in fields]
+    if missing:
+        raise ValueError("missing state fields: " + ", ".join(missing))
+    for name in STATE_FIELDS:
+        setattr(state, name, fields[name])
+    state.scenario = scenario
+    state._views = None
+    return state

@@ -1,0 +1,124 @@
+"""The work area of one turn's resolution: the new state being built, the dice, and helpers.
+
+Every change a handler makes goes through these helpers, so bounds (rungs 0–10,
+meters 0–100) and the log are kept in one place.
+"""
+
+from __future__ import annotations
+
+from game.engine.dice import Dice
+from game.engine.model import LEADER, LogEntry, Order, Term, other
+from game.engine.state import GameState
+from game.scenario.model import Effects
+
+MAX_RUNG = 10
+
+
+def fill(template: str, values: dict[str, str]) -> str:
+    """Replace ``{name}`` by ``values[name]``: plain substitution, never ``str.format``."""
+    out = template
+    for key, value in values.items():
+        out = out.replace("{" + key + "}", value)
+    return out
+
+
+def describe_terms(state: GameState, terms: tuple[Term, ...], public_only: bool = False) -> str:
+    """The terms in words, each marked secret where it is."""
+    defs = state.scenario.terms
+    parts = []
+    for term in terms:
+        if public_only and term.secret:
+            continue
+        label = defs[term.kind].label if term.kind in defs else term.kind
+        parts.append(label + (" (secret)" if term.secret and not public_only else ""))
+    return "; ".join(parts) if parts else "no terms"
+
+
+class Turn:
+    """One turn being resolved. ``s`` is the new state, a private copy that may be changed."""
+
+    __slots__ = ("s", "dice", "risk", "escalated", "orders", "incidents")
+
+    def __init__(self, state: GameState, orders: dict[str, tuple[Order, ...]]) -> None:
+        self.s = state.copy()
+        self.dice = Dice(state.rng)
+        self.risk = 0.0
+        self.escalated = False
+        self.orders = orders
+        self.incidents: list[str] = []
+
+    # -- the log --
+
+    def log(self, key: str, text: str, visibility: str) -> None:
+        """Add an entry. ``visibility`` is public, us, ussr, or both (one entry for each leader)."""
+        s = self.s
+        if visibility == "both":
+            self.log(key, text, "us")
+            self.log(key, text, "ussr")
+            return
+        s.seq += 1
+        entry = LogEntry(s.seq, s.turn, s.date, key, text, visibility)  # type: ignore[arg-type]
+        s.logs[visibility] = s.logs[visibility] + (entry,)
+
+    def say(self, key: str, template: str, visibility: str, side: str = "", **values: str) -> None:
+        """Log a template, filling the leaders' names and ``values``."""
+        names = {"us_leader": LEADER["us"], "ussr_leader": LEADER["ussr"]}
+        if side:
+            names["leader"] = LEADER[side]
+            names["rival"] = LEADER[other(side)]
+        names.update(values)
+        vis = side if visibility == "own" else visibility
+        self.log(key, fill(template, names), vis)
+
+    # -- tracks --
+
+    def raise_rung(self, at_least: int = 0, delta: int = 0) -> None:
+        s = self.s
+        new = max(s.rung + delta, at_least)
+        new = min(MAX_RUNG, max(0, new))
+        if new > s.rung:
+            self.escalated = True
+        s.rung = new
+        if new > s.max_rung:
+            s.max_rung = new
+
+    def meter(self, key: str, delta: float) -> None:
+        meters = self.s.meters
+        meters[key] = min(100.0, max(0.0, meters[key] + delta))
+
+    def set_flag(self, name: str, visibility: str = "public") -> None:
+        flags = self.s.flags
+        flags[visibility] = flags[visibility] | {name}
+
+    def clear_flag(self, name: str) -> None:
+        flags = self.s.flags
+        for vis in ("public", "us", "ussr"):
+            if name in flags[vis]:
+                flags[vis] = flags[vis] - {name}
+
+    def castro(self, delta: float) -> None:
+        s = self.s
+        s.castro_alarm = min(100.0, max(0.0, s.castro_alarm + delta))
+
+    def apply_effects(self, eff: Effects) -> None:
+        if eff.rung or eff.rung_min:
+            self.raise_rung(eff.rung_min, eff.rung) if eff.rung >= 0 else self.lower_rung(-eff.rung)
+        for key, delta in eff.meters.items():
+            self.meter(key, delta)
+        for name in eff.flags:
+            self.set_flag(name, "public")
+        for name in eff.us_flags:
+            self.set_flag(name, "us")
+        for name in eff.ussr_flags:
+            self.set_flag(name, "ussr")
+        for name in eff.clear_flags:
+            self.clear_flag(name)
+        if eff.castro_alarm:
+            self.castro(eff.castro_alarm)
+        if eff.invasion_prep:
+            s = self.s
+            s.invasion_prep = min(100.0, max(0.0, s.invasion_prep + eff.invasion_prep))
+
+    def lower_rung(self, steps: int) -> None:
+        s = self.s
+        s.rung = max(0, s.rung - steps)

@@ -1,0 +1,191 @@
+"""What one leader may know: ``player_view(state, side)``.
+
+The view is built field by field from the state, taking the other side's
+secrets out (the boardgame.io ``playerView`` habit): the US sees estimates of
+the operational launchers and of each site, ship cargoes only once revealed,
+submarines without their weapons, the Soviet alert as announced; the USSR sees
+an estimate of the US invasion preparation and DEFCON as announced. Tactical
+weapons and Moscow's delegation to local commanders never reach the US view.
+Neither side sees the other's political meters (world opinion aside), reports
+or private flags. The UI and the AI receive nothing else.
+"""
+
+from __future__ import annotations
+
+from heapq import merge
+from typing import Any
+
+from game.engine.model import LogEntry, Offer, Outcome, Ship, Site, Submarine, Term, other
+from game.engine.state import GameState
+
+
+class PlayerView:
+    """One side's knowledge at the start of a turn. Same fact names as ``GameState``."""
+
+    __slots__ = (
+        "side",
+        "scenario",
+        "turn",
+        "over",
+        "outcome",
+        "rung",
+        "max_rung",
+        "defcon",
+        "alert",
+        "quarantine",
+        "line_nm",
+        "tightened",
+        "invasion_prep",
+        "invaded",
+        "castro_alarm",
+        "sams",
+        "bombers",
+        "launchers",
+        "uncertainty",
+        "tactical",
+        "local_authority",
+        "ships",
+        "subs",
+        "sites",
+        "meters",
+        "flags",
+        "offers",
+        "agreement",
+        "leaked",
+        "history",
+        "_public_log",
+        "_own_log",
+    )
+
+    side: str
+    turn: int
+    over: bool
+    outcome: Outcome | None
+    rung: int
+    max_rung: int
+    defcon: int
+    alert: int
+    quarantine: str
+    line_nm: int
+    tightened: bool
+    invasion_prep: float
+    invaded: bool
+    castro_alarm: float
+    sams: int
+    bombers: int
+    launchers: int
+    uncertainty: float
+    tactical: int
+    local_authority: bool
+    ships: tuple[Ship, ...]
+    subs: tuple[Submarine, ...]
+    sites: tuple[Site, ...]
+    meters: dict[str, float]
+    flags: frozenset[str]
+    offers: tuple[Offer, ...]
+    agreement: tuple[Term, ...] | None
+    leaked: tuple[tuple[str, int], ...]
+    history: tuple[tuple[int, int, float], ...]
+
+    @property
+    def turn_def(self):  # noqa: ANN201 - TurnDef
+        turns = self.scenario.turns
+        return turns[min(self.turn, len(turns) - 1)]
+
+    @property
+    def date(self) -> str:
+        return self.turn_def.date
+
+    @property
+    def part(self) -> str:
+        return self.turn_def.part
+
+    @property
+    def log(self) -> tuple[LogEntry, ...]:
+        """The entries this side may read, in the order they happened."""
+        return tuple(merge(self._public_log, self._own_log, key=lambda e: e.seq))
+
+    def has_flag(self, name: str, side: Any = None) -> bool:
+        return name in self.flags
+
+    def meter(self, side: Any, name: str) -> float:
+        key = name if "." in name else f"{self.side}.{name}"
+        return self.meters.get(key, 0.0)
+
+    def action_points(self) -> int:
+        return self.scenario.action_points[self.side]
+
+    def fingerprint(self) -> dict:
+        """Everything in the view as plain data (for the non-interference tests and debugging)."""
+        data = {name: getattr(self, name) for name in self.__slots__ if not name.startswith("_")}
+        data.pop("scenario")
+        data["log"] = self.log
+        return data
+
+
+def _hide_cargo(ship: Ship) -> Ship:
+    if ship.revealed:
+        return ship
+    return Ship(ship.id, ship.name, "unknown", ship.distance, ship.speed, ship.status, "", -1, False, ship.cleared)
+
+
+def _hide_torpedo(sub: Submarine) -> Submarine:
+    return Submarine(sub.id, sub.name, sub.distance, False, sub.status)
+
+
+def player_view(state: GameState, side: str) -> PlayerView:
+    """The view of ``side`` (``"us"`` or ``"ussr"``). Cached on the state, which never changes."""
+    cache = state._views
+    if cache is not None and side in cache:
+        return cache[side]
+    view = PlayerView.__new__(PlayerView)
+    view.side = side
+    view.scenario = state.scenario
+    view.turn = state.turn
+    view.over = state.over
+    view.outcome = state.outcome
+    view.rung = state.rung
+    view.max_rung = state.max_rung
+    view.quarantine = state.quarantine
+    view.line_nm = state.line_nm
+    view.tightened = state.tightened
+    view.invaded = state.invaded
+    view.castro_alarm = state.castro_alarm
+    view.sams = state.sams
+    view.bombers = state.bombers
+    view.offers = state.offers
+    view.agreement = state.agreement
+    view.leaked = state.leaked
+    view.history = state.history
+    view.flags = state.flags["public"] | state.flags[side]
+    rival = other(side)
+    view.meters = {k: v for k, v in state.meters.items() if k.startswith(side) or k == f"{rival}.world"}
+    view._public_log = state.logs["public"]
+    view._own_log = state.logs[side]
+    if side == "us":
+        view.defcon = state.defcon
+        view.alert = state.alert_public
+        view.invasion_prep = state.invasion_prep
+        view.launchers = state.est_launchers
+        view.uncertainty = state.est_sigma
+        view.tactical = 0  # Washington did not know the tactical weapons were there
+        view.local_authority = False
+        view.ships = tuple(_hide_cargo(s) for s in state.ships)
+        view.subs = tuple(_hide_torpedo(s) for s in state.subs)
+        view.sites = state.site_intel
+    else:
+        view.defcon = state.defcon_public
+        view.alert = state.alert
+        view.invasion_prep = float(state.est_invasion)
+        view.launchers = state.launchers
+        view.uncertainty = 0.0
+        view.tactical = state.tactical
+        view.local_authority = state.local_authority
+        view.ships = state.ships
+        view.subs = state.subs
+        view.sites = state.sites
+    if cache is None:
+        state._views = {side: view}
+    else:
+        cache[side] = view
+    return view

@@ -1,0 +1,150 @@
+"""What happens each turn whatever the leaders order: building, sailing, Castro, intelligence.
+
+Rates come from the scenario's ``[rules]`` and are per day, scaled by the
+turn's length (half a day on 26–28 October, a week in the aftermath).
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from game.engine.handlers import site_as_seen
+from game.engine.model import CARGO_WORDS
+from game.engine.turn import Turn
+
+
+def build_sites(turn: Turn, days: float) -> None:
+    """Sites under construction gain readiness; intermediate-range ones need their missiles first."""
+    s = turn.s
+    rules = s.scenario.rules["construction"]
+    rate = rules["per_day"] * days
+    if s.has_flag("construction_accelerated", "ussr"):
+        rate *= rules["accelerate"]
+    cap_irbm = 100.0 if s.irbm_missiles else rules["irbm_cap_without_missiles"]
+    sites = []
+    for site in s.sites:
+        if site.status == "building" and site.readiness < 100.0:
+            cap = cap_irbm if site.kind == "irbm" else 100.0
+            new = min(cap, site.readiness + rate * site_rate(site))
+            if new != site.readiness:
+                if new >= 100.0 > site.readiness:
+                    turn.say("site_operational", "{site} is ready to fire.", "ussr", site=site.name)
+                site = replace(site, readiness=new)
+        sites.append(site)
+    s.sites = tuple(sites)
+
+
+def site_rate(site: object) -> float:
+    """Intermediate-range sites are bigger works and go up at half the pace."""
+    return 0.5 if getattr(site, "kind", "") == "irbm" else 1.0
+
+
+def move_ships(turn: Turn, days: float) -> None:
+    """Carry out radioed orders, then sail; the line stops ships while the quarantine holds."""
+    s = turn.s
+    in_force = s.quarantine == "in_force"
+    running = s.has_flag("run_the_line", "ussr")
+    line = float(s.line_nm)
+    ships = []
+    for sh in s.ships:
+        if sh.pending and sh.ordered < s.turn:
+            status = {"turn_back": "returning", "halt": "halted", "run": "sailing", "go": "sailing"}[sh.pending]
+            if status != sh.status and sh.status not in ("arrived", "diverted", "disabled"):
+                _announce_turn(turn, sh.name, status)
+                sh = replace(sh, status=status, pending="")
+            else:
+                sh = replace(sh, pending="")
+        step = sh.speed * days
+        if sh.status == "sailing":
+            new = sh.distance - step
+            if in_force and not sh.cleared and sh.distance > line >= new:
+                if running:
+                    turn.say("line_run", "The {ship} crosses the quarantine line without stopping.", "public",
+                             ship=sh.name)
+                    turn.set_flag("line_run")
+                else:
+                    turn.say("ship_held", "The {ship} reaches the quarantine line and stops.", "public",
+                             ship=sh.name)
+                    sh = replace(sh, status="held", distance=line)
+                    ships.append(sh)
+                    continue
+            if new <= 0:
+                sh = replace(sh, status="arrived", distance=0.0)
+                _arrive(turn, sh)
+            else:
+                sh = replace(sh, distance=new)
+        elif sh.status == "returning":
+            sh = replace(sh, distance=min(4000.0, sh.distance + step))
+        ships.append(sh)
+    s.ships = tuple(ships)
+    subs = []
+    for sub in s.subs:
+        if sub.status == "escorting":
+            target = line + 50.0
+            delta = max(-step_for(sub.distance, target, 300.0 * days), -abs(sub.distance - target))
+            sub = replace(sub, distance=max(target, sub.distance + delta))
+        elif sub.status == "withdrawn":
+            sub = replace(sub, distance=min(4000.0, sub.distance + 300.0 * days))
+        subs.append(sub)
+    s.subs = tuple(subs)
+
+
+def step_for(distance: float, target: float, step: float) -> float:
+    """How far a submarine closes on its station this turn."""
+    return min(step, max(0.0, distance - target))
+
+
+def _announce_turn(turn: Turn, name: str, status: str) -> None:
+    if status == "returning":
+        turn.say("ship_turns_back", "The {ship} reverses course, away from Cuba.", "public", ship=name)
+    elif status == "halted":
+        turn.say("ship_halts", "The {ship} stops dead in the water, short of the line.", "public", ship=name)
+    else:
+        turn.say("ship_sails", "The {ship} gets under way again toward Cuba.", "public", ship=name)
+
+
+def _arrive(turn: Turn, ship: object) -> None:
+    s = turn.s
+    cargo = getattr(ship, "cargo", "")
+    name = getattr(ship, "name", "")
+    turn.say("ship_arrives", "The {ship} reaches a Cuban port.", "public", ship=name)
+    turn.say("ship_unloads", "The {ship} unloads its {cargo}.", "ussr", ship=name, cargo=CARGO_WORDS.get(cargo, cargo))
+    if cargo == "missiles":
+        s.irbm_missiles = True
+
+
+def stand_down(turn: Turn, days: float) -> None:
+    """Once an agreement holds, the invasion force disperses."""
+    s = turn.s
+    if s.agreement is not None and s.invasion_prep > 0:
+        s.invasion_prep = max(0.0, s.invasion_prep - s.scenario.rules["forces"]["prep_decay_settled"] * days)
+
+
+def update_castro(turn: Turn, days: float) -> None:
+    """Castro's alarm follows the pressure on Cuba, and eases once the crisis is settled."""
+    s = turn.s
+    c = s.scenario.rules["castro"]
+    delta = c["per_day"]
+    if s.quarantine == "in_force":
+        delta += c["quarantine_per_day"]
+    delta += c["prep_per_day"] * s.invasion_prep / 100.0
+    if s.agreement is not None:
+        delta -= c["settled_per_day"]
+    turn.castro(delta * days)
+
+
+def update_intelligence(turn: Turn, days: float) -> None:
+    """Each side's estimate of what it cannot see; reconnaissance narrows the US one."""
+    s = turn.s
+    intel = s.scenario.rules["intel"]
+    if s.has_flag("lowlevel_flown", "us"):
+        s.est_sigma = max(intel["sigma_min"], s.est_sigma * intel["low_factor"])
+    elif s.has_flag("u2_flown", "us"):
+        s.est_sigma = max(intel["sigma_min"], s.est_sigma * intel["high_factor"])
+    else:
+        s.est_sigma = min(intel["sigma_max"], s.est_sigma + intel["sigma_growth"] * days)
+    s.est_launchers = max(0, round(s.launchers + turn.dice.normal() * s.est_sigma))
+    if s.has_flag("u2_flown", "us") or s.has_flag("lowlevel_flown", "us"):
+        s.site_intel = tuple(site_as_seen(site) for site in s.sites)
+    prep = s.invasion_prep + turn.dice.normal() * intel["invasion_sigma"]
+    s.est_invasion = int(min(100, max(0, round(prep))))

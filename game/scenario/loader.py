@@ -1,0 +1,491 @@
+"""Load and validate a scenario (and its doctrines), reporting every problem at once.
+
+Each problem is one line ``file: key.path: what is wrong``. Nothing read is
+ever executed: TOML is parsed by ``tomllib``, shapes are checked by pydantic
+models (``schema.py``), conditions are compiled from a fixed vocabulary
+(``engine.conditions``).
+
+>>> problems = validate_files([default_scenario_path()])
+>>> problems
+[]
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import tomllib
+from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, ValidationError
+
+from game.engine.conditions import compile_condition, referenced_flags
+from game.engine.handlers import HANDLERS, TARGET_KIND
+from game.engine.model import Term
+from game.scenario import schema
+from game.scenario.model import (
+    DoctrineDef,
+    Effects,
+    EventDef,
+    FrictionDef,
+    IncidentDef,
+    OrderDef,
+    RuleDef,
+    RungDef,
+    Scenario,
+    TermDef,
+    TurnDef,
+)
+from game.scenario.sources import source_problem
+
+SCENARIO_DIR = Path(__file__).resolve().parent.parent.parent / "scenarios"
+DEFAULT_SCENARIO = "october1962"
+MAX_FILE_BYTES = 2_000_000
+
+LIST_SECTIONS: dict[str, type[BaseModel]] = {
+    "turn": schema.TurnModel,
+    "rung": schema.RungModel,
+    "site": schema.SiteModel,
+    "ship": schema.ShipModel,
+    "submarine": schema.SubModel,
+    "term": schema.TermModel,
+    "order": schema.OrderModel,
+    "event": schema.EventModel,
+    "incident": schema.IncidentModel,
+}
+METERS = {"us": ("domestic", "hawks", "allies", "world"), "ussr": ("presidium", "castro", "prestige", "world")}
+# Flags the engine itself sets (see handlers, negotiation, resolve); prefixes end with "_".
+ENGINE_FLAGS = frozenset({
+    "u2_flown", "lowlevel_flown", "sub_signalled", "hail_refused", "contraband_seized", "ship_fired_on",
+    "construction_accelerated", "run_the_line", "line_run", "agreement", "crisis_over", "invasion_holds",
+})
+ENGINE_FLAG_PREFIXES = ("offer_from_", "rejected_by_", "deadline_passed_", "term_", "leaked_")
+
+
+class ScenarioError(Exception):
+    """A scenario or doctrine that cannot be used; ``problems`` holds one line per problem."""
+
+    def __init__(self, problems: list[str]) -> None:
+        super().__init__("\n".join(problems))
+        self.problems = problems
+
+
+class _Top(schema.Strict):
+    """The scenario's top level, with the list sections checked item by item afterwards."""
+
+    model_config = ConfigDict(extra="forbid", strict=True)
+    id: str = schema.Id
+    title: str = schema.Text
+    description: str = schema.Text
+    action_points: dict[Literal["us", "ussr"], int]
+    doctrines: list[str] = []
+    start: schema.StartModel
+    meters: dict[Literal["us", "ussr"], dict[str, float]]
+    meter_labels: dict[str, str] = {}
+    friction: schema.FrictionModel
+    rules: schema.RulesModel
+
+
+def default_scenario_path() -> Path:
+    return SCENARIO_DIR / f"{DEFAULT_SCENARIO}.toml"
+
+
+def scenario_path(name: str) -> Path:
+    """A scenario by id (a file in ``scenarios/``) or by path."""
+    candidate = Path(name)
+    if candidate.suffix == ".toml" or candidate.exists():
+        return candidate
+    return SCENARIO_DIR / f"{name}.toml"
+
+
+def all_scenario_paths() -> list[Path]:
+    return sorted(SCENARIO_DIR.glob("*.toml"))
+
+
+def _loc(loc: Iterable[Any]) -> str:
+    out = ""
+    for part in loc:
+        if isinstance(part, int):
+            out += f"[{part}]"
+        else:
+            out += ("." if out else "") + str(part)
+    return out
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind = err["type"]
+    if kind == "missing":
+        return "is required"
+    if kind == "extra_forbidden":
+        return "unknown key"
+    msg = err["msg"]
+    return msg[0].lower() + msg[1:]
+
+
+def _pydantic_problems(prefix: str, exc: ValidationError, base: tuple = ()) -> list[str]:
+    out = []
+    for err in exc.errors():
+        loc = _loc((*base, *err["loc"]))
+        out.append(f"{prefix}: {loc}: {_message(err)}" if loc else f"{prefix}: {_message(err)}")
+    return out
+
+
+def read_toml(path: Path) -> tuple[dict[str, Any] | None, bytes, list[str]]:
+    """The parsed table, the raw bytes, and problems (``file: what is wrong``) if it cannot be read."""
+    name = str(path)
+    try:
+        with open(path, "rb") as fh:
+            raw = fh.read(MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        return None, b"", [f"{name}: no such file"]
+    except IsADirectoryError:
+        return None, b"", [f"{name}: is a folder, not a file"]
+    except OSError as exc:
+        return None, b"", [f"{name}: cannot be read ({exc.strerror})"]
+    if len(raw) > MAX_FILE_BYTES:
+        return None, raw, [f"{name}: file is larger than {MAX_FILE_BYTES} bytes"]
+    if not raw.strip():
+        return None, raw, [f"{name}: file is empty"]
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return None, raw, [f"{name}: not UTF-8 text (bad byte at offset {exc.start})"]
+    try:
+        return tomllib.loads(text), raw, []
+    except tomllib.TOMLDecodeError as exc:
+        return None, raw, [f"{name}: TOML syntax error: {exc}"]
+    except RecursionError:
+        return None, raw, [f"{name}: data nested too deeply"]
+
+
+class _Checker:
+    """Collects problems for one file with a common prefix."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.problems: list[str] = []
+
+    def add(self, path: str, message: str) -> None:
+        self.problems.append(f"{self.name}: {path}: {message}")
+
+
+def _items(ck: _Checker, data: dict[str, Any], section: str, model: type[BaseModel]) -> list[tuple[int, Any]]:
+    raw = data.get(section, [])
+    if not isinstance(raw, list):
+        ck.add(section, "must be an array of tables ([[" + section + "]])")
+        return []
+    good = []
+    for i, item in enumerate(raw):
+        if not isinstance(item, dict):
+            ck.add(f"{section}[{i}]", "must be a table")
+            continue
+        try:
+            good.append((i, model.model_validate(item)))
+        except ValidationError as exc:
+            ck.problems.extend(_pydantic_problems(ck.name, exc, (section, i)))
+    return good
+
+
+def _unique(ck: _Checker, section: str, items: list[tuple[int, Any]]) -> None:
+    seen: dict[str, int] = {}
+    for i, item in items:
+        if item.id in seen:
+            ck.add(f"{section}[{i}].id", f"'{item.id}' is already used by {section}[{seen[item.id]}]")
+        else:
+            seen[item.id] = i
+
+
+def _meter_keys(ck: _Checker, path: str, table: dict[str, float]) -> None:
+    for key in table:
+        side, _, name = key.partition(".")
+        if side not in METERS or name not in METERS[side]:
+            ck.add(f"{path}.{key}", "unknown meter (use us.domestic, us.hawks, us.allies, us.world, "
+                   "ussr.presidium, ussr.castro, ussr.prestige or ussr.world)")
+
+
+def _effects(ck: _Checker, path: str, eff: schema.EffectsModel) -> Effects:
+    _meter_keys(ck, f"{path}.meters", eff.meters)
+    return Effects(eff.rung, eff.rung_min, dict(eff.meters), tuple(eff.flags), tuple(eff.us_flags),
+                   tuple(eff.ussr_flags), tuple(eff.clear_flags), eff.castro_alarm, eff.invasion_prep)
+
+
+def _source(ck: _Checker, path: str, source: str) -> None:
+    problem = source_problem(source)
+    if problem:
+        ck.add(path, problem)
+
+
+def _check_date(ck: _Checker, path: str, value: str) -> None:
+    try:
+        dt.date.fromisoformat(value)
+    except ValueError:
+        ck.add(path, f"'{value}' is not a real date")
+
+
+def _check_params(ck: _Checker, path: str, handler: str, params: dict[str, Any], terms: set[str]) -> None:
+    required = HANDLERS[handler][2]
+    for key in sorted(required - params.keys()):
+        ck.add(f"{path}.params.{key}", f"is required by handler '{handler}'")
+    channel = params.get("channel")
+    if channel is not None and channel not in ("public", "private", "back"):
+        ck.add(f"{path}.params.channel", "must be public, private or back")
+    for key in ("raise",):
+        if key in params and params[key] not in (-1, 1):
+            ck.add(f"{path}.params.{key}", "must be 1 or -1")
+    if "nm" in params and params["nm"] not in (500, 800):
+        ck.add(f"{path}.params.nm", "must be 500 or 800")
+    choices = {"status": ("proclaimed", "lifted"), "level": ("high", "low"), "aim": ("sams", "missiles"),
+               "mode": ("continue", "accelerate", "halt", "turn_back", "run", "go", "escort", "withdraw")}
+    for key, allowed in choices.items():
+        if key in params and params[key] not in allowed:
+            ck.add(f"{path}.params.{key}", "must be one of " + ", ".join(allowed))
+
+
+def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scenario | None, list[str], set[str]]:
+    ck = _Checker(str(path))
+    top_data = {k: v for k, v in data.items() if k not in LIST_SECTIONS}
+    top: _Top | None = None
+    try:
+        top = _Top.model_validate(top_data)
+    except ValidationError as exc:
+        ck.problems.extend(_pydantic_problems(ck.name, exc))
+    sections = {name: _items(ck, data, name, model) for name, model in LIST_SECTIONS.items()}
+    for name in ("site", "ship", "submarine", "term", "order", "event", "incident"):
+        _unique(ck, name, sections[name])
+    turns = sections["turn"]
+    if not data.get("turn"):
+        ck.add("turn", "at least one turn is required")
+    prev = ""
+    for i, t in turns:
+        _check_date(ck, f"turn[{i}].date", t.date)
+        if t.date < prev:
+            ck.add(f"turn[{i}].date", f"{t.date} comes before the turn above it ({prev})")
+        prev = t.date
+    turn_keys = {(t.date, t.part) for _, t in turns}
+    first = turns[0][1].date if turns else ""
+    last = turns[-1][1].date if turns else ""
+    levels = sorted(r.level for _, r in sections["rung"])
+    if len(sections["rung"]) == len(data.get("rung", [])) and levels != list(range(11)):
+        ck.add("rung", "must list each level 0 to 10 exactly once")
+    if top is not None:
+        for side, names in METERS.items():
+            table = top.meters.get(side, {})
+            for name in names:
+                if name not in table:
+                    ck.add(f"meters.{side}.{name}", "is required")
+            for name, value in table.items():
+                if name not in names:
+                    ck.add(f"meters.{side}.{name}", "unknown meter")
+                elif not 0 <= value <= 100:
+                    ck.add(f"meters.{side}.{name}", "must be between 0 and 100")
+        for side in ("us", "ussr"):
+            ap = top.action_points.get(side)
+            if ap is None:
+                ck.add(f"action_points.{side}", "is required")
+            elif not 1 <= ap <= 10:
+                ck.add(f"action_points.{side}", "must be between 1 and 10")
+    term_ids = {t.id for _, t in sections["term"]}
+    flags_set: set[str] = set(top.start.flags) if top else set()
+    flags_used: list[tuple[str, str]] = []
+
+    def cond(where: str, table: dict[str, Any]) -> Any:
+        errors: list[str] = []
+        pred = compile_condition(table, where, errors)
+        for e in errors:
+            p, _, m = e.partition(": ")
+            ck.add(p, m)
+        flags_used.extend((f"{where}", f) for f in referenced_flags(table))
+        return pred
+
+    def effects(where: str, eff: schema.EffectsModel) -> Effects:
+        flags_set.update(eff.flags, eff.us_flags, eff.ussr_flags)
+        flags_used.extend((f"{where}.clear_flags", f) for f in eff.clear_flags)
+        return _effects(ck, where, eff)
+
+    for i, t in sections["term"]:
+        _meter_keys(ck, f"term[{i}].public_meters", t.public_meters)
+        _meter_keys(ck, f"term[{i}].leak_meters", t.leak_meters)
+    orders: dict[str, OrderDef] = {}
+    for i, o in sections["order"]:
+        where = f"order[{i}]"
+        if o.handler not in HANDLERS:
+            ck.add(f"{where}.handler", f"unknown handler '{o.handler}' (known: {', '.join(sorted(HANDLERS))})")
+            continue
+        _check_params(ck, where, o.handler, o.params, term_ids)
+        _source(ck, f"{where}.source", o.source)
+        orders[o.id] = OrderDef(
+            o.id, o.side, o.label, o.help, o.cost, o.phase, o.group, o.handler, dict(o.params),
+            cond(f"{where}.when", o.when), effects(f"{where}.effects", o.effects), o.risk, o.visibility, o.log,
+            TARGET_KIND.get(o.handler, ""), o.source,
+        )
+    events = []
+    for i, e in sections["event"]:
+        where = f"event[{i}]"
+        _check_date(ck, f"{where}.date", e.date)
+        if first and not first <= e.date <= last:
+            ck.add(f"{where}.date", f"{e.date} is outside the scenario's turns ({first} to {last})")
+        _source(ck, f"{where}.source", e.source)
+        events.append(EventDef(e.id, e.at, e.date, e.part, cond(f"{where}.when", e.when), e.visibility, e.text,
+                               effects(f"{where}.effects", e.effects), e.source))
+    incidents = []
+    for i, inc in sections["incident"]:
+        where = f"incident[{i}]"
+        for j, h in enumerate(inc.historical):
+            if (h.date, h.part) not in turn_keys:
+                ck.add(f"{where}.historical[{j}]", f"no turn on {h.date} ({h.part})")
+        _source(ck, f"{where}.source", inc.source)
+        incidents.append(IncidentDef(
+            inc.id, inc.weight, cond(f"{where}.when", inc.when), inc.visibility, inc.text,
+            effects(f"{where}.effects", inc.effects), tuple((h.date, h.part) for h in inc.historical),
+            inc.source, inc.responder, inc.secret_text, inc.secret_to,
+        ))
+        if bool(inc.secret_text) != bool(inc.secret_to):
+            ck.add(f"{where}.secret_to", "secret_text and secret_to go together")
+    if top is not None:
+        flags_used.extend(("rules.transient_flags", f) for f in top.rules.transient_flags)
+    scenario = None
+    if top is not None and not ck.problems:
+        scenario = Scenario(
+            id=top.id, title=top.title, description=top.description, path=str(path),
+            content_hash=hashlib.sha256(raw).hexdigest(), action_points=dict(top.action_points),
+            turns=tuple(TurnDef(t.date, t.part, t.label, t.days) for _, t in turns),
+            rungs=tuple(sorted((RungDef(r.level, r.name, r.text) for _, r in sections["rung"]),
+                               key=lambda r: r.level)),
+            start=top.start.model_dump(), meters={k: dict(v) for k, v in top.meters.items()},
+            meter_labels=dict(top.meter_labels),
+            ships=tuple(x.model_dump() for _, x in sections["ship"]),
+            subs=tuple(x.model_dump() for _, x in sections["submarine"]),
+            sites=tuple(x.model_dump() for _, x in sections["site"]),
+            orders=orders, events=tuple(events), incidents=tuple(incidents),
+            terms={t.id: TermDef(t.id, t.label, t.by, t.value, t.may_be_secret, dict(t.public_meters),
+                                 dict(t.leak_meters)) for _, t in sections["term"]},
+            friction=FrictionDef(**top.friction.model_dump()),
+            rules=top.rules.model_dump(),
+        )
+    for where, flag in flags_used:
+        if flag not in flags_set and flag not in ENGINE_FLAGS and not flag.startswith(ENGINE_FLAG_PREFIXES):
+            ck.add(where, f"flag '{flag}' is never set by the scenario or the engine")
+    return scenario, ck.problems, flags_set
+
+
+def _substitute(value: Any, params: dict[str, float], ck: _Checker, where: str) -> Any:
+    """Replace ``"$name"`` strings by the personality's threshold ``name``."""
+    if isinstance(value, str) and value.startswith("$"):
+        name = value[1:]
+        if name not in params:
+            ck.add(where, f"unknown parameter '{value}'")
+            return 0
+        return params[name]
+    if isinstance(value, dict):
+        return {k: _substitute(v, params, ck, f"{where}.{k}") for k, v in value.items()}
+    if isinstance(value, list):
+        return [_substitute(v, params, ck, f"{where}[{i}]") for i, v in enumerate(value)]
+    return value
+
+
+def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[str, schema.RuleModel]],
+                 params: dict[str, float], flags_set: set[str]) -> tuple[RuleDef, ...]:
+    out = []
+    for where, r in rules:
+        odef = scenario.orders.get(r.order)
+        if odef is None or odef.side != side:
+            ck.add(f"{where}.order", f"unknown order '{r.order}' for side {side}")
+            continue
+        _source(ck, f"{where}.source", r.source)
+        errors: list[str] = []
+        when = compile_condition(_substitute(r.when, params, ck, f"{where}.when"), f"{where}.when", errors)
+        for flag in referenced_flags(r.when):
+            if flag not in flags_set and flag not in ENGINE_FLAGS and not flag.startswith(ENGINE_FLAG_PREFIXES):
+                errors.append(f"{where}.when: flag '{flag}' is never set by the scenario or the engine")
+        for e in errors:
+            p, _, m = e.partition(": ")
+            ck.add(p, m)
+        for j, term in enumerate(r.terms):
+            if term.kind not in scenario.terms:
+                ck.add(f"{where}.terms[{j}].kind", f"unknown term '{term.kind}'")
+        if r.terms and odef.handler != "offer":
+            ck.add(f"{where}.terms", f"order '{r.order}' does not send an offer")
+        if r.target == "$offer" and r.offer is None:
+            ck.add(f"{where}.offer", "a rule whose target is $offer needs an offer matcher")
+        if r.offer is not None:
+            errors = []
+            compile_condition({"offer_open": r.offer}, where, errors)
+            for e in errors:
+                p, _, m = e.partition(": ")
+                ck.add(p.replace(".offer_open", ".offer"), m)
+        if r.target and not r.target.startswith("$") and odef.target == "":
+            ck.add(f"{where}.target", f"order '{r.order}' takes no target")
+        out.append(RuleDef(r.id, when, r.order, r.target, r.offer, tuple(Term(t.kind, t.secret) for t in r.terms),
+                           r.deadline, r.reply, r.why, r.source))
+    return tuple(out)
+
+
+def _load_doctrine(path: Path, scenario: Scenario, flags_set: set[str]) -> tuple[list[DoctrineDef], bytes, list[str]]:
+    data, raw, problems = read_toml(path)
+    if data is None:
+        return [], raw, problems
+    ck = _Checker(str(path))
+    try:
+        doc = schema.DoctrineModel.model_validate(data)
+    except ValidationError as exc:
+        return [], raw, _pydantic_problems(ck.name, exc)
+    base = [(f"rule[{i}]", r) for i, r in enumerate(doc.rule)]
+    _unique(ck, "rule", list(enumerate(doc.rule)))
+    out = [DoctrineDef(doc.side, "historical", doc.name, doc.summary,
+                       _build_rules(ck, scenario, doc.side, base, dict(doc.params), flags_set))]
+    for pname, pers in doc.personality.items():
+        params = {**doc.params, **pers.params}
+        for key in pers.params:
+            if key not in doc.params:
+                ck.add(f"personality.{pname}.params.{key}", "is not a parameter of the historical doctrine")
+        extra = [(f"personality.{pname}.rule[{i}]", r) for i, r in enumerate(pers.rule)]
+        out.append(DoctrineDef(doc.side, pname, pers.name, pers.summary,
+                               _build_rules(ck, scenario, doc.side, extra + base, params, flags_set)))
+    return out, raw, ck.problems
+
+
+def load_scenario(path: str | Path) -> Scenario:
+    """The scenario with its doctrines, or ``ScenarioError`` listing every problem."""
+    path = Path(path)
+    data, raw, problems = read_toml(path)
+    if data is None:
+        raise ScenarioError(problems)
+    scenario, problems, flags_set = _build_scenario(path, data, raw)
+    if scenario is None:
+        raise ScenarioError(problems)
+    digest = hashlib.sha256(raw)
+    doctrines: dict[str, DoctrineDef] = {}
+    for i, rel in enumerate(data.get("doctrines", [])):
+        dpath = (path.parent / rel).resolve()
+        docs, draw, dproblems = _load_doctrine(dpath, scenario, flags_set)
+        if not dproblems and not dpath.exists():
+            dproblems = [f"{path}: doctrines[{i}]: no such file {rel}"]
+        problems.extend(dproblems)
+        digest.update(draw)
+        for d in docs:
+            key = f"{d.side}.{d.personality}"
+            if key in doctrines:
+                problems.append(f"{dpath}: side: a {d.personality} doctrine for {d.side} is already loaded")
+            doctrines[key] = d
+    for side in ("us", "ussr"):
+        if problems:
+            break
+        if f"{side}.historical" not in doctrines:
+            problems.append(f"{path}: doctrines: no historical doctrine for {side}")
+    if problems:
+        raise ScenarioError(problems)
+    return replace(scenario, doctrines=doctrines, content_hash=digest.hexdigest())
+
+
+def validate_files(paths: Iterable[str | Path]) -> list[str]:
+    """Every problem in the given scenario files (with their doctrines); empty when all is well."""
+    problems: list[str] = []
+    for p in paths:
+        try:
+            load_scenario(p)
+        except ScenarioError as exc:
+            problems.extend(exc.problems)
+    return problems

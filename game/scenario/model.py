@@ -1,0 +1,179 @@
+"""The scenario as the engine uses it: plain frozen dataclasses, built by the loader.
+
+Conditions arrive here already compiled (see ``game.engine.conditions``), so the
+engine never parses text while it plays.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+Condition = Callable[[Any, Any], bool]
+
+
+def always(_obj: Any, _side: Any) -> bool:
+    """The condition of a table with no keys."""
+    return True
+
+
+@dataclass(frozen=True, slots=True)
+class TurnDef:
+    date: str
+    part: str  # day | am | pm | week
+    label: str
+    days: float
+
+
+@dataclass(frozen=True, slots=True)
+class RungDef:
+    level: int
+    name: str
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Effects:
+    """What an order, event or incident does besides its engine handler."""
+
+    rung: int = 0  # change of the rung
+    rung_min: int = 0  # the rung is raised to at least this
+    meters: Mapping[str, float] = field(default_factory=dict)  # "us.hawks" -> change
+    flags: tuple[str, ...] = ()  # public flags set
+    us_flags: tuple[str, ...] = ()
+    ussr_flags: tuple[str, ...] = ()
+    clear_flags: tuple[str, ...] = ()
+    castro_alarm: float = 0.0
+    invasion_prep: float = 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class OrderDef:
+    id: str
+    side: str
+    label: str
+    help: str
+    cost: int
+    phase: str  # diplomacy | movement | force
+    group: str
+    handler: str
+    params: Mapping[str, Any]
+    when: Condition
+    effects: Effects
+    risk: float  # added to this turn's incident probability
+    visibility: str  # who learns of the order when it resolves: public | own
+    log: str
+    target: str  # "" | ship | offer | sub
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class EventDef:
+    id: str
+    at: str  # dawn (before orders) or dusk (after the turn's resolution)
+    date: str  # earliest date on which it may fire
+    part: str  # "" or am/pm
+    when: Condition
+    visibility: str
+    text: str
+    effects: Effects
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class IncidentDef:
+    id: str
+    weight: float
+    when: Condition
+    visibility: str
+    text: str
+    effects: Effects
+    historical: tuple[tuple[str, str], ...]  # (date, part) on which it happens in historical friction
+    source: str
+    responder: str  # side that may answer it ("" if none)
+    secret_text: str  # a second entry that only ``secret_to`` reads ("" if none)
+    secret_to: str
+
+
+@dataclass(frozen=True, slots=True)
+class TermDef:
+    id: str
+    label: str
+    by: str  # the side that concedes it
+    value: float  # how much it is worth to the side that receives it
+    may_be_secret: bool
+    public_meters: Mapping[str, float]  # the political cost when agreed in public
+    leak_meters: Mapping[str, float]  # the cost when a secret agreement of it leaks
+
+
+@dataclass(frozen=True, slots=True)
+class FrictionDef:
+    """Coefficients of the incident-probability formula (see ``engine.friction``)."""
+
+    base: float
+    per_rung: float
+    per_defcon: float
+    per_alert: float
+    castro: float
+    local_authority: float
+    held_ship: float
+    sub_near_line: float
+    cap: float
+    settled: float
+    leak_per_knower: float
+    knowers: Mapping[str, int]
+    knowers_growth: int
+
+
+@dataclass(frozen=True, slots=True)
+class Scenario:
+    id: str
+    title: str
+    description: str
+    path: str
+    content_hash: str
+    action_points: Mapping[str, int]
+    turns: tuple[TurnDef, ...]
+    rungs: tuple[RungDef, ...]
+    start: Mapping[str, Any]
+    meters: Mapping[str, Mapping[str, float]]
+    meter_labels: Mapping[str, str]
+    ships: tuple[Any, ...]
+    subs: tuple[Any, ...]
+    sites: tuple[Any, ...]
+    orders: Mapping[str, OrderDef]
+    events: tuple[EventDef, ...]
+    incidents: tuple[IncidentDef, ...]
+    terms: Mapping[str, TermDef]
+    friction: FrictionDef
+    rules: Mapping[str, Any]
+    doctrines: Mapping[str, Any] = field(default_factory=dict)
+
+    def orders_of(self, side: str) -> tuple[OrderDef, ...]:
+        return tuple(o for o in self.orders.values() if o.side == side)
+
+
+@dataclass(frozen=True, slots=True)
+class RuleDef:
+    """One doctrine rule: when its condition holds, the order it names is wanted."""
+
+    id: str
+    when: Condition
+    order: str
+    target: str  # "", a literal id, or "$offer" / "$ship" / "$sub"
+    offer: Mapping[str, Any] | None  # matcher that binds "$offer"
+    terms: tuple[Any, ...]
+    deadline: int
+    reply: bool  # the offer answers the matched offer
+    why: str
+    source: str
+
+
+@dataclass(frozen=True, slots=True)
+class DoctrineDef:
+    side: str
+    personality: str
+    name: str
+    summary: str
+    rules: tuple[RuleDef, ...]
