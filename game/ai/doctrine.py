@@ -36,6 +36,15 @@ class DoctrinePolicy:
 
     def __init__(self, doctrine: DoctrineDef) -> None:
         self.doctrine = doctrine
+        self._by_turn: dict[int, tuple[RuleDef, ...]] = {}
+
+    def rules_for(self, turn: int) -> tuple[RuleDef, ...]:
+        """The rules whose dates allow this turn, in order."""
+        rules = self._by_turn.get(turn)
+        if rules is None:
+            rules = tuple(r for r in self.doctrine.rules if r.turns is None or turn in r.turns)
+            self._by_turn[turn] = rules
+        return rules
 
     @property
     def name(self) -> str:
@@ -54,7 +63,7 @@ class DoctrinePolicy:
         used: set[tuple[str, str]] = set()
         targeted: set[str] = set()
         out: list[Choice] = []
-        for rule in self.doctrine.rules:
+        for rule in self.rules_for(view.turn):
             odef = ready.get(rule.order)
             if odef is None or spent + odef.cost > budget or (odef.group and odef.group in groups):
                 continue

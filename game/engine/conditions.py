@@ -6,6 +6,7 @@ fixed vocabulary (``PREDICATES``); nothing read from a file is ever evaluated as
 code. A compiled condition is called as ``cond(obj, side)`` where ``obj`` is a
 ``GameState`` (events, incidents: ``side`` is None and everything is seen) or a
 ``PlayerView`` (orders, doctrines: what that side knows, estimates included).
+Both offer the same fact names (``rung``, ``date``, ``flagset(side)``, …).
 
 >>> from types import SimpleNamespace
 >>> errors = []
@@ -19,6 +20,7 @@ code. A compiled condition is called as ``cond(obj, side)`` where ``obj`` is a
 from __future__ import annotations
 
 from collections.abc import Callable
+from operator import attrgetter
 from typing import Any
 
 Pred = Callable[[Any, Any], bool]
@@ -36,23 +38,28 @@ def _strs(value: Any) -> bool:
 
 
 def _cmp_min(attr: str) -> Callable[[Any], Pred]:
-    return lambda v: (lambda o, s: getattr(o, attr) >= v)
+    get = attrgetter(attr)
+    return lambda v: (lambda o, s: get(o) >= v)
 
 
 def _cmp_max(attr: str) -> Callable[[Any], Pred]:
-    return lambda v: (lambda o, s: getattr(o, attr) <= v)
+    get = attrgetter(attr)
+    return lambda v: (lambda o, s: get(o) <= v)
 
 
 def _flags_all(names: list[str]) -> Pred:
-    return lambda o, s: all(o.has_flag(n, s) for n in names)
+    wanted = frozenset(names)
+    return lambda o, s: wanted <= o.flagset(s)
 
 
 def _flags_none(names: list[str]) -> Pred:
-    return lambda o, s: not any(o.has_flag(n, s) for n in names)
+    wanted = frozenset(names)
+    return lambda o, s: wanted.isdisjoint(o.flagset(s))
 
 
 def _flags_any(names: list[str]) -> Pred:
-    return lambda o, s: any(o.has_flag(n, s) for n in names)
+    wanted = frozenset(names)
+    return lambda o, s: not wanted.isdisjoint(o.flagset(s))
 
 
 def _meter_min(table: dict) -> Pred:
@@ -149,6 +156,12 @@ def _validate_offer_table(value: Any) -> str | None:
             return f"unknown key '{key}' (expected channel, includes, excludes, secret)"
     return None
 
+
+# How costly each kind of test is, so that a condition tries the cheap ones first.
+_KEY_COST = {"date": 0, "part": 0, "date_from": 0, "date_to": 0, "offer_open": 3, "no_offer_open": 3,
+             "offer_sent": 3, "not_offer_sent": 3, "ships_sailing_min": 2, "ships_held_min": 2,
+             "sub_near_line": 2}
+_COST: dict[Pred, int] = {}
 
 # name -> (check of the value returning an error or None, builder of the predicate)
 PREDICATES: dict[str, tuple[Callable[[Any], str | None], Callable[[Any], Pred]]] = {}
@@ -260,13 +273,37 @@ def compile_condition(table: Any, path: str, errors: list[str]) -> Pred:
         if problem:
             errors.append(f"{path}.{key}: {problem}")
             continue
-        preds.append(build(value))
+        pred = build(value)
+        _COST[pred] = _KEY_COST.get(key, 1)
+        preds.append(pred)
     if not preds:
         return lambda o, s: True
-    if len(preds) == 1:
-        return preds[0]
-    frozen = tuple(preds)
-    return lambda o, s: all(p(o, s) for p in frozen)
+    # Cheap tests first (dates, flags, numbers), offer searches last, chained with ``and``.
+    preds.sort(key=lambda p: _COST.get(p, 1))
+    pred = preds[-1]
+    for first in reversed(preds[:-1]):
+        pred = _both(first, pred)
+    return pred
+
+
+def _both(first: Pred, second: Pred) -> Pred:
+    return lambda o, s: first(o, s) and second(o, s)
+
+
+DATE_KEYS = ("date", "part", "date_from", "date_to")
+
+
+def turns_allowed(table: Any, turns: Any) -> frozenset[int] | None:
+    """The indices of the turns whose date and part satisfy the table's date keys; None if it has none.
+
+    Dates are fixed by the calendar, so a doctrine can skip a rule on every
+    other turn without evaluating it.
+    """
+    if not isinstance(table, dict) or not any(k in table for k in DATE_KEYS):
+        return None
+    dated = {k: table[k] for k in DATE_KEYS if k in table}
+    pred = compile_condition(dated, "", [])
+    return frozenset(i for i, t in enumerate(turns) if pred(t, None))
 
 
 def referenced_flags(table: Any) -> list[str]:

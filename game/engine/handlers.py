@@ -10,10 +10,9 @@ runs, and its log line after, so a handler does only what is particular to it.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from typing import Any
 
-from game.engine.model import LEADER, Order, Site, other
+from game.engine.model import CARGO_WORDS, LEADER, Order, Site, other
 from game.engine.negotiation import accept_offer, reject_offer, send_offer
 from game.engine.turn import Turn
 from game.scenario.model import OrderDef
@@ -53,7 +52,7 @@ def _quarantine(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     elif status == "lifted":
         s.quarantine = "lifted"
         s.tightened = False
-        s.ships = tuple(replace(sh, status="sailing") if sh.status == "held" else sh for sh in s.ships)
+        s.ships = tuple(sh._replace(status="sailing") if sh.status == "held" else sh for sh in s.ships)
 
 
 def _line(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
@@ -88,7 +87,7 @@ def _strike(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     sites = []
     for site in s.sites:
         if site.status in ("building", "halted") and turn.dice.chance(kill):
-            site = replace(site, status="struck", readiness=0.0)
+            site = site._replace(status="struck", readiness=0.0)
         sites.append(site)
     s.sites = tuple(sites)
     s.bombers = max(0, s.bombers - s.bombers // 2)
@@ -126,34 +125,33 @@ def _hail(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
     i, ship = _ship(turn, order.target)
     if is_contraband(ship.cargo, s.tightened):
-        turn.say("hail_refused", "The {ship} will not accept the hail and stays at the line.", "public",
-                 ship=ship.name)
+        turn.log("hail_refused", f"The {ship.name} will not accept the hail and stays at the line.", "public")
         turn.set_flag("hail_refused", "us")
         return
-    _put_ship(turn, i, replace(ship, status="sailing", cleared=True))
-    turn.say("hail_cleared", "The {ship} answers the hail, declares a cargo that is not on the list of "
-             "contraband, and is let through.", "public", ship=ship.name)
+    _put_ship(turn, i, ship._replace(status="sailing", cleared=True))
+    turn.log("hail_cleared", f"The {ship.name} answers the hail, declares a cargo that is not on the list "
+             "of contraband, and is let through.", "public")
 
 
 def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
     i, ship = _ship(turn, order.target)
     if is_contraband(ship.cargo, s.tightened):
-        _put_ship(turn, i, replace(ship, status="diverted", revealed=True))
-        turn.say("board_contraband", "A boarding party finds {cargo} aboard the {ship}; it is escorted "
-                 "away from Cuba.", "public", ship=ship.name, cargo=CARGO_WORDS[ship.cargo])
+        _put_ship(turn, i, ship._replace(status="diverted", revealed=True))
+        turn.log("board_contraband", f"A boarding party finds {CARGO_WORDS[ship.cargo]} aboard the {ship.name}; "
+                 "it is escorted away from Cuba.", "public")
         turn.meter("ussr.prestige", -8)
         turn.meter("us.domestic", 4)
         turn.set_flag("contraband_seized")
         return
-    _put_ship(turn, i, replace(ship, status="sailing", cleared=True, revealed=True))
-    turn.say("board_clean", "A boarding party inspects the {ship}: {cargo}, nothing on the contraband "
-             "list. It sails on.", "public", ship=ship.name, cargo=ship.cargo)
+    _put_ship(turn, i, ship._replace(status="sailing", cleared=True, revealed=True))
+    turn.log("board_clean", f"A boarding party inspects the {ship.name}: {CARGO_WORDS[ship.cargo]}, nothing on "
+             "the contraband list. It sails on.", "public")
 
 
 def _disable(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     i, ship = _ship(turn, order.target)
-    _put_ship(turn, i, replace(ship, status="disabled", revealed=True))
+    _put_ship(turn, i, ship._replace(status="disabled", revealed=True))
     turn.set_flag("ship_fired_on")
 
 
@@ -167,7 +165,7 @@ def _subs_near(view: Any, odef: OrderDef) -> tuple[str, ...]:
 
 def _signal_sub(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    subs = tuple(replace(sub, status="surfaced") if sub.id == order.target else sub for sub in s.subs)
+    subs = tuple(sub._replace(status="surfaced") if sub.id == order.target else sub for sub in s.subs)
     s.subs = subs
     turn.set_flag("sub_signalled", "us")
 
@@ -180,9 +178,9 @@ def _construction(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     mode = odef.params["mode"]
     turn.clear_flag("construction_accelerated")
     if mode == "halt":
-        s.sites = tuple(replace(x, status="halted") if x.status == "building" else x for x in s.sites)
+        s.sites = tuple(x._replace(status="halted") if x.status == "building" else x for x in s.sites)
     else:
-        s.sites = tuple(replace(x, status="building") if x.status == "halted" else x for x in s.sites)
+        s.sites = tuple(x._replace(status="building") if x.status == "halted" else x for x in s.sites)
         if mode == "accelerate":
             turn.set_flag("construction_accelerated", "ussr")
 
@@ -194,7 +192,7 @@ def _ships(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     ships = []
     for sh in s.ships:
         if sh.status in ("sailing", "held", "halted") and (mode != "turn_back" or sh.cargo in CONTRABAND):
-            sh = replace(sh, pending=mode, ordered=s.turn)
+            sh = sh._replace(pending=mode, ordered=s.turn)
         ships.append(sh)
     s.ships = tuple(ships)
     turn.clear_flag("run_the_line")
@@ -206,7 +204,7 @@ def _subs(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
     mode = odef.params["mode"]
     status = "escorting" if mode == "escort" else "withdrawn"
-    s.subs = tuple(replace(sub, status=status) if sub.status != "surfaced" else sub for sub in s.subs)
+    s.subs = tuple(sub._replace(status=status) if sub.status != "surfaced" else sub for sub in s.subs)
 
 
 def _delegate(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
@@ -216,9 +214,9 @@ def _delegate(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 def _dismantle(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
     s.sites = tuple(
-        replace(x, status="dismantled", readiness=0.0) if x.status != "struck" else x for x in s.sites
+        x._replace(status="dismantled", readiness=0.0) if x.status != "struck" else x for x in s.sites
     )
-    s.site_intel = tuple(replace(x, status="dismantled", readiness=0.0) for x in s.site_intel)
+    s.site_intel = s.sites  # dismantling is done in the open
 
 
 def _remove_bombers(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
@@ -286,7 +284,7 @@ TARGET_KIND = {"hail": "ship", "board": "ship", "disable": "ship", "signal_sub":
 
 def site_as_seen(site: Site) -> Site:
     """A site as a reconnaissance photograph shows it: readiness to the nearest ten."""
-    return replace(site, readiness=float(round(site.readiness / 10.0) * 10))
+    return site._replace(readiness=float(round(site.readiness / 10.0) * 10))
 
 
 __all__ = ["HANDLERS", "TARGET_KIND", "LEADER", "is_contraband", "site_as_seen"]

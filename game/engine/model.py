@@ -1,13 +1,15 @@
 """Small value types shared by the engine, the AI and the front ends.
 
-They are frozen dataclasses with slots: cheap to create, hashable, and safe to
-share between an old state and a new one (see ``state.GameState.copy``).
+They are immutable — frozen dataclasses, or named tuples for the pieces that
+change every turn (ships, sites, offers), which are the cheapest to copy with
+a change (``_replace``) — so an old state and a new one can share them (see
+``state.GameState.copy``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Side = Literal["us", "ussr"]
 SIDES: tuple[Side, Side] = ("us", "ussr")
@@ -57,8 +59,7 @@ class Order:
     reply_to: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class Ship:
+class Ship(NamedTuple):
     """A ship bound for Cuba. ``cargo`` is the truth; the US sees it only once revealed."""
 
     id: str
@@ -73,8 +74,7 @@ class Ship:
     cleared: bool = False  # hailed and let through the line
 
 
-@dataclass(frozen=True, slots=True)
-class Submarine:
+class Submarine(NamedTuple):
     """A Soviet submarine. Whether it carries a nuclear torpedo is a Soviet secret."""
 
     id: str
@@ -84,8 +84,7 @@ class Submarine:
     status: str = "patrol"  # patrol | escorting | surfaced | withdrawn
 
 
-@dataclass(frozen=True, slots=True)
-class Site:
+class Site(NamedTuple):
     """A missile site on Cuba. Readiness 0–100; a site is operational at 100."""
 
     id: str
@@ -100,8 +99,7 @@ class Site:
         return self.readiness >= 100.0 and self.status in ("building", "halted")
 
 
-@dataclass(frozen=True, slots=True)
-class Offer:
+class Offer(NamedTuple):
     """An offer (or a plain letter when it has no terms) between the two leaders."""
 
     id: int

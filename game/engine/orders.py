@@ -31,8 +31,11 @@ def available(view: Any) -> list[Any]:
     """The order definitions of the view's side whose conditions hold now."""
     if view.over:
         return []
-    side = view.side
-    return [o for o in view.scenario.orders.values() if o.side == side and o.when(view, side)]
+    cached = view._available
+    if cached is None:
+        side = view.side
+        cached = view._available = [o for o in view.scenario.orders_of(side) if o.when(view, side)]
+    return cached
 
 
 def legal_orders(view: Any) -> list[Order]:

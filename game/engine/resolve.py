@@ -63,8 +63,7 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
                 HANDLERS[odef.handler][1](turn, side, order, odef)
                 order_risk += odef.risk
                 if odef.log:
-                    vis = side if odef.visibility == "own" else odef.visibility
-                    turn.say(f"order_{odef.id}", odef.log, vis, side=side)
+                    turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
     build_sites(turn, days)
     move_ships(turn, days)
     stand_down(turn, days)
@@ -78,8 +77,7 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
     check_end(turn)
     fire_events(turn, "dusk")
     s.history = s.history + ((s.turn, s.rung, round(p, 4)),)
-    for name in s.scenario.rules["transient_flags"]:
-        turn.clear_flag(name)
+    turn.clear_flags(s.scenario.rules["transient_flags"])
     s.draws = tuple(turn.dice.draws)
     if not s.over:
         s.turn += 1
@@ -161,20 +159,17 @@ def dawn(turn: Turn) -> None:
     delay = s.scenario.rules["quarantine_delay_turns"]
     if s.quarantine == "proclaimed" and s.turn - s.quarantine_turn >= delay:
         s.quarantine = "in_force"
-        turn.say("quarantine_in_force", "The quarantine is in force: ships bound for Cuba will be stopped "
-                 "at {line} nautical miles.", "public", line=str(s.line_nm))
+        turn.log("quarantine_in_force", "The quarantine is in force: ships bound for Cuba will be stopped "
+                 f"at {s.line_nm} nautical miles.", "public")
     fire_events(turn, "dawn")
 
 
 def fire_events(turn: Turn, at: str) -> None:
     """The scenario's events of this time of day whose date has come and whose conditions hold, once each."""
     s = turn.s
-    date, part = s.date, s.part
     fired = s.fired
-    for ev in s.scenario.events:
-        if ev.at != at or ev.id in fired or ev.date > date or (ev.part and ev.part != part):
-            continue
-        if ev.when(s, None):
+    for ev in s.scenario.events_by_turn[(s.turn, at)]:
+        if ev.id not in fired and ev.when(s, None):
             turn.apply_effects(ev.effects)
             turn.log(f"event_{ev.id}", ev.text, ev.visibility)
             fired = fired | {ev.id}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from game.engine.dice import seed_state
-from game.engine.handlers import site_as_seen
 from game.engine.model import Ship, Site, Submarine
 from game.engine.resolve import open_game
 from game.engine.state import GameState, blank_state
@@ -48,7 +47,7 @@ def new_game(scenario: Scenario, seed: int = 1962, friction: str = "plausible") 
         ),
         subs=tuple(Submarine(x["id"], x["name"], float(x["distance"]), x["nuclear_torpedo"]) for x in scenario.subs),
         sites=sites,
-        site_intel=tuple(site_as_seen(x) for x in sites if x.id in known),
+        site_intel=tuple(x for x in sites if x.id in known),
         meters={f"{side}.{name}": float(v) for side, table in scenario.meters.items() for name, v in table.items()},
         flags={"public": frozenset(st["flags"]), "us": frozenset(), "ussr": frozenset()},
         est_launchers=0,

@@ -90,7 +90,7 @@ class GameState:
     ships: tuple[Ship, ...]
     subs: tuple[Submarine, ...]
     sites: tuple[Site, ...]
-    site_intel: tuple[Site, ...]
+    site_intel: tuple[Site, ...]  # the sites as last photographed by the US
     meters: dict[str, float]
     flags: dict[str, frozenset[str]]
     est_launchers: int
@@ -148,6 +148,13 @@ class GameState:
         if side is None:
             return name in flags["us"] or name in flags["ussr"]
         return name in flags[side]
+
+    def flagset(self, side: str | None) -> frozenset[str]:
+        """The flags ``side`` can see (all of them for ``None``)."""
+        flags = self.flags
+        if side is None:
+            return flags["public"] | flags["us"] | flags["ussr"]
+        return flags["public"] | flags[side]
 
     def meter(self, side: str | None, name: str) -> float:
         if "." in name:

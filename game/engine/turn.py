@@ -7,19 +7,11 @@ meters 0–100) and the log are kept in one place.
 from __future__ import annotations
 
 from game.engine.dice import Dice
-from game.engine.model import LEADER, LogEntry, Order, Term, other
+from game.engine.model import LogEntry, Order, Term
 from game.engine.state import GameState
 from game.scenario.model import Effects
 
 MAX_RUNG = 10
-
-
-def fill(template: str, values: dict[str, str]) -> str:
-    """Replace ``{name}`` by ``values[name]``: plain substitution, never ``str.format``."""
-    out = template
-    for key, value in values.items():
-        out = out.replace("{" + key + "}", value)
-    return out
 
 
 def describe_terms(state: GameState, terms: tuple[Term, ...], public_only: bool = False) -> str:
@@ -60,16 +52,6 @@ class Turn:
         entry = LogEntry(s.seq, s.turn, s.date, key, text, visibility)  # type: ignore[arg-type]
         s.logs[visibility] = s.logs[visibility] + (entry,)
 
-    def say(self, key: str, template: str, visibility: str, side: str = "", **values: str) -> None:
-        """Log a template, filling the leaders' names and ``values``."""
-        names = {"us_leader": LEADER["us"], "ussr_leader": LEADER["ussr"]}
-        if side:
-            names["leader"] = LEADER[side]
-            names["rival"] = LEADER[other(side)]
-        names.update(values)
-        vis = side if visibility == "own" else visibility
-        self.log(key, fill(template, names), vis)
-
     # -- tracks --
 
     def raise_rung(self, at_least: int = 0, delta: int = 0) -> None:
@@ -91,10 +73,13 @@ class Turn:
         flags[visibility] = flags[visibility] | {name}
 
     def clear_flag(self, name: str) -> None:
+        self.clear_flags((name,))
+
+    def clear_flags(self, names: tuple[str, ...] | list[str]) -> None:
         flags = self.s.flags
         for vis in ("public", "us", "ussr"):
-            if name in flags[vis]:
-                flags[vis] = flags[vis] - {name}
+            if not flags[vis].isdisjoint(names):
+                flags[vis] = flags[vis].difference(names)
 
     def castro(self, delta: float) -> None:
         s = self.s

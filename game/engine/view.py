@@ -15,6 +15,7 @@ from __future__ import annotations
 from heapq import merge
 from typing import Any
 
+from game.engine.handlers import site_as_seen
 from game.engine.model import LogEntry, Offer, Outcome, Ship, Site, Submarine, Term, other
 from game.engine.state import GameState
 
@@ -46,13 +47,16 @@ class PlayerView:
         "local_authority",
         "ships",
         "subs",
-        "sites",
         "meters",
         "flags",
         "offers",
         "agreement",
         "leaked",
         "history",
+        "_sites",
+        "date",
+        "part",
+        "_available",
         "_public_log",
         "_own_log",
     )
@@ -79,7 +83,6 @@ class PlayerView:
     local_authority: bool
     ships: tuple[Ship, ...]
     subs: tuple[Submarine, ...]
-    sites: tuple[Site, ...]
     meters: dict[str, float]
     flags: frozenset[str]
     offers: tuple[Offer, ...]
@@ -93,12 +96,12 @@ class PlayerView:
         return turns[min(self.turn, len(turns) - 1)]
 
     @property
-    def date(self) -> str:
-        return self.turn_def.date
-
-    @property
-    def part(self) -> str:
-        return self.turn_def.part
+    def sites(self) -> tuple[Site, ...]:
+        """The missile sites as this side knows them (for the US: photographs, readiness to the nearest ten)."""
+        sites = self._sites
+        if self.side == "us" and sites and not isinstance(sites, _Seen):
+            sites = self._sites = _Seen(site_as_seen(x) for x in sites)
+        return sites
 
     @property
     def log(self) -> tuple[LogEntry, ...]:
@@ -107,6 +110,9 @@ class PlayerView:
 
     def has_flag(self, name: str, side: Any = None) -> bool:
         return name in self.flags
+
+    def flagset(self, side: Any = None) -> frozenset[str]:
+        return self.flags
 
     def meter(self, side: Any, name: str) -> float:
         key = name if "." in name else f"{self.side}.{name}"
@@ -118,9 +124,16 @@ class PlayerView:
     def fingerprint(self) -> dict:
         """Everything in the view as plain data (for the non-interference tests and debugging)."""
         data = {name: getattr(self, name) for name in self.__slots__ if not name.startswith("_")}
+        data.pop("date")
+        data.pop("part")
+        data["sites"] = tuple(self.sites)
         data.pop("scenario")
         data["log"] = self.log
         return data
+
+
+class _Seen(tuple):
+    """Sites already rounded as a photograph shows them."""
 
 
 def _hide_cargo(ship: Ship) -> Ship:
@@ -142,6 +155,10 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view.side = side
     view.scenario = state.scenario
     view.turn = state.turn
+    turn_def = state.turn_def
+    view.date = turn_def.date
+    view.part = turn_def.part
+    view._available = None
     view.over = state.over
     view.outcome = state.outcome
     view.rung = state.rung
@@ -172,7 +189,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
         view.local_authority = False
         view.ships = tuple(_hide_cargo(s) for s in state.ships)
         view.subs = tuple(_hide_torpedo(s) for s in state.subs)
-        view.sites = state.site_intel
+        view._sites = state.site_intel
     else:
         view.defcon = state.defcon_public
         view.alert = state.alert
@@ -183,7 +200,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
         view.local_authority = state.local_authority
         view.ships = state.ships
         view.subs = state.subs
-        view.sites = state.sites
+        view._sites = state.sites
     if cache is None:
         state._views = {side: view}
     else:

@@ -6,9 +6,6 @@ turn's length (half a day on 26–28 October, a week in the aftermath).
 
 from __future__ import annotations
 
-from dataclasses import replace
-
-from game.engine.handlers import site_as_seen
 from game.engine.model import CARGO_WORDS
 from game.engine.turn import Turn
 
@@ -21,22 +18,22 @@ def build_sites(turn: Turn, days: float) -> None:
     if s.has_flag("construction_accelerated", "ussr"):
         rate *= rules["accelerate"]
     cap_irbm = 100.0 if s.irbm_missiles else rules["irbm_cap_without_missiles"]
-    sites = []
-    for site in s.sites:
-        if site.status == "building" and site.readiness < 100.0:
-            cap = cap_irbm if site.kind == "irbm" else 100.0
-            new = min(cap, site.readiness + rate * site_rate(site))
-            if new != site.readiness:
-                if new >= 100.0 > site.readiness:
-                    turn.say("site_operational", "{site} is ready to fire.", "ussr", site=site.name)
-                site = replace(site, readiness=new)
-        sites.append(site)
-    s.sites = tuple(sites)
-
-
-def site_rate(site: object) -> float:
-    """Intermediate-range sites are bigger works and go up at half the pace."""
-    return 0.5 if getattr(site, "kind", "") == "irbm" else 1.0
+    sites = list(s.sites)
+    changed = False
+    for i, site in enumerate(sites):
+        if site.status != "building":
+            continue
+        cap = cap_irbm if site.kind == "irbm" else 100.0
+        if site.readiness >= cap:
+            continue
+        # intermediate-range sites are bigger works and go up at half the pace
+        new = min(cap, site.readiness + (rate * 0.5 if site.kind == "irbm" else rate))
+        if new >= 100.0:
+            turn.log("site_operational", f"{site.name} is ready to fire.", "ussr")
+        sites[i] = site._replace(readiness=new)
+        changed = True
+    if changed:
+        s.sites = tuple(sites)
 
 
 def move_ships(turn: Turn, days: float) -> None:
@@ -51,30 +48,28 @@ def move_ships(turn: Turn, days: float) -> None:
             status = {"turn_back": "returning", "halt": "halted", "run": "sailing", "go": "sailing"}[sh.pending]
             if status != sh.status and sh.status not in ("arrived", "diverted", "disabled"):
                 _announce_turn(turn, sh.name, status)
-                sh = replace(sh, status=status, pending="")
+                sh = sh._replace(status=status, pending="")
             else:
-                sh = replace(sh, pending="")
+                sh = sh._replace(pending="")
         step = sh.speed * days
         if sh.status == "sailing":
             new = sh.distance - step
             if in_force and not sh.cleared and sh.distance > line >= new:
                 if running:
-                    turn.say("line_run", "The {ship} crosses the quarantine line without stopping.", "public",
-                             ship=sh.name)
+                    turn.log("line_run", f"The {sh.name} crosses the quarantine line without stopping.", "public")
                     turn.set_flag("line_run")
                 else:
-                    turn.say("ship_held", "The {ship} reaches the quarantine line and stops.", "public",
-                             ship=sh.name)
-                    sh = replace(sh, status="held", distance=line)
+                    turn.log("ship_held", f"The {sh.name} reaches the quarantine line and stops.", "public")
+                    sh = sh._replace(status="held", distance=line)
                     ships.append(sh)
                     continue
             if new <= 0:
-                sh = replace(sh, status="arrived", distance=0.0)
+                sh = sh._replace(status="arrived", distance=0.0)
                 _arrive(turn, sh)
             else:
-                sh = replace(sh, distance=new)
-        elif sh.status == "returning":
-            sh = replace(sh, distance=min(4000.0, sh.distance + step))
+                sh = sh._replace(distance=new)
+        elif sh.status == "returning" and sh.distance < 4000.0:
+            sh = sh._replace(distance=min(4000.0, sh.distance + step))
         ships.append(sh)
     s.ships = tuple(ships)
     subs = []
@@ -82,9 +77,9 @@ def move_ships(turn: Turn, days: float) -> None:
         if sub.status == "escorting":
             target = line + 50.0
             delta = max(-step_for(sub.distance, target, 300.0 * days), -abs(sub.distance - target))
-            sub = replace(sub, distance=max(target, sub.distance + delta))
-        elif sub.status == "withdrawn":
-            sub = replace(sub, distance=min(4000.0, sub.distance + 300.0 * days))
+            sub = sub._replace(distance=max(target, sub.distance + delta))
+        elif sub.status == "withdrawn" and sub.distance < 4000.0:
+            sub = sub._replace(distance=min(4000.0, sub.distance + 300.0 * days))
         subs.append(sub)
     s.subs = tuple(subs)
 
@@ -96,19 +91,19 @@ def step_for(distance: float, target: float, step: float) -> float:
 
 def _announce_turn(turn: Turn, name: str, status: str) -> None:
     if status == "returning":
-        turn.say("ship_turns_back", "The {ship} reverses course, away from Cuba.", "public", ship=name)
+        turn.log("ship_turns_back", f"The {name} reverses course, away from Cuba.", "public")
     elif status == "halted":
-        turn.say("ship_halts", "The {ship} stops dead in the water, short of the line.", "public", ship=name)
+        turn.log("ship_halts", f"The {name} stops dead in the water, short of the line.", "public")
     else:
-        turn.say("ship_sails", "The {ship} gets under way again toward Cuba.", "public", ship=name)
+        turn.log("ship_sails", f"The {name} gets under way again toward Cuba.", "public")
 
 
 def _arrive(turn: Turn, ship: object) -> None:
     s = turn.s
     cargo = getattr(ship, "cargo", "")
     name = getattr(ship, "name", "")
-    turn.say("ship_arrives", "The {ship} reaches a Cuban port.", "public", ship=name)
-    turn.say("ship_unloads", "The {ship} unloads its {cargo}.", "ussr", ship=name, cargo=CARGO_WORDS.get(cargo, cargo))
+    turn.log("ship_arrives", f"The {name} reaches a Cuban port.", "public")
+    turn.log("ship_unloads", f"The {name} unloads its {CARGO_WORDS.get(cargo, cargo)}.", "ussr")
     if cargo == "missiles":
         s.irbm_missiles = True
 
@@ -145,6 +140,6 @@ def update_intelligence(turn: Turn, days: float) -> None:
         s.est_sigma = min(intel["sigma_max"], s.est_sigma + intel["sigma_growth"] * days)
     s.est_launchers = max(0, round(s.launchers + turn.dice.normal() * s.est_sigma))
     if s.has_flag("u2_flown", "us") or s.has_flag("lowlevel_flown", "us"):
-        s.site_intel = tuple(site_as_seen(site) for site in s.sites)
+        s.site_intel = s.sites  # the photographs: the sites as they are now (the view rounds them)
     prep = s.invasion_prep + turn.dice.normal() * intel["invasion_sigma"]
     s.est_invasion = int(min(100, max(0, round(prep))))

@@ -22,9 +22,9 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from game.engine.conditions import compile_condition, referenced_flags
+from game.engine.conditions import compile_condition, referenced_flags, turns_allowed
 from game.engine.handlers import HANDLERS, TARGET_KIND
-from game.engine.model import Term
+from game.engine.model import LEADER, Term, other
 from game.scenario import schema
 from game.scenario.model import (
     DoctrineDef,
@@ -103,6 +103,11 @@ def scenario_path(name: str) -> Path:
 
 def all_scenario_paths() -> list[Path]:
     return sorted(SCENARIO_DIR.glob("*.toml"))
+
+
+def fill_leaders(template: str, side: str) -> str:
+    """Put the leaders' names in a text: ``{leader}`` is the side's own, ``{rival}`` the other's."""
+    return template.replace("{leader}", LEADER[side]).replace("{rival}", LEADER[other(side)])
 
 
 def _loc(loc: Iterable[Any]) -> str:
@@ -318,8 +323,8 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
         _source(ck, f"{where}.source", o.source)
         orders[o.id] = OrderDef(
             o.id, o.side, o.label, o.help, o.cost, o.phase, o.group, o.handler, dict(o.params),
-            cond(f"{where}.when", o.when), effects(f"{where}.effects", o.effects), o.risk, o.visibility, o.log,
-            TARGET_KIND.get(o.handler, ""), o.source,
+            cond(f"{where}.when", o.when), effects(f"{where}.effects", o.effects), o.risk, o.visibility,
+            fill_leaders(o.log, o.side), TARGET_KIND.get(o.handler, ""), o.source, f"order_{o.id}",
         )
     events = []
     for i, e in sections["event"]:
@@ -396,7 +401,8 @@ def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[
             continue
         _source(ck, f"{where}.source", r.source)
         errors: list[str] = []
-        when = compile_condition(_substitute(r.when, params, ck, f"{where}.when"), f"{where}.when", errors)
+        table = _substitute(r.when, params, ck, f"{where}.when")
+        when = compile_condition(table, f"{where}.when", errors)
         for flag in referenced_flags(r.when):
             if flag not in flags_set and flag not in ENGINE_FLAGS and not flag.startswith(ENGINE_FLAG_PREFIXES):
                 errors.append(f"{where}.when: flag '{flag}' is never set by the scenario or the engine")
@@ -419,7 +425,7 @@ def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[
         if r.target and not r.target.startswith("$") and odef.target == "":
             ck.add(f"{where}.target", f"order '{r.order}' takes no target")
         out.append(RuleDef(r.id, when, r.order, r.target, r.offer, tuple(Term(t.kind, t.secret) for t in r.terms),
-                           r.deadline, r.reply, r.why, r.source))
+                           r.deadline, r.reply, r.why, r.source, turns_allowed(table, scenario.turns)))
     return tuple(out)
 
 

@@ -62,10 +62,11 @@ class OrderDef:
     when: Condition
     effects: Effects
     risk: float  # added to this turn's incident probability
-    visibility: str  # who learns of the order when it resolves: public | own
-    log: str
+    visibility: str  # who learns of the order when it resolves: public | own | both
+    log: str  # the log line, leaders' names already filled in
     target: str  # "" | ship | offer | sub
     source: str
+    log_key: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,8 +151,27 @@ class Scenario:
     rules: Mapping[str, Any]
     doctrines: Mapping[str, Any] = field(default_factory=dict)
 
+    by_side: Mapping[str, tuple[OrderDef, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    events_by_turn: Mapping[tuple[int, str], tuple[EventDef, ...]] = field(default_factory=dict, compare=False,
+                                                                           repr=False)
+
+    def __post_init__(self) -> None:
+        by_side = {s: tuple(o for o in self.orders.values() if o.side == s) for s in ("us", "ussr")}
+        object.__setattr__(self, "by_side", by_side)
+        # The events that may fire on each turn, at dawn or at dusk: their date has come and the part fits.
+        events = {
+            (i, at): tuple(
+                e for e in self.events if e.at == at and e.date <= t.date and (not e.part or e.part == t.part)
+            )
+            for i, t in enumerate(self.turns)
+            for at in ("dawn", "dusk")
+        }
+        object.__setattr__(self, "events_by_turn", events)
+
     def orders_of(self, side: str) -> tuple[OrderDef, ...]:
-        return tuple(o for o in self.orders.values() if o.side == side)
+        """The orders of one side, in the scenario's order."""
+        return self.by_side[side]
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,6 +188,7 @@ class RuleDef:
     reply: bool  # the offer answers the matched offer
     why: str
     source: str
+    turns: frozenset[int] | None = None  # the turns its dates allow (None: any)
 
 
 @dataclass(frozen=True, slots=True)
