@@ -1,21 +1,28 @@
 """Friction: the chance each turn that events slip out of both leaders' hands.
 
-The incident probability of a turn is (coefficients from the scenario's
+The chance of an incident per day is (coefficients from the scenario's
 ``[friction]`` table)::
 
-    p = base
-      + per_rung    * max(0, rung - 2)           # every rung above public confrontation
-      + per_defcon  * (5 - DEFCON)               # US readiness
+    d = base
+      + per_rung    * 2 ** (rung - 3)            # from rung 3 up: each rung doubles it
+      + per_defcon  * max(0, 4 - DEFCON)         # US readiness above the peacetime level
       + per_alert   * Soviet alert (0, 1, 2)
       + castro      * Castro's alarm / 100
       + local_authority                          # if Moscow let local commanders decide
       + held_ship   * ships stopped at the line  # while the quarantine is in force
       + sub_near_line * submarines near the line # while the quarantine is in force
       + the risk of each order given this turn (reconnaissance, boarding, strikes…)
-    p = min(cap, p), then times ``settled`` once an agreement holds.
+    d = min(cap, d), then times ``settled`` once an agreement holds;
+    p = 1 - (1 - d) ** days                      # a turn of half a day, or of a week
+
+The doubling is the heart of brinkmanship: at the top of the ladder events
+slip out of control faster than anyone can negotiate.
 
 When the draw falls under ``p``, one incident is picked, weighted, among those
-of the scenario whose conditions hold now. With *historical* friction nothing
+of the scenario whose conditions hold now. If it leaves the ladder at
+``spiral_from`` or higher, the turn is drawn again at the new rung (at most
+``max_incidents`` incidents a turn): high on the ladder one thing leads to
+another before anyone can stop it. With *historical* friction nothing
 is drawn: the scenario's dated incidents (27 October) happen on their day if
 their conditions hold. The same formula, fed a player's view, gives the risk
 gauge that side is shown: it knows its own readiness and only what the other
@@ -32,7 +39,9 @@ from game.engine.turn import Turn
 def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
     """The formula of the module docstring over a state (the truth) or a view (one side's estimate)."""
     fr = facts.scenario.friction
-    p = fr.base + fr.per_rung * max(0, facts.rung - 2) + fr.per_defcon * (5 - facts.defcon)
+    p = fr.base + fr.per_defcon * max(0, 4 - facts.defcon)
+    if facts.rung >= 3:
+        p += fr.per_rung * 2.0 ** (facts.rung - 3)
     p += fr.per_alert * facts.alert + fr.castro * facts.castro_alarm / 100.0
     if facts.local_authority:
         p += fr.local_authority
@@ -45,7 +54,8 @@ def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
     p = min(fr.cap, p + order_risk)
     if facts.agreement is not None:
         p *= fr.settled
-    return p
+    days = facts.turn_def.days
+    return p if days == 1.0 else 1.0 - (1.0 - p) ** days
 
 
 def draw_incidents(turn: Turn, order_risk: float) -> float:
@@ -59,12 +69,18 @@ def draw_incidents(turn: Turn, order_risk: float) -> float:
             if key in inc.historical and inc.when(s, None):
                 fire_incident(turn, inc)
         return p
-    if turn.dice.random() >= p:
-        return p
-    eligible = [inc for inc in incidents if inc.weight > 0 and inc.when(s, None)]
-    if eligible:
+    first = p
+    for _ in range(s.scenario.friction.max_incidents):
+        if turn.dice.random() >= p:
+            break
+        eligible = [inc for inc in incidents if inc.weight > 0 and inc.when(s, None)]
+        if not eligible:
+            break
         fire_incident(turn, eligible[turn.dice.pick([inc.weight for inc in eligible])])
-    return p
+        if s.over or s.rung < s.scenario.friction.spiral_from or s.rung >= 10:
+            break
+        p = incident_probability(s)
+    return first
 
 
 def fire_incident(turn: Turn, inc: Any) -> None:

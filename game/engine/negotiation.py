@@ -59,6 +59,9 @@ def send_offer(turn: Turn, side: str, order: Order, channel: str) -> None:
     if channel == "public":
         turn.log("offer_public", f"{who} states publicly the terms on which the crisis could end: "
                  f"{_terms_text(turn, order.terms, True)}.", "public")
+        for term in order.terms:
+            if s.scenario.terms[term.kind].by == side:
+                concede_in_public(turn, term.kind)
     turn.set_flag(f"offer_from_{side}", "public" if channel == "public" else side)
 
 
@@ -81,15 +84,23 @@ def accept_offer(turn: Turn, side: str, offer_id: int, channel: str) -> None:
     turn.log("agreement", f"The crisis is settled: {who} accepts {how}. Public terms: "
              f"{_terms_text(turn, offer.terms, True)}.", "public")
     turn.set_flag("agreement")
-    defs = s.scenario.terms
     for term in offer.terms:
         if term.secret:
             turn.set_flag(f"term_{term.kind}", "us")
             turn.set_flag(f"term_{term.kind}", "ussr")
         else:
             turn.set_flag(f"term_{term.kind}")
-            for key, delta in defs[term.kind].public_meters.items():
-                turn.meter(key, delta)
+            concede_in_public(turn, term.kind)
+
+
+def concede_in_public(turn: Turn, kind: str) -> None:
+    """A concession said in public costs its side once: when first offered in public or agreed in public."""
+    flag = f"conceded_{kind}"
+    if turn.s.has_flag(flag, None):
+        return
+    turn.set_flag(flag)
+    for key, delta in turn.s.scenario.terms[kind].public_meters.items():
+        turn.meter(key, delta)
 
 
 def reject_offer(turn: Turn, side: str, offer_id: int) -> None:

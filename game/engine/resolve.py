@@ -5,7 +5,8 @@
    before the USSR's within a phase. Each order applies its declared effects,
    its handler, then writes its log line.
 3. The world moves: missile sites are built, ships sail (the quarantine line
-   stops them), a settled crisis lets the invasion force disperse, Castro's
+   stops them), the hawks grow with the missiles believed ready (a settled
+   crisis lets the invasion force disperse instead), Castro's
    alarm follows the pressure, each side's estimates are redrawn.
 4. Friction: the incident probability is computed and drawn (``friction.py``).
 5. Secret terms may leak; deadlines pass.
@@ -33,7 +34,7 @@ from game.engine.scoring import settlement_winner, time_out_outcome
 from game.engine.state import GameState
 from game.engine.turn import Turn
 from game.engine.view import player_view
-from game.engine.world import build_sites, move_ships, stand_down, update_castro, update_intelligence
+from game.engine.world import build_sites, move_ships, pressures, update_castro, update_intelligence
 
 PHASES = ("diplomacy", "movement", "force")
 
@@ -66,7 +67,7 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
                     turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
     build_sites(turn, days)
     move_ships(turn, days)
-    stand_down(turn, days)
+    pressures(turn, days)
     update_castro(turn, days)
     update_intelligence(turn, days)
     p = draw_incidents(turn, order_risk)
@@ -103,6 +104,8 @@ def posture_floor(s: GameState) -> int:
         floor = min(floor, 3)
     if s.invaded:
         floor = 8
+    if s.has_flag("nuclear_used", None):
+        floor = 9
     return floor
 
 

@@ -108,11 +108,16 @@ def _arrive(turn: Turn, ship: object) -> None:
         s.irbm_missiles = True
 
 
-def stand_down(turn: Turn, days: float) -> None:
-    """Once an agreement holds, the invasion force disperses."""
+def pressures(turn: Turn, days: float) -> None:
+    """While the crisis is open, each missile Washington believes ready strengthens the hawks;
+    once an agreement holds, the invasion force disperses."""
     s = turn.s
-    if s.agreement is not None and s.invasion_prep > 0:
-        s.invasion_prep = max(0.0, s.invasion_prep - s.scenario.rules["forces"]["prep_decay_settled"] * days)
+    forces = s.scenario.rules["forces"]
+    if s.agreement is None:
+        if s.has_flag("crisis_public", None):
+            turn.meter("us.hawks", forces["hawks_per_launcher_day"] * s.est_launchers * days)
+    elif s.invasion_prep > 0:
+        s.invasion_prep = max(0.0, s.invasion_prep - forces["prep_decay_settled"] * days)
 
 
 def update_castro(turn: Turn, days: float) -> None:

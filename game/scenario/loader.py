@@ -62,7 +62,7 @@ ENGINE_FLAGS = frozenset({
     "u2_flown", "lowlevel_flown", "sub_signalled", "hail_refused", "contraband_seized", "ship_fired_on",
     "construction_accelerated", "run_the_line", "line_run", "agreement", "crisis_over", "invasion_holds",
 })
-ENGINE_FLAG_PREFIXES = ("offer_from_", "rejected_by_", "deadline_passed_", "term_", "leaked_")
+ENGINE_FLAG_PREFIXES = ("offer_from_", "rejected_by_", "deadline_passed_", "term_", "leaked_", "conceded_")
 
 
 class ScenarioError(Exception):

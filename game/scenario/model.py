@@ -122,6 +122,8 @@ class FrictionDef:
     sub_near_line: float
     cap: float
     settled: float
+    spiral_from: int
+    max_incidents: int
     leak_per_knower: float
     knowers: Mapping[str, int]
     knowers_growth: int

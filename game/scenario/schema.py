@@ -156,6 +156,8 @@ class FrictionModel(Strict):
     sub_near_line: float = Field(ge=0, le=1)
     cap: float = Field(ge=0, le=1)
     settled: float = Field(ge=0, le=1)
+    spiral_from: int = Field(ge=0, le=11)
+    max_incidents: int = Field(ge=1, le=10)
     leak_per_knower: float = Field(ge=0, le=1)
     knowers: dict[Literal["public", "private", "back"], int]
     knowers_growth: int = Field(ge=0, le=100)
@@ -177,6 +179,7 @@ class CastroRules(Strict):
 
 class ForcesRules(Strict):
     prep_decay_settled: float = Field(ge=0, le=100)
+    hawks_per_launcher_day: float = Field(ge=0, le=10)
 
 
 class IntelRules(Strict):

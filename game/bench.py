@@ -1,0 +1,38 @@
+"""The engine's speed, measured (``python -m game bench``); a benchmark, never a timed test.
+
+An action is one order or one chance draw, as in OpenSpiel. Each figure runs
+whole seeded games for about the given number of seconds on one core.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from game.scenario.model import Scenario
+from game.sim import make_policy, play_game
+
+
+def _games_for(scenario: Scenario, us: str, ussr: str, friction: str, seconds: float) -> tuple[int, int, float]:
+    policies = {"us": make_policy(scenario, "us", us), "ussr": make_policy(scenario, "ussr", ussr)}
+    games = actions = 0
+    start = time.perf_counter()
+    while True:
+        _, n = play_game(scenario, policies, 1000 + games, friction)
+        games += 1
+        actions += n
+        elapsed = time.perf_counter() - start
+        if elapsed >= seconds:
+            return games, actions, elapsed
+
+
+def run_bench(scenario: Scenario, seconds: float = 3.0) -> dict[str, Any]:
+    """The engine figures: random legal play, and historical-against-historical games."""
+    out: dict[str, Any] = {}
+    games, actions, elapsed = _games_for(scenario, "random", "random", "plausible", seconds)
+    out["random_play_actions_per_second"] = round(actions / elapsed)
+    out["random_play_games_per_second"] = round(games / elapsed, 1)
+    for friction in ("plausible", "historical"):
+        games, actions, elapsed = _games_for(scenario, "historical", "historical", friction, seconds)
+        out[f"historical_vs_historical_games_per_second_{friction}"] = round(games / elapsed, 1)
+    return out

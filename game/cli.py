@@ -1,0 +1,189 @@
+"""The command line: ``python -m game`` (or ``brinkmanship``) and its commands.
+
+Every command reports bad input (a broken scenario, a bad record) as plain
+lines and an exit code of 1, never with a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from game.ai.doctrine import PERSONALITIES
+from game.engine.record import ReplayError
+from game.engine.setup import FRICTIONS
+from game.scenario.loader import DEFAULT_SCENARIO, ScenarioError, all_scenario_paths, load_scenario, scenario_path
+
+DOCTRINES = (*PERSONALITIES, "random")
+
+
+def _scenario(name: str):  # noqa: ANN202 - Scenario
+    return load_scenario(scenario_path(name))
+
+
+def cmd_play(args: argparse.Namespace) -> int:
+    from game.textmode import TextGame
+
+    scenario = _scenario(args.scenario)
+    humans = ("us", "ussr") if args.hotseat else (args.side,)
+    game = TextGame(scenario, args.seed, args.friction, humans, args.opponent, clear=not args.no_clear)
+    game.run()
+    return 0
+
+
+def cmd_replay(args: argparse.Namespace) -> int:
+    from game.history import history_json, history_text, history_transcript, replay_history
+
+    scenario = _scenario(args.scenario)
+    if args.transcript:
+        print(history_transcript(scenario), end="")
+        return 0
+    state, record = replay_history(scenario)
+    if args.save:
+        write_text(Path(args.save), record.dumps())
+    if args.json:
+        print(json.dumps(history_json(state), ensure_ascii=False, indent=1))
+    else:
+        print(history_text(state))
+    return 0
+
+
+def cmd_simulate(args: argparse.Namespace) -> int:
+    from game.sim import simulate
+
+    scenario = _scenario(args.scenario)
+    summary = simulate(scenario, args.us, args.ussr, args.games, args.seed, args.friction)
+    data = summary.to_json()
+    if args.json:
+        print(json.dumps(data, indent=1))
+        return 0
+    print(f"{args.games} games: Kennedy ({args.us}) against Khrushchev ({args.ussr}), {args.friction} friction")
+    for kind, n in data["outcomes"].items():
+        print(f"  {kind:<18} {n:6d}  {n / summary.games:6.1%}")
+    print(f"  mean score         US {data['mean_scores']['us']:.1f}   USSR {data['mean_scores']['ussr']:.1f}")
+    print(f"  mean rank (1 best) US {data['mean_ranks']['us']:.2f}   USSR {data['mean_ranks']['ussr']:.2f}")
+    print("  ladder reached:    " + "  ".join(f"{r}:{summary.reached(r):.0%}" for r in range(3, 11)))
+    print(f"  {data['games_per_second']} games per second")
+    return 0
+
+
+def cmd_bench(args: argparse.Namespace) -> int:
+    from game.bench import run_bench
+
+    scenario = _scenario(args.scenario)
+    figures = run_bench(scenario, args.seconds)
+    if args.json:
+        print(json.dumps(figures, indent=1))
+    else:
+        for key, value in figures.items():
+            print(f"{key:<40} {value}")
+    return 0
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    from game.scenario.loader import validate_files
+
+    paths = args.paths or [str(p) for p in all_scenario_paths()]
+    problems = validate_files(paths)
+    if problems:
+        for line in problems:
+            print(line)
+        return 1
+    print(f"{len(paths)} scenario file(s) valid.")
+    return 0
+
+
+def write_text(path: Path, text: str) -> None:
+    """Write a file atomically: a temporary file, flushed and synced, then renamed into place."""
+    import os
+    import tempfile
+
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m game",
+        description="Brinkmanship: October 1962 — lead Kennedy or Khrushchev through the Cuban Missile Crisis. "
+        "With no command, a game starts in the terminal.",
+    )
+    parser.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario id or path (default: %(default)s)")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    play = sub.add_parser("play", help="play a game")
+    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play.add_argument("--side", choices=("us", "ussr"), default="us", help="the leader you play (default: us)")
+    play.add_argument("--opponent", choices=PERSONALITIES, default="historical",
+                      help="the AI opponent's personality (default: historical)")
+    play.add_argument("--friction", choices=FRICTIONS, default="plausible",
+                      help="historical: the incidents of 27 October happen that day; plausible: incidents are "
+                      "drawn from the risk (default: plausible)")
+    play.add_argument("--seed", type=int, default=1962, help="seed of the game's dice (default: 1962)")
+    play.add_argument("--hotseat", action="store_true", help="two players at one keyboard, one for each leader")
+    play.add_argument("--no-clear", action="store_true", help="do not clear the screen between hot-seat players")
+    play.set_defaults(func=cmd_play)
+
+    replay = sub.add_parser("replay", help="replay the historical path (both leaders as the record shows them)")
+    replay.add_argument("--history", action="store_true", required=True,
+                        help="both leaders on the historical doctrine, historical friction")
+    replay.add_argument("--json", action="store_true", help="print one JSON object with outcome and log")
+    replay.add_argument("--transcript", action="store_true",
+                        help="print the turn-by-turn transcript kept as the tests' golden file")
+    replay.add_argument("--save", metavar="RECORD.json", help="also write the game record to this file")
+    replay.set_defaults(func=cmd_replay)
+
+    simulate = sub.add_parser("simulate", help="statistics of many AI-against-AI games")
+    simulate.add_argument("--games", type=int, default=1000, help="number of games (default: 1000)")
+    simulate.add_argument("--us", choices=DOCTRINES, default="historical", help="Kennedy's doctrine")
+    simulate.add_argument("--ussr", choices=DOCTRINES, default="historical", help="Khrushchev's doctrine")
+    simulate.add_argument("--friction", choices=FRICTIONS, default="plausible", help="friction setting")
+    simulate.add_argument("--seed", type=int, default=1, help="seed of the first game; the others follow")
+    simulate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    simulate.set_defaults(func=cmd_simulate)
+
+    bench = sub.add_parser("bench", help="measure the engine's speed")
+    bench.add_argument("--seconds", type=float, default=3.0, help="time given to each measurement (default: 3)")
+    bench.add_argument("--json", action="store_true", help="print the figures as JSON")
+    bench.set_defaults(func=cmd_bench)
+
+    validate = sub.add_parser("validate", help="check scenario files; exit 1 listing every problem")
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files (default: all in scenarios/)")
+    validate.set_defaults(func=cmd_validate)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.command is None:
+        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "play", "--text"])
+    try:
+        return args.func(args)
+    except ScenarioError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        return 1
+    except ReplayError as exc:
+        print(f"cannot replay: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("\nInterrupted.", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

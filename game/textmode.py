@@ -1,0 +1,387 @@
+"""The game in a terminal: either leader against the AI, or two players hot-seat.
+
+Everything the game offers is reachable here: every order with its target,
+letters and offers term by term (public or secret, any channel, a deadline, a
+reply to a given letter), answers to offers, the reports and the log of the
+side at the keyboard, the ladder and the risk. Input and output are injected
+so that tests can play whole games through it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from game.ai.doctrine import doctrine_policy
+from game.engine.friction import incident_probability
+from game.engine.handlers import HANDLERS
+from game.engine.model import CARGO_WORDS, LEADER, SIDES, Order, Term, other
+from game.engine.orders import available, check_orders
+from game.engine.record import GameRecord, play_turn
+from game.engine.scoring import scores
+from game.engine.setup import new_game
+from game.engine.state import GameState
+from game.engine.turn import describe_terms
+from game.engine.view import PlayerView, player_view
+from game.scenario.model import Scenario
+
+CLEAR = "\033[2J\033[H"
+DANGER_RUNG = 8
+DANGER_RISK = 0.5
+HELP = """Commands:
+  o            list the orders you can give        <number>   add that order
+  c            your orders so far                 r <n>      remove your order n
+  h <number>   what an order does                  i          letters and offers
+  s            the situation again                l          your log
+  ladder       the escalation ladder               e          end your turn (commit the orders)
+  q            quit the game"""
+
+
+class Quit(Exception):
+    """The player asked to stop, or the input ended."""
+
+
+def bar(p: float, width: int = 20) -> str:
+    filled = int(round(p * width))
+    return "[" + "#" * filled + "." * (width - filled) + f"] {p * 100:.0f}%"
+
+
+class TextGame:
+    """One game in the terminal. ``humans`` are the sides played at the keyboard."""
+
+    def __init__(self, scenario: Scenario, seed: int, friction: str, humans: tuple[str, ...], opponent: str,
+                 ask: Callable[[str], str] = input, say: Callable[[str], None] = print, clear: bool = True) -> None:
+        self.scenario = scenario
+        self.humans = humans
+        self.ask_raw = ask
+        self.say = say
+        self.clear = clear
+        self.hotseat = len(humans) == 2
+        self.ai = {side: doctrine_policy(scenario, side, opponent) for side in SIDES if side not in humans}
+        self.record = GameRecord.start(scenario, seed, friction, mode="hotseat" if self.hotseat else "single",
+                                       humans=list(humans), opponent=opponent)
+        self.state: GameState = new_game(scenario, seed, friction)
+        self.seen = {side: 0 for side in SIDES}
+
+    # -- input --
+
+    def ask(self, prompt: str) -> str:
+        try:
+            return self.ask_raw(prompt).strip()
+        except EOFError:
+            raise Quit("input ended") from None
+
+    def confirm(self, prompt: str) -> bool:
+        return self.ask(prompt + " (yes/no) ").lower() in ("y", "yes")
+
+    # -- the game --
+
+    def run(self) -> GameState:
+        """Play to the end (or until the player quits); returns the last state."""
+        self.say(f"\n{self.scenario.title}\n{self.scenario.description}\n")
+        try:
+            while not self.state.over:
+                self.play_one_turn()
+        except Quit as why:
+            self.say(f"\nThe game stops here ({why}).")
+            return self.state
+        self.show_end()
+        return self.state
+
+    def play_one_turn(self) -> None:
+        orders: dict[str, tuple[Order, ...]] = {}
+        for side in self.humans:
+            if self.hotseat:
+                self.hand_off(side)
+            orders[side] = self.compose(player_view(self.state, side))
+            if self.hotseat:
+                self.wipe()
+        for side, policy in self.ai.items():
+            orders[side] = policy.choose(player_view(self.state, side))
+        before = self.state
+        self.state = play_turn(self.state, orders, self.record)
+        self.show_resolution(before)
+
+    def wipe(self) -> None:
+        if self.clear:
+            self.say(CLEAR + "\n" * 60)
+
+    def hand_off(self, side: str) -> None:
+        self.wipe()
+        self.say(f"Hand the keyboard to the player of {LEADER[side]}.")
+        self.ask(f"{LEADER[side]}, press Enter when you are at the keyboard and the other player cannot see. ")
+
+    # -- what a side is shown --
+
+    def show_situation(self, view: PlayerView) -> None:
+        sc = self.scenario
+        rung = sc.rungs[view.rung]
+        s = self.say
+        s("=" * 78)
+        s(f"{view.turn_def.label.upper()}  —  you are {LEADER[view.side]}  —  turn {view.turn + 1} of {len(sc.turns)}")
+        s("=" * 78)
+        s(f"Ladder: rung {view.rung} of 10, {rung.name}. {rung.text}")
+        s(f"Risk of an incident this turn, as you judge it: {bar(incident_probability(view))}")
+        alert = ("normal", "raised", "full")[view.alert]
+        s(f"US DEFCON {view.defcon}   Soviet alert: {alert}   Castro's alarm: {view.castro_alarm:.0f}/100")
+        line = f" at {view.line_nm} nautical miles" if view.quarantine in ("proclaimed", "in_force") else ""
+        s(f"Quarantine: {view.quarantine.replace('_', ' ')}{line}")
+        if view.side == "us":
+            s(f"Operational missile launchers on Cuba (estimate): {view.launchers} ± {view.uncertainty:.0f}")
+        else:
+            s(f"Operational launchers on Cuba: {view.launchers}   tactical warheads: {view.tactical}   "
+              f"commanders may fire: {'yes' if view.local_authority else 'no'}")
+            s(f"US invasion readiness (estimate): {view.invasion_prep:.0f}/100")
+        if view.side == "us":
+            s(f"Invasion force readiness: {view.invasion_prep:.0f}/100")
+        for key, value in view.meters.items():
+            label = sc.meter_labels.get(key, key)
+            s(f"  {label:<32} {value:5.0f}")
+        ships = [sh for sh in view.ships if sh.status not in ("arrived",)]
+        if ships:
+            s("Ships bound for Cuba:")
+            for sh in ships:
+                cargo = CARGO_WORDS.get(sh.cargo, sh.cargo)
+                s(f"  {sh.name:<14} {sh.status:<10} {sh.distance:6.0f} nm out   {cargo}")
+        sites = view.sites
+        if sites:
+            s("Missile sites:")
+            for site in sites:
+                s(f"  {site.name:<20} {site.kind.upper():<5} {site.status:<10} readiness {site.readiness:3.0f}%")
+        if view.agreement is not None:
+            s(f"Agreement in force: {describe_terms(self.state, view.agreement)}")
+
+    def show_news(self, view: PlayerView) -> None:
+        entries = [e for e in view.log if e.seq > self.seen[view.side]]
+        if entries:
+            self.say("\nReports since your last turn:")
+            for e in entries:
+                stamp = "" if e.visibility == "public" else "  [SECRET — EYES ONLY]"
+                self.say(f"  {e.date}  {e.text}{stamp}")
+            self.seen[view.side] = entries[-1].seq
+
+    def show_inbox(self, view: PlayerView) -> None:
+        rival = other(view.side)
+        offers = [o for o in view.offers if o.terms]
+        if not offers:
+            self.say("No offers have been exchanged.")
+            return
+        for o in offers:
+            who = "from " + LEADER[rival] if o.sender == rival else "sent by you"
+            deadline = f", answer by turn {o.deadline_turn + 1}" if o.deadline_turn >= 0 else ""
+            self.say(f"  [{o.id}] {who}, {o.channel} channel, {o.status}{deadline}: "
+                     f"{describe_terms(self.state, o.terms)}")
+
+    def show_ladder(self) -> None:
+        for r in reversed(self.scenario.rungs):
+            marker = "  <== now" if r.level == self.state.rung else ""
+            self.say(f"  {r.level:>2}  {r.name}{marker}")
+
+    def show_log(self, view: PlayerView) -> None:
+        for e in view.log:
+            self.say(f"  {e.date}  {e.text}")
+
+    # -- composing orders --
+
+    def compose(self, view: PlayerView) -> tuple[Order, ...]:
+        self.show_situation(view)
+        self.show_news(view)
+        open_offers = [o for o in view.offers if o.status == "open" and o.sender != view.side and o.terms]
+        if open_offers:
+            self.say("\nOffers waiting for your answer:")
+            for o in open_offers:
+                self.say(f"  [{o.id}] {o.channel}: {describe_terms(self.state, o.terms)}")
+        self.say(f"\nYou have {view.action_points()} action points. Type ? for help, o for your orders.")
+        chosen: list[Order] = []
+        while True:
+            cmd = self.ask(f"{LEADER[view.side]}> ")
+            word, _, rest = cmd.partition(" ")
+            word = word.lower()
+            if word in ("?", "help"):
+                self.say(HELP)
+            elif word == "o":
+                self.list_orders(view)
+            elif word == "c":
+                self.list_chosen(view, chosen)
+            elif word == "r" and rest.strip().isdigit():
+                n = int(rest) - 1
+                if 0 <= n < len(chosen):
+                    self.say(f"Removed: {self.scenario.orders[chosen.pop(n).kind].label}")
+            elif word == "h" and rest.strip().isdigit():
+                self.describe(view, int(rest))
+            elif word == "i":
+                self.show_inbox(view)
+            elif word == "s":
+                self.show_situation(view)
+            elif word == "l":
+                self.show_log(view)
+            elif word == "ladder":
+                self.show_ladder()
+            elif word == "e":
+                if self.may_commit(view, chosen):
+                    return tuple(chosen)
+            elif word == "q":
+                if self.confirm("Quit the game?"):
+                    raise Quit("the player quit")
+            elif word.isdigit():
+                self.add(view, int(word), chosen)
+            elif word:
+                self.say("Unknown command. Type ? for help.")
+
+    def menu(self, view: PlayerView) -> list[Any]:
+        return available(view)
+
+    def list_orders(self, view: PlayerView) -> None:
+        for i, odef in enumerate(self.menu(view), 1):
+            targets = HANDLERS[odef.handler][0](view, odef)
+            if targets == ():
+                continue
+            note = f"  (targets: {', '.join(targets)})" if odef.target else ""
+            self.say(f"  {i:>2}. {odef.label}  [{odef.cost} AP]{note}")
+
+    def list_chosen(self, view: PlayerView, chosen: list[Order]) -> None:
+        if not chosen:
+            self.say("No orders yet.")
+        spent = 0
+        for i, order in enumerate(chosen, 1):
+            odef = self.scenario.orders[order.kind]
+            spent += odef.cost
+            extra = f" -> {order.target}" if order.target else ""
+            if order.terms:
+                extra += f": {describe_terms(self.state, order.terms)}"
+            self.say(f"  {i}. {odef.label}{extra}")
+        self.say(f"Action points: {spent} of {view.action_points()}.")
+
+    def describe(self, view: PlayerView, number: int) -> None:
+        menu = self.menu(view)
+        if not 1 <= number <= len(menu):
+            self.say("No such order.")
+            return
+        odef = menu[number - 1]
+        eff = odef.effects
+        self.say(f"{odef.label} — {odef.cost} action point(s). {odef.help}")
+        if eff.rung_min:
+            self.say(f"  Takes the ladder to at least rung {eff.rung_min} ({self.scenario.rungs[eff.rung_min].name}).")
+        if odef.risk:
+            self.say(f"  Adds {odef.risk * 100:.0f} points to this turn's risk of an incident.")
+
+    def pick_target(self, view: PlayerView, odef: Any) -> str | None:
+        targets = HANDLERS[odef.handler][0](view, odef)
+        if targets == ("",):
+            return ""
+        if not targets:
+            self.say("There is nothing to give that order to now.")
+            return None
+        for i, t in enumerate(targets, 1):
+            self.say(f"  {i}. {self.target_name(view, t)}")
+        answer = self.ask("Which one? ")
+        if answer.isdigit() and 1 <= int(answer) <= len(targets):
+            return targets[int(answer) - 1]
+        self.say("Cancelled.")
+        return None
+
+    def target_name(self, view: PlayerView, target: str) -> str:
+        for sh in view.ships:
+            if sh.id == target:
+                return f"{sh.name} ({sh.status}, {sh.distance:.0f} nm)"
+        for sub in view.subs:
+            if sub.id == target:
+                return f"submarine {sub.name}"
+        for offer in view.offers:
+            if str(offer.id) == target:
+                return f"offer {offer.id}: {describe_terms(self.state, offer.terms)}"
+        return target
+
+    def add(self, view: PlayerView, number: int, chosen: list[Order]) -> None:
+        menu = self.menu(view)
+        if not 1 <= number <= len(menu):
+            self.say("No such order. Type o to list them.")
+            return
+        odef = menu[number - 1]
+        target = self.pick_target(view, odef)
+        if target is None:
+            return
+        order = Order(odef.id, target)
+        if odef.handler == "offer":
+            order = self.compose_offer(view, odef)
+            if order is None:
+                return
+        problems = check_orders(view, (*chosen, order))
+        if problems:
+            self.say("Not possible: " + "; ".join(problems))
+            return
+        chosen.append(order)
+        before = incident_probability(view, sum(self.scenario.orders[o.kind].risk for o in chosen[:-1]))
+        after = incident_probability(view, sum(self.scenario.orders[o.kind].risk for o in chosen))
+        self.say(f"Added: {odef.label}. Risk this turn as you judge it: {before * 100:.0f}% -> {after * 100:.0f}%.")
+
+    def compose_offer(self, view: PlayerView, odef: Any) -> Order | None:
+        channel = odef.params["channel"]
+        terms = list(self.scenario.terms.values())
+        self.say("Terms you may put in the offer (leave empty for a letter without terms):")
+        for i, t in enumerate(terms, 1):
+            secret = " — may be kept secret" if t.may_be_secret and channel != "public" else ""
+            self.say(f"  {i:>2}. {t.label}{secret}")
+        answer = self.ask("Terms by number, with s after a number to keep it secret (e.g. 1 3 8s): ")
+        chosen: list[Term] = []
+        for token in answer.replace(",", " ").split():
+            secret = token.lower().endswith("s")
+            num = token[:-1] if secret else token
+            if not num.isdigit() or not 1 <= int(num) <= len(terms):
+                self.say(f"'{token}' is not a term number. Offer cancelled.")
+                return None
+            chosen.append(Term(terms[int(num) - 1].id, secret))
+        deadline = 0
+        reply = 0
+        if chosen:
+            d = self.ask("Deadline in turns (0 for none, up to 4): ") or "0"
+            deadline = int(d) if d.isdigit() else 0
+        rival_offers = [o for o in view.offers if o.sender != view.side]
+        if rival_offers:
+            r = self.ask("Does it answer one of the other side's messages? Its number, or Enter for none: ")
+            reply = int(r) if r.isdigit() else 0
+        return Order(odef.id, "", tuple(chosen), deadline, reply)
+
+    def may_commit(self, view: PlayerView, chosen: list[Order]) -> bool:
+        """Warn before orders that could start a war by a slip; the player must confirm."""
+        defs = self.scenario.orders
+        top = max((defs[o.kind].effects.rung_min for o in chosen), default=0)
+        risk = incident_probability(view, sum(defs[o.kind].risk for o in chosen))
+        if top >= DANGER_RUNG:
+            name = self.scenario.rungs[top].name
+            if not self.confirm(f"WARNING: these orders take the ladder to rung {top} ({name}). Are you sure?"):
+                return False
+        elif risk > DANGER_RISK and not self.confirm(
+                f"WARNING: the risk of an incident this turn would be {risk * 100:.0f}%. Are you sure?"):
+            return False
+        return True
+
+    # -- after the turn --
+
+    def show_resolution(self, before: GameState) -> None:
+        """What happened: public news for hot-seat (both players may be watching), else the player's own too."""
+        after = self.state
+        if self.hotseat:
+            entries = [e for e in after.logs["public"] if e.seq > before.seq]
+        else:
+            view = player_view(after, self.humans[0])
+            entries = [e for e in view.log if e.seq > before.seq]
+        self.say(f"\n--- {before.turn_def.label}: what happened ---")
+        for e in entries:
+            self.say(f"  {e.text}")
+        if not self.hotseat:
+            self.seen[self.humans[0]] = after.seq
+
+    def show_end(self) -> None:
+        outcome = self.state.outcome
+        self.say("\n" + "=" * 78)
+        if outcome is not None:
+            self.say(f"THE END — {outcome.kind.replace('_', ' ')} ({outcome.date})")
+            if outcome.terms:
+                public = describe_terms(self.state, outcome.terms, public_only=True)
+                self.say(f"Public terms: {public}")
+        for side, sc in scores(self.state).items():
+            parts = ", ".join(f"{k} {v}" for k, v in sc.parts.items())
+            self.say(f"{LEADER[side]}: {sc.total}/100 ({parts}) — {sc.rank_label}")
+        for kind, turn in self.state.leaked:
+            self.say(f"The secret of '{self.scenario.terms[kind].label}' leaked on turn {turn + 1}.")
