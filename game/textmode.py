@@ -118,7 +118,7 @@ class TextGame:
         rung = sc.rungs[view.rung]
         s = self.say
         s("=" * 78)
-        s(f"{view.turn_def.label.upper()}  —  you are {LEADER[view.side]}  —  turn {view.turn + 1} of {len(sc.turns)}")
+        s(f"{view.turn_def.label.upper()} — you are {LEADER[view.side]} — turn {view.turn + 1} of {len(sc.turns)}")
         s("=" * 78)
         s(f"Ladder: rung {view.rung} of 10, {rung.name}. {rung.text}")
         s(f"Risk of an incident this turn, as you judge it: {bar(incident_probability(view))}")
