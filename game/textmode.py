@@ -29,7 +29,7 @@ CLEAR = "\033[2J\033[H"
 DANGER_RUNG = 8
 DANGER_RISK = 0.5
 HELP = """Commands:
-  o            list the orders you can give        <number>   add that order
+  o            list the orders you can give        <number>   add that order (or type its name)
   c            your orders so far                 r <n>      remove your order n
   h <number>   what an order does                  i          letters and offers
   s            the situation again                l          your log
@@ -136,7 +136,9 @@ class TextGame:
             s(f"Invasion force readiness: {view.invasion_prep:.0f}/100")
         for key, value in view.meters.items():
             label = sc.meter_labels.get(key, key)
-            s(f"  {label:<32} {value:5.0f}")
+            if not key.startswith(view.side + "."):
+                label = f"{LEADER[other(view.side)]}: {label.lower()}"
+            s(f"  {label:<36} {value:5.0f}")
         ships = [sh for sh in view.ships if sh.status not in ("arrived",)]
         if ships:
             s("Ships bound for Cuba:")
@@ -225,6 +227,8 @@ class TextGame:
                     raise Quit("the player quit")
             elif word.isdigit():
                 self.add(view, int(word), chosen)
+            elif word in {o.id for o in self.menu(view)}:
+                self.add(view, [o.id for o in self.menu(view)].index(word) + 1, chosen)
             elif word:
                 self.say("Unknown command. Type ? for help.")
 
@@ -237,7 +241,7 @@ class TextGame:
             if targets == ():
                 continue
             note = f"  (targets: {', '.join(targets)})" if odef.target else ""
-            self.say(f"  {i:>2}. {odef.label}  [{odef.cost} AP]{note}")
+            self.say(f"  {i:>2}. {odef.label}  [{odef.cost} AP] ({odef.id}){note}")
 
     def list_chosen(self, view: PlayerView, chosen: list[Order]) -> None:
         if not chosen:
@@ -347,11 +351,12 @@ class TextGame:
         defs = self.scenario.orders
         top = max((defs[o.kind].effects.rung_min for o in chosen), default=0)
         risk = incident_probability(view, sum(defs[o.kind].risk for o in chosen))
-        if top >= DANGER_RUNG:
+        added = risk > incident_probability(view) + 1e-9
+        if top >= DANGER_RUNG and top > view.rung:
             name = self.scenario.rungs[top].name
             if not self.confirm(f"WARNING: these orders take the ladder to rung {top} ({name}). Are you sure?"):
                 return False
-        elif risk > DANGER_RISK and not self.confirm(
+        elif added and risk > DANGER_RISK and not self.confirm(
                 f"WARNING: the risk of an incident this turn would be {risk * 100:.0f}%. Are you sure?"):
             return False
         return True

@@ -44,7 +44,7 @@ LINE_NM = (500, 800)
 
 
 @cache
-def scenario() -> Scenario:
+def the_scenario() -> Scenario:
     """The default scenario, loaded once for the whole module."""
     return load_scenario(default_scenario_path())
 
@@ -77,7 +77,7 @@ def play(seed: int, friction: str, policy_seed: int,
          after_apply: Callable[[GameState, dict[str, tuple[Order, ...]], GameState, Any], None] | None = None,
          ) -> Game:
     """Play a whole game of random legal orders, recording it; optional hooks run around every ``apply``."""
-    sc = scenario()
+    sc = the_scenario()
     game = Game(seed, friction, policy_seed, record=GameRecord.start(sc, seed, friction))
     state = new_game(sc, seed, friction)
     rng = np.random.default_rng(policy_seed)
@@ -101,7 +101,7 @@ def play(seed: int, friction: str, policy_seed: int,
 
 def bound_problems(s: GameState) -> list[str]:
     """Every bound that ``s`` breaks (an empty list when all hold)."""
-    sc = scenario()
+    sc = the_scenario()
     problems = []
 
     def check(ok: bool, what: str) -> None:
@@ -183,7 +183,7 @@ def test_apply_never_mutates_its_input(seed: int, friction: str, policy_seed: in
 @PROPERTY
 @given(seed=SEEDS, friction=FRICTION, policy_seed=SEEDS)
 def test_json_round_trip_is_lossless(seed: int, friction: str, policy_seed: int) -> None:
-    sc = scenario()
+    sc = the_scenario()
     game = play(seed, friction, policy_seed)
     for s in game.states:
         data = state_to_json(s)
@@ -201,7 +201,7 @@ def test_json_round_trip_is_lossless(seed: int, friction: str, policy_seed: int)
 @PROPERTY
 @given(seed=SEEDS, friction=FRICTION, policy_seed=SEEDS)
 def test_same_seed_gives_the_same_game(seed: int, friction: str, policy_seed: int) -> None:
-    sc = scenario()
+    sc = the_scenario()
     first = play(seed, friction, policy_seed)
     second = play(seed, friction, policy_seed)
     assert first.orders == second.orders, f"{first}: the same dice chose different orders"
@@ -233,7 +233,7 @@ def test_same_seed_gives_the_same_game(seed: int, friction: str, policy_seed: in
 @PROPERTY
 @given(seed=SEEDS, friction=FRICTION, policy_seed=SEEDS, data=st.data())
 def test_replay_of_the_record_equals_the_state(seed: int, friction: str, policy_seed: int, data: st.DataObject) -> None:
-    sc = scenario()
+    sc = the_scenario()
     game = play(seed, friction, policy_seed)
     assert game.record is not None
     text = game.record.dumps()

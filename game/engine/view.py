@@ -176,7 +176,8 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view.history = state.history
     view.flags = state.flags["public"] | state.flags[side]
     rival = other(side)
-    view.meters = {k: v for k, v in state.meters.items() if k.startswith(side) or k == f"{rival}.world"}
+    own = side + "."
+    view.meters = {k: v for k, v in state.meters.items() if k.startswith(own) or k == f"{rival}.world"}
     view._public_log = state.logs["public"]
     view._own_log = state.logs[side]
     if side == "us":

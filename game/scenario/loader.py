@@ -293,7 +293,7 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
             elif not 1 <= ap <= 10:
                 ck.add(f"action_points.{side}", "must be between 1 and 10")
     term_ids = {t.id for _, t in sections["term"]}
-    flags_set: set[str] = set(top.start.flags) if top else set()
+    flags_set: set[str] = set(top.start.flags + top.start.us_flags + top.start.ussr_flags) if top else set()
     flags_used: list[tuple[str, str]] = []
 
     def cond(where: str, table: dict[str, Any]) -> Any:

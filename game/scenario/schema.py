@@ -46,6 +46,8 @@ class StartModel(Strict):
     bombers: int = Field(ge=0, le=1000)
     sams: int = Field(ge=0, le=1000)
     flags: list[str] = []
+    us_flags: list[str] = []
+    ussr_flags: list[str] = []
 
 
 class SiteModel(Strict):

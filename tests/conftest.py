@@ -1,0 +1,17 @@
+"""Shared fixtures. Tests run headless: no window, no sound card."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pytest  # noqa: E402
+
+from game.scenario.loader import default_scenario_path, load_scenario  # noqa: E402
+
+
+@pytest.fixture(scope="session")
+def scenario():
+    return load_scenario(default_scenario_path())
