@@ -167,3 +167,14 @@ def test_the_game_refuses_orders_once_over(scenario):
         s = play(s)
     with pytest.raises(IllegalOrders):
         play(s)
+
+
+def test_submarines_shadow_the_weapons_ships_and_make_boarding_riskier(scenario):
+    s = new_game(scenario, 1, "historical")
+    s = play(s, ussr=[Order("subs_escort")])
+    escorted = {sh.id: sh.escort for sh in s.ships if sh.escort}
+    assert escorted and all(s_id in {"b59", "b130"} for s_id in escorted.values())
+    assert set(escorted) <= {"aleksandrovsk", "kimovsk", "poltava", "yuri_gagarin"}
+    assert all(sub.status == "escorting" for sub in s.subs)
+    s = play(s, ussr=[Order("subs_withdraw")])
+    assert not any(sh.escort for sh in s.ships) and all(sub.status == "withdrawn" for sub in s.subs)

@@ -10,43 +10,38 @@ from typing import Any
 
 import numpy as np
 
+from game.engine.handlers import HANDLERS
 from game.engine.model import Order, Term
-from game.engine.orders import legal_orders
+from game.engine.orders import available
 
 
 class RandomPolicy:
-    """Picks legal orders at random until the action points run out (or it decides to stop)."""
+    """Goes through the available orders in a random order, taking each with even odds while points last."""
 
     name = "random"
 
-    def __init__(self, stop_chance: float = 0.15) -> None:
-        self.stop_chance = stop_chance
-
     def choose(self, view: Any, rng: np.random.Generator | None = None) -> tuple[Order, ...]:
         rng = rng if rng is not None else np.random.default_rng(0)
-        scenario = view.scenario
-        defs = scenario.orders
+        options = available(view)
         budget = view.action_points()
-        options = legal_orders(view)
         chosen: list[Order] = []
         groups: set[str] = set()
-        used: set[tuple[str, str]] = set()
-        answered: set[str] = set()
-        while options and budget > 0 and rng.random() > self.stop_chance:
-            order = options[int(rng.integers(len(options)))]
-            odef = defs[order.kind]
-            options = [o for o in options if o is not order]
-            if odef.cost > budget or (odef.group and odef.group in groups) or (order.kind, order.target) in used:
+        used: set[str] = set()  # ships and offers already given an order this turn
+        coins = rng.random(len(options))
+        for index in rng.permutation(len(options)):
+            odef = options[index]
+            if coins[index] < 0.5 or odef.cost > budget or (odef.group and odef.group in groups):
                 continue
-            if odef.target == "offer":
-                if order.target in answered:
-                    continue
-                answered.add(order.target)
+            targets = [t for t in HANDLERS[odef.handler][0](view, odef) if t not in used]
+            if not targets:
+                continue
+            order = Order(odef.id, targets[int(rng.integers(len(targets)))])
+            if order.target:
+                used.add(order.target)
             if odef.handler == "offer":
                 order = self._offer(order, odef, view, rng)
             chosen.append(order)
             budget -= odef.cost
-            used.add((order.kind, order.target))
             if odef.group:
                 groups.add(odef.group)
         return tuple(chosen)
@@ -55,11 +50,11 @@ class RandomPolicy:
     def _offer(order: Order, odef: Any, view: Any, rng: np.random.Generator) -> Order:
         terms_defs = list(view.scenario.terms.values())
         count = int(rng.integers(0, 5))
-        picks = rng.choice(len(terms_defs), size=min(count, len(terms_defs)), replace=False)
+        picks = sorted(int(p) for p in rng.choice(len(terms_defs), size=min(count, len(terms_defs)), replace=False))
         public_only = odef.params["channel"] == "public"
         terms = tuple(
             Term(terms_defs[i].id, bool(terms_defs[i].may_be_secret and not public_only and rng.random() < 0.5))
-            for i in sorted(int(p) for p in picks)
+            for i in picks
         )
         deadline = int(rng.integers(0, 3)) if terms else 0
         return Order(order.kind, order.target, terms, deadline)

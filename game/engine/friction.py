@@ -12,6 +12,7 @@ The chance of an incident per day is (coefficients from the scenario's
       + held_ship   * ships stopped at the line  # while the quarantine is in force
       + sub_near_line * submarines near the line # while the quarantine is in force
       + the risk of each order given this turn (reconnaissance, boarding, strikes…)
+      + escorted_ship for each ship stopped while a submarine shadows it
     d = min(cap, d), then times ``settled`` once an agreement holds;
     p = 1 - (1 - d) ** days                      # a turn of half a day, or of a week
 

@@ -136,6 +136,7 @@ def _hail(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
     i, ship = _ship(turn, order.target)
+    _escorted(turn, ship)
     if is_contraband(ship.cargo, s.tightened):
         _put_ship(turn, i, ship._replace(status="diverted", revealed=True))
         turn.log("board_contraband", f"A boarding party finds {CARGO_WORDS[ship.cargo]} aboard the {ship.name}; "
@@ -151,6 +152,7 @@ def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 
 def _disable(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     i, ship = _ship(turn, order.target)
+    _escorted(turn, ship)
     _put_ship(turn, i, ship._replace(status="disabled", revealed=True))
     turn.set_flag("ship_fired_on")
 
@@ -201,10 +203,27 @@ def _ships(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 
 
 def _subs(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    """Send the submarines to shadow the weapons ships still at sea, or pull them all back."""
     s = turn.s
-    mode = odef.params["mode"]
-    status = "escorting" if mode == "escort" else "withdrawn"
-    s.subs = tuple(sub._replace(status=status) if sub.status != "surfaced" else sub for sub in s.subs)
+    escort = odef.params["mode"] == "escort"
+    free = [sub.id for sub in s.subs if sub.status != "surfaced"]
+    s.subs = tuple(sub._replace(status="escorting" if escort else "withdrawn") if sub.id in free else sub
+                   for sub in s.subs)
+    ships = []
+    for sh in s.ships:
+        if not escort:
+            sh = sh._replace(escort="") if sh.escort else sh
+        elif free and not sh.escort and sh.cargo in CONTRABAND and sh.status in ("sailing", "held", "halted"):
+            sh = sh._replace(escort=free.pop(0))
+        ships.append(sh)
+    s.ships = tuple(ships)
+
+
+def _escorted(turn: Turn, ship: Any) -> None:
+    """Stopping a ship a submarine is shadowing is more dangerous than stopping one alone."""
+    if ship.escort and any(sub.id == ship.escort and sub.status == "escorting" for sub in turn.s.subs):
+        turn.risk += turn.s.scenario.friction.escorted_ship
+        turn.log("escort_detected", f"Sonar picks up a submarine close to the {ship.name}.", "public")
 
 
 def _delegate(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:

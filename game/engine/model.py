@@ -72,6 +72,7 @@ class Ship(NamedTuple):
     ordered: int = -1  # the turn it was radioed
     revealed: bool = False
     cleared: bool = False  # hailed and let through the line
+    escort: str = ""  # the submarine sent to shadow it, if any
 
 
 class Submarine(NamedTuple):

@@ -53,24 +53,24 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
     days = s.turn_def.days
     rung_before = s.rung
     defs = s.scenario.orders
+    queue = sorted(
+        ((PHASES.index(defs[o.kind].phase), i, side, o, defs[o.kind]) for i, side in enumerate(SIDES)
+         for o in by_side[side]),
+        key=lambda item: (item[0], item[1]),
+    )
     order_risk = 0.0
-    for phase in PHASES:
-        for side in SIDES:
-            for order in by_side[side]:
-                odef = defs[order.kind]
-                if odef.phase != phase:
-                    continue
-                turn.apply_effects(odef.effects)
-                HANDLERS[odef.handler][1](turn, side, order, odef)
-                order_risk += odef.risk
-                if odef.log:
-                    turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
+    for _, _, side, order, odef in queue:
+        turn.apply_effects(odef.effects)
+        HANDLERS[odef.handler][1](turn, side, order, odef)
+        order_risk += odef.risk
+        if odef.log:
+            turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
     build_sites(turn, days)
     move_ships(turn, days)
     pressures(turn, days)
     update_castro(turn, days)
     update_intelligence(turn, days)
-    p = draw_incidents(turn, order_risk)
+    p = draw_incidents(turn, order_risk + turn.risk)
     if s.friction == "plausible":
         leak_secrets(turn)
     expire_deadlines(turn)

@@ -125,8 +125,7 @@ class GameState:
 
     @property
     def turn_def(self):  # noqa: ANN201 - TurnDef
-        turns = self.scenario.turns
-        return turns[min(self.turn, len(turns) - 1)]
+        return self.scenario.turns[self.turn]  # the last turn is never passed: the game ends on it
 
     @property
     def date(self) -> str:

@@ -29,7 +29,7 @@ def describe_terms(state: GameState, terms: tuple[Term, ...], public_only: bool 
 class Turn:
     """One turn being resolved. ``s`` is the new state, a private copy that may be changed."""
 
-    __slots__ = ("s", "dice", "risk", "escalated", "orders", "incidents")
+    __slots__ = ("s", "dice", "risk", "escalated", "orders", "incidents")  # risk: added by handlers this turn
 
     def __init__(self, state: GameState, orders: dict[str, tuple[Order, ...]]) -> None:
         self.s = state.copy()

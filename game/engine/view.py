@@ -92,8 +92,7 @@ class PlayerView:
 
     @property
     def turn_def(self):  # noqa: ANN201 - TurnDef
-        turns = self.scenario.turns
-        return turns[min(self.turn, len(turns) - 1)]
+        return self.scenario.turns[self.turn]
 
     @property
     def sites(self) -> tuple[Site, ...]:
@@ -139,7 +138,13 @@ class _Seen(tuple):
 def _hide_cargo(ship: Ship) -> Ship:
     if ship.revealed:
         return ship
-    return Ship(ship.id, ship.name, "unknown", ship.distance, ship.speed, ship.status, "", -1, False, ship.cleared)
+    return _ship(ship.id, ship.name, "unknown", ship.distance, ship.speed, ship.status, "", -1, False, ship.cleared,
+                 ship.escort)
+
+
+def _ship(*fields: object) -> Ship:
+    """A Ship from all its fields in order, without the keyword handling of ``Ship(...)`` (views are hot)."""
+    return tuple.__new__(Ship, fields)
 
 
 def _hide_torpedo(sub: Submarine) -> Submarine:

@@ -120,6 +120,7 @@ class FrictionDef:
     local_authority: float
     held_ship: float
     sub_near_line: float
+    escorted_ship: float
     cap: float
     settled: float
     spiral_from: int

@@ -156,6 +156,7 @@ class FrictionModel(Strict):
     local_authority: float = Field(ge=0, le=1)
     held_ship: float = Field(ge=0, le=1)
     sub_near_line: float = Field(ge=0, le=1)
+    escorted_ship: float = Field(ge=0, le=1)
     cap: float = Field(ge=0, le=1)
     settled: float = Field(ge=0, le=1)
     spiral_from: int = Field(ge=0, le=11)
