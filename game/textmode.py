@@ -369,13 +369,13 @@ class TextGame:
         if self.hotseat:
             entries = [e for e in after.logs["public"] if e.seq > before.seq]
         else:
-            view = player_view(after, self.humans[0])
-            entries = [e for e in view.log if e.seq > before.seq]
+            side = self.humans[0]
+            entries = list(player_view(after, side).log[len(player_view(before, side).log):])
         self.say(f"\n--- {before.turn_def.label}: what happened ---")
         for e in entries:
             self.say(f"  {e.text}")
         if not self.hotseat:
-            self.seen[self.humans[0]] = after.seq
+            self.seen[self.humans[0]] = len(player_view(after, self.humans[0]).log)
 
     def show_end(self) -> None:
         outcome = self.state.outcome

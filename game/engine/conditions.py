@@ -20,6 +20,7 @@ Both offer the same fact names (``rung``, ``date``, ``flagset(side)``, …).
 from __future__ import annotations
 
 from collections.abc import Callable
+from datetime import date
 from operator import attrgetter
 from typing import Any
 
@@ -184,16 +185,20 @@ def _want_strs(v: Any) -> str | None:
 
 
 def _want_date(v: Any) -> str | None:
-    if isinstance(v, str) and len(v) == 10 and v[4] == "-" and v[7] == "-" and v.replace("-", "").isdigit():
-        return None
-    return "must be a date written YYYY-MM-DD"
+    if not (isinstance(v, str) and len(v) == 10 and v[4] == "-" and v[7] == "-" and v.replace("-", "").isdigit()):
+        return "must be a date written YYYY-MM-DD"
+    try:
+        date.fromisoformat(v)
+    except ValueError:
+        return f"'{v}' is not a real date"
+    return None
 
 
 def _want_dates(v: Any) -> str | None:
     if isinstance(v, str):
         return _want_date(v)
-    if isinstance(v, list) and v and all(_want_date(d) is None for d in v):
-        return None
+    if isinstance(v, list) and v and all(isinstance(d, str) for d in v):
+        return next((p for p in map(_want_date, v) if p), None)
     return "must be a date YYYY-MM-DD or a list of them"
 
 

@@ -43,8 +43,10 @@ def state_to_json(state: GameState) -> dict[str, Any]:
     data: dict[str, Any] = {"scenario": state.scenario.id}
     for name in STATE_FIELDS:
         value = getattr(state, name)
-        if name in ("ships", "subs", "sites", "site_intel", "offers"):
+        if name in ("ships", "subs", "sites", "site_intel"):
             value = [x._asdict() for x in value]
+        elif name == "offers":
+            value = [{**x._asdict(), "terms": [asdict(t) for t in x.terms]} for x in value]
         elif name == "logs":
             value = {k: [e.to_json() for e in v] for k, v in value.items()}
         elif name == "flags":

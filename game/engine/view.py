@@ -104,8 +104,13 @@ class PlayerView:
 
     @property
     def log(self) -> tuple[LogEntry, ...]:
-        """The entries this side may read, in the order they happened."""
-        return tuple(merge(self._public_log, self._own_log, key=lambda e: e.seq))
+        """The entries this side may read, in the order they happened, numbered 1, 2, 3…
+
+        They are renumbered so that gaps in the game's own numbering cannot tell
+        one side how many secret entries the other has received.
+        """
+        merged = merge(self._public_log, self._own_log, key=lambda e: e.seq)
+        return tuple(LogEntry(i, e.turn, e.date, e.key, e.text, e.visibility) for i, e in enumerate(merged, 1))
 
     def has_flag(self, name: str, side: Any = None) -> bool:
         return name in self.flags

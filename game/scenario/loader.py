@@ -57,6 +57,8 @@ LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "incident": schema.IncidentModel,
 }
 METERS = {"us": ("domestic", "hawks", "allies", "world"), "ussr": ("presidium", "castro", "prestige", "world")}
+ALL_METERS_HELP = ("(use us.domestic, us.hawks, us.allies, us.world, "
+                   "ussr.presidium, ussr.castro, ussr.prestige or ussr.world)")
 # Flags the engine itself sets (see handlers, negotiation, resolve); prefixes end with "_".
 ENGINE_FLAGS = frozenset({
     "u2_flown", "lowlevel_flown", "sub_signalled", "hail_refused", "contraband_seized", "ship_fired_on",
@@ -76,7 +78,7 @@ class ScenarioError(Exception):
 class _Top(schema.Strict):
     """The scenario's top level, with the list sections checked item by item afterwards."""
 
-    model_config = ConfigDict(extra="forbid", strict=True)
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
     id: str = schema.Id
     title: str = schema.Text
     description: str = schema.Text
@@ -126,6 +128,8 @@ def _message(err: dict[str, Any]) -> str:
         return "is required"
     if kind == "extra_forbidden":
         return "unknown key"
+    if kind == "finite_number":
+        return "must be a finite number"
     msg = err["msg"]
     return msg[0].lower() + msg[1:]
 
@@ -155,9 +159,10 @@ def read_toml(path: Path) -> tuple[dict[str, Any] | None, bytes, list[str]]:
     if not raw.strip():
         return None, raw, [f"{name}: file is empty"]
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is allowed
     except UnicodeDecodeError as exc:
-        return None, raw, [f"{name}: not UTF-8 text (bad byte at offset {exc.start})"]
+        line = raw[: exc.start].count(b"\n") + 1
+        return None, raw, [f"{name}: not UTF-8 text (bad byte on line {line}, at offset {exc.start})"]
     try:
         return tomllib.loads(text), raw, []
     except tomllib.TOMLDecodeError as exc:
@@ -207,8 +212,7 @@ def _meter_keys(ck: _Checker, path: str, table: dict[str, float]) -> None:
     for key in table:
         side, _, name = key.partition(".")
         if side not in METERS or name not in METERS[side]:
-            ck.add(f"{path}.{key}", "unknown meter (use us.domestic, us.hawks, us.allies, us.world, "
-                   "ussr.presidium, ussr.castro, ussr.prestige or ussr.world)")
+            ck.add(f"{path}.{key}", f"unknown meter {ALL_METERS_HELP}")
 
 
 def _effects(ck: _Checker, path: str, eff: schema.EffectsModel) -> Effects:
@@ -223,30 +227,91 @@ def _source(ck: _Checker, path: str, source: str) -> None:
         ck.add(path, problem)
 
 
-def _check_date(ck: _Checker, path: str, value: str) -> None:
-    try:
-        dt.date.fromisoformat(value)
-    except ValueError:
-        ck.add(path, f"'{value}' is not a real date")
-
-
-def _check_params(ck: _Checker, path: str, handler: str, params: dict[str, Any], terms: set[str]) -> None:
-    required = HANDLERS[handler][2]
+def _check_params(ck: _Checker, path: str, handler: str, params: dict[str, Any]) -> None:
+    _, _, required, optional = HANDLERS[handler]
     for key in sorted(required - params.keys()):
         ck.add(f"{path}.params.{key}", f"is required by handler '{handler}'")
+    for key in sorted(params.keys() - required - optional):
+        ck.add(f"{path}.params.{key}", f"unknown parameter for handler '{handler}'")
     channel = params.get("channel")
     if channel is not None and channel not in ("public", "private", "back"):
         ck.add(f"{path}.params.channel", "must be public, private or back")
-    for key in ("raise",):
-        if key in params and params[key] not in (-1, 1):
-            ck.add(f"{path}.params.{key}", "must be 1 or -1")
-    if "nm" in params and params["nm"] not in (500, 800):
+    if "raise" in params and (type(params["raise"]) is not int or params["raise"] not in (-1, 1)):
+        ck.add(f"{path}.params.raise", "must be 1 or -1")
+    if "nm" in params and (type(params["nm"]) is not int or params["nm"] not in (500, 800)):
         ck.add(f"{path}.params.nm", "must be 500 or 800")
+    for key in ("public", "local"):
+        if key in params and not isinstance(params[key], bool):
+            ck.add(f"{path}.params.{key}", "must be true or false")
+    kill = params.get("kill", 0.5)
+    if not isinstance(kill, int | float) or isinstance(kill, bool) or not 0 <= kill <= 1:
+        ck.add(f"{path}.params.kill", "must be a number from 0 to 1")
     choices = {"status": ("proclaimed", "lifted"), "level": ("high", "low"), "aim": ("sams", "missiles"),
                "mode": ("continue", "accelerate", "halt", "turn_back", "run", "go", "escort", "withdraw")}
     for key, allowed in choices.items():
         if key in params and params[key] not in allowed:
             ck.add(f"{path}.params.{key}", "must be one of " + ", ".join(allowed))
+
+
+def _meter_names(ck: _Checker, path: str, table: Any, side: str | None) -> None:
+    """Meter names in a condition's meter_min / meter_max: qualified, or the side's own where it has one."""
+    if not isinstance(table, dict):
+        return
+    for key in ("meter_min", "meter_max"):
+        names = table.get(key)
+        if not isinstance(names, dict):
+            continue
+        for name in names:
+            owner, dot, bare = name.partition(".")
+            if dot and owner in METERS and bare in METERS[owner]:
+                if side is None or owner == side or bare == "world":
+                    continue
+            elif not dot and side is not None and name in METERS[side]:
+                continue
+            if side is None:
+                ck.add(f"{path}.{key}.{name}", f"unknown meter {ALL_METERS_HELP}")
+            else:
+                rival = "ussr" if side == "us" else "us"
+                ck.add(f"{path}.{key}.{name}", f"unknown meter (use {', '.join(METERS[side])} or {rival}.world)")
+
+
+def _condition_refs(ck: _Checker, path: str, table: Any, term_ids: set[str]) -> None:
+    """Term kinds named in offer matchers must exist."""
+    if not isinstance(table, dict):
+        return
+    for key in ("offer_open", "no_offer_open", "offer_sent", "not_offer_sent"):
+        _offer_terms(ck, f"{path}.{key}", table.get(key), term_ids)
+
+
+def _offer_terms(ck: _Checker, path: str, matcher: Any, term_ids: set[str]) -> None:
+    if not isinstance(matcher, dict):
+        return
+    for key in ("includes", "excludes"):
+        for kind in matcher.get(key, ()) if isinstance(matcher.get(key), list) else ():
+            if kind not in term_ids:
+                ck.add(f"{path}.{key}", f"unknown term '{kind}'")
+
+
+def _raw_flags(data: dict[str, Any]) -> set[str]:
+    """Every flag the items' effects set, read from the raw tables (broken items included)."""
+    found: set[str] = set()
+    for section in ("order", "event", "incident"):
+        items = data.get(section)
+        for item in items if isinstance(items, list) else ():
+            eff = item.get("effects") if isinstance(item, dict) else None
+            for key in ("flags", "us_flags", "ussr_flags"):
+                values = eff.get(key) if isinstance(eff, dict) else None
+                if isinstance(values, list):
+                    found.update(v for v in values if isinstance(v, str))
+    return found
+
+
+def _real_date(value: Any) -> bool:
+    try:
+        dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return False
+    return True
 
 
 def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scenario | None, list[str], set[str]]:
@@ -264,17 +329,31 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
     if not data.get("turn"):
         ck.add("turn", "at least one turn is required")
     prev = ""
+    seen_turns: dict[tuple[str, str], int] = {}
     for i, t in turns:
-        _check_date(ck, f"turn[{i}].date", t.date)
+        if not _real_date(t.date):
+            ck.add(f"turn[{i}].date", f"'{t.date}' is not a real date")
+            continue
         if t.date < prev:
             ck.add(f"turn[{i}].date", f"{t.date} comes before the turn above it ({prev})")
+        if (t.date, t.part) in seen_turns:
+            ck.add(f"turn[{i}].date", f"{t.date} ({t.part}) is already used by turn[{seen_turns[t.date, t.part]}]")
+        seen_turns.setdefault((t.date, t.part), i)
         prev = t.date
     turn_keys = {(t.date, t.part) for _, t in turns}
-    first = turns[0][1].date if turns else ""
-    last = turns[-1][1].date if turns else ""
-    levels = sorted(r.level for _, r in sections["rung"])
-    if len(sections["rung"]) == len(data.get("rung", [])) and levels != list(range(11)):
-        ck.add("rung", "must list each level 0 to 10 exactly once")
+    raw_turns = data.get("turn") if isinstance(data.get("turn"), list) else []
+    raw_dates = [t["date"] for t in raw_turns if isinstance(t, dict) and _real_date(t.get("date"))]
+    first, last = (min(raw_dates), max(raw_dates)) if raw_dates else ("", "")
+    raw_rungs = data.get("rung")
+    if isinstance(raw_rungs, list) and len(sections["rung"]) == len(raw_rungs):
+        levels = [r.level for _, r in sections["rung"]]
+        missing = [n for n in range(11) if n not in levels]
+        twice = sorted({n for n in levels if levels.count(n) > 1})
+        if missing or twice:
+            detail = "; ".join(part for part in (
+                "missing " + ", ".join(map(str, missing)) if missing else "",
+                "twice " + ", ".join(map(str, twice)) if twice else "") if part)
+            ck.add("rung", f"must list each level 0 to 10 exactly once ({detail})")
     if top is not None:
         for side, names in METERS.items():
             table = top.meters.get(side, {})
@@ -294,14 +373,17 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
                 ck.add(f"action_points.{side}", "must be between 1 and 10")
     term_ids = {t.id for _, t in sections["term"]}
     flags_set: set[str] = set(top.start.flags + top.start.us_flags + top.start.ussr_flags) if top else set()
+    flags_set |= _raw_flags(data)
     flags_used: list[tuple[str, str]] = []
 
-    def cond(where: str, table: dict[str, Any]) -> Any:
+    def cond(where: str, table: dict[str, Any], side: str | None = None) -> Any:
         errors: list[str] = []
         pred = compile_condition(table, where, errors)
         for e in errors:
             p, _, m = e.partition(": ")
             ck.add(p, m)
+        _meter_names(ck, where, table, side)
+        _condition_refs(ck, where, table, term_ids)
         flags_used.extend((f"{where}", f) for f in referenced_flags(table))
         return pred
 
@@ -319,19 +401,22 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
         if o.handler not in HANDLERS:
             ck.add(f"{where}.handler", f"unknown handler '{o.handler}' (known: {', '.join(sorted(HANDLERS))})")
             continue
-        _check_params(ck, where, o.handler, o.params, term_ids)
+        _check_params(ck, where, o.handler, o.params)
         _source(ck, f"{where}.source", o.source)
         orders[o.id] = OrderDef(
             o.id, o.side, o.label, o.help, o.cost, o.phase, o.group, o.handler, dict(o.params),
-            cond(f"{where}.when", o.when), effects(f"{where}.effects", o.effects), o.risk, o.visibility,
+            cond(f"{where}.when", o.when, o.side), effects(f"{where}.effects", o.effects), o.risk, o.visibility,
             fill_leaders(o.log, o.side), TARGET_KIND.get(o.handler, ""), o.source, f"order_{o.id}",
         )
     events = []
     for i, e in sections["event"]:
         where = f"event[{i}]"
-        _check_date(ck, f"{where}.date", e.date)
-        if first and not first <= e.date <= last:
+        if not _real_date(e.date):
+            ck.add(f"{where}.date", f"'{e.date}' is not a real date")
+        elif first and not first <= e.date <= last:
             ck.add(f"{where}.date", f"{e.date} is outside the scenario's turns ({first} to {last})")
+        elif e.part and not any(t.part == e.part and t.date >= e.date for _, t in turns):
+            ck.add(f"{where}.part", f"no turn on or after {e.date} is a '{e.part}' turn, so it can never fire")
         _source(ck, f"{where}.source", e.source)
         events.append(EventDef(e.id, e.at, e.date, e.part, cond(f"{where}.when", e.when), e.visibility, e.text,
                                effects(f"{where}.effects", e.effects), e.source))
@@ -396,13 +481,19 @@ def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[
     out = []
     for where, r in rules:
         odef = scenario.orders.get(r.order)
-        if odef is None or odef.side != side:
+        if odef is None:
             ck.add(f"{where}.order", f"unknown order '{r.order}' for side {side}")
+            continue
+        if odef.side != side:
+            ck.add(f"{where}.order", f"order '{r.order}' belongs to {odef.side}, not to {side}")
             continue
         _source(ck, f"{where}.source", r.source)
         errors: list[str] = []
         table = _substitute(r.when, params, ck, f"{where}.when")
         when = compile_condition(table, f"{where}.when", errors)
+        _meter_names(ck, f"{where}.when", table, side)
+        _condition_refs(ck, f"{where}.when", table, set(scenario.terms))
+        _offer_terms(ck, f"{where}.offer", r.offer, set(scenario.terms))
         for flag in referenced_flags(r.when):
             if flag not in flags_set and flag not in ENGINE_FLAGS and not flag.startswith(ENGINE_FLAG_PREFIXES):
                 errors.append(f"{where}.when: flag '{flag}' is never set by the scenario or the engine")
@@ -422,8 +513,12 @@ def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[
             for e in errors:
                 p, _, m = e.partition(": ")
                 ck.add(p.replace(".offer_open", ".offer"), m)
-        if r.target and not r.target.startswith("$") and odef.target == "":
+        if r.target.startswith("$") and r.target not in ("$offer", "$ship", "$sub"):
+            ck.add(f"{where}.target", f"unknown target '{r.target}' (use $offer, $ship or $sub)")
+        elif r.target and odef.target == "":
             ck.add(f"{where}.target", f"order '{r.order}' takes no target")
+        elif r.target.startswith("$") and r.target[1:] != odef.target:
+            ck.add(f"{where}.target", f"order '{r.order}' takes a {odef.target or 'no'} target, not {r.target}")
         out.append(RuleDef(r.id, when, r.order, r.target, r.offer, tuple(Term(t.kind, t.secret) for t in r.terms),
                            r.deadline, r.reply, r.why, r.source, turns_allowed(table, scenario.turns)))
     return tuple(out)
@@ -465,10 +560,18 @@ def load_scenario(path: str | Path) -> Scenario:
     digest = hashlib.sha256(raw)
     doctrines: dict[str, DoctrineDef] = {}
     for i, rel in enumerate(data.get("doctrines", [])):
+        where = f"{path}: doctrines[{i}]"
+        if "\0" in rel:
+            problems.append(f"{where}: not a valid file name (it contains a NUL character)")
+            continue
+        if Path(rel).is_absolute() or ".." in Path(rel).parts:
+            problems.append(f"{where}: must be a path inside the scenario's folder, not {rel}")
+            continue
         dpath = (path.parent / rel).resolve()
+        if not dpath.exists():
+            problems.append(f"{where}: no such file {rel}")
+            continue
         docs, draw, dproblems = _load_doctrine(dpath, scenario, flags_set)
-        if not dproblems and not dpath.exists():
-            dproblems = [f"{path}: doctrines[{i}]: no such file {rel}"]
         problems.extend(dproblems)
         digest.update(draw)
         for d in docs:
@@ -482,7 +585,7 @@ def load_scenario(path: str | Path) -> Scenario:
         if f"{side}.historical" not in doctrines:
             problems.append(f"{path}: doctrines: no historical doctrine for {side}")
     if problems:
-        raise ScenarioError(problems)
+        raise ScenarioError(list(dict.fromkeys(problems)))  # a shared rule is checked once per personality
     return replace(scenario, doctrines=doctrines, content_hash=digest.hexdigest())
 
 

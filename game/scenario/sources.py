@@ -16,6 +16,8 @@ _SPLIT = re.compile(r"\s*[,;]\s*")
 def source_problem(source: str) -> str | None:
     """None if every part of ``source`` names a known source, else what is wrong."""
     for part in _SPLIT.split(source.strip()):
+        if not part:
+            return "an empty entry in the list of sources (a stray comma?)"
         if part not in CHRONOLOGY_IDS and part not in SEED_FILES:
             return f"unknown source '{part}' (use chronology ids S1-S60 or a seed file name)"
     return None
