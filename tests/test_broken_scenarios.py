@@ -369,7 +369,7 @@ CASES = [
          mutate=set_value('id = "defcon_up"', "params", "{ raise = true, public = true }")),
     Case("param_out_of_range", "{scenario}: order[26].params.kill: must be a number from 0 to 1",
          mutate=set_value('id = "strike_missiles"', "params", '{ aim = "missiles", kill = 85 }')),
-    Case("event_part_never_comes", "{scenario}: event[17].part: no turn on or after 1962-11-12 is a 'am' turn, "
+    Case("event_part_never_comes", "{scenario}: event[17].part: no turn on or after 1962-11-12 has the part 'am', "
          "so it can never fire",
          mutate=insert_after('id = "castro_bombers"', 'part = "am"\n')),
     Case("source_stray_comma", "{scenario}: order[0].source: an empty entry in the list of sources (a stray comma?)",

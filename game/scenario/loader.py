@@ -416,7 +416,7 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
         elif first and not first <= e.date <= last:
             ck.add(f"{where}.date", f"{e.date} is outside the scenario's turns ({first} to {last})")
         elif e.part and not any(t.part == e.part and t.date >= e.date for _, t in turns):
-            ck.add(f"{where}.part", f"no turn on or after {e.date} is a '{e.part}' turn, so it can never fire")
+            ck.add(f"{where}.part", f"no turn on or after {e.date} has the part '{e.part}', so it can never fire")
         _source(ck, f"{where}.source", e.source)
         events.append(EventDef(e.id, e.at, e.date, e.part, cond(f"{where}.when", e.when), e.visibility, e.text,
                                effects(f"{where}.effects", e.effects), e.source))
