@@ -233,7 +233,9 @@ class TextGame:
                 self.say("Unknown command. Type ? for help.")
 
     def menu(self, view: PlayerView) -> list[Any]:
-        return available(view)
+        """The orders available now, in the scenario's order."""
+        order = list(self.scenario.orders)
+        return sorted(available(view), key=lambda o: order.index(o.id))
 
     def list_orders(self, view: PlayerView) -> None:
         for i, odef in enumerate(self.menu(view), 1):

@@ -260,10 +260,26 @@ _register("offer_sent", _validate_offer_table, _offer_sent)
 _register("not_offer_sent", _validate_offer_table, _not_offer_sent)
 
 
+_COMPILED: dict[str, Pred] = {}
+
+
 def compile_condition(table: Any, path: str, errors: list[str]) -> Pred:
-    """Compile a condition table; problems are appended to ``errors`` as ``path.key: message``."""
+    """Compile a condition table; problems are appended to ``errors`` as ``path.key: message``.
+
+    Equal tables give the very same predicate, so that a caller can evaluate each distinct
+    condition once (many orders share ``{ not_flags = ["crisis_over"] }``).
+    """
     if table is None:
         table = {}
+    key = repr(sorted(table.items())) if isinstance(table, dict) else ""
+    before = len(errors)
+    pred = _compile(table, path, errors)
+    if not isinstance(table, dict) or len(errors) > before:
+        return pred
+    return _COMPILED.setdefault(key, pred)
+
+
+def _compile(table: Any, path: str, errors: list[str]) -> Pred:
     if not isinstance(table, dict):
         errors.append(f"{path}: must be a table of conditions")
         return lambda o, s: False

@@ -14,6 +14,7 @@ RngState = tuple[int, int, int, int]
 
 _BITGEN = np.random.PCG64(0)
 _GENERATOR = np.random.Generator(_BITGEN)
+_LOADED: list[RngState | None] = [None]  # the state _BITGEN holds now, if a Dice put it there
 
 
 def seed_state(seed: int) -> RngState:
@@ -28,12 +29,14 @@ class Dice:
     __slots__ = ("draws", "_random", "_normal")
 
     def __init__(self, rng: RngState) -> None:
-        _BITGEN.state = {
-            "bit_generator": "PCG64",
-            "state": {"state": rng[0], "inc": rng[1]},
-            "has_uint32": rng[2],
-            "uinteger": rng[3],
-        }
+        if _LOADED[0] is not rng:  # a game played turn after turn hands back the very tuple we stored
+            _BITGEN.state = {
+                "bit_generator": "PCG64",
+                "state": {"state": rng[0], "inc": rng[1]},
+                "has_uint32": rng[2],
+                "uinteger": rng[3],
+            }
+        _LOADED[0] = None
         self.draws: list[float] = []
         self._random = _GENERATOR.random
         self._normal = _GENERATOR.standard_normal
@@ -65,5 +68,8 @@ class Dice:
         return len(weights) - 1
 
     def state(self) -> RngState:
+        """The generator's state now; remembered, so that the next turn need not load it again."""
         raw = _BITGEN.state
-        return (raw["state"]["state"], raw["state"]["inc"], raw["has_uint32"], raw["uinteger"])
+        state = (raw["state"]["state"], raw["state"]["inc"], raw["has_uint32"], raw["uinteger"])
+        _LOADED[0] = state
+        return state

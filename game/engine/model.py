@@ -114,8 +114,7 @@ class Offer(NamedTuple):
     knowers: int = 0
 
 
-@dataclass(frozen=True, slots=True)
-class LogEntry:
+class LogEntry(NamedTuple):
     """One line of the game's log. ``visibility`` says who may read it."""
 
     seq: int
@@ -126,14 +125,7 @@ class LogEntry:
     visibility: Visibility
 
     def to_json(self) -> dict:
-        return {
-            "seq": self.seq,
-            "turn": self.turn,
-            "date": self.date,
-            "key": self.key,
-            "text": self.text,
-            "visibility": self.visibility,
-        }
+        return self._asdict()
 
 
 @dataclass(frozen=True, slots=True)

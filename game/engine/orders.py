@@ -28,13 +28,17 @@ class IllegalOrders(ValueError):
 
 
 def available(view: Any) -> list[Any]:
-    """The order definitions of the view's side whose conditions hold now."""
+    """The order definitions of the view's side whose conditions hold now (grouped by condition)."""
     if view.over:
         return []
     cached = view._available
     if cached is None:
         side = view.side
-        cached = view._available = [o for o in view.scenario.orders_of(side) if o.when(view, side)]
+        cached = []
+        for when, orders in view.scenario.order_groups[side]:  # orders sharing a condition test it once
+            if when(view, side):
+                cached.extend(orders)
+        view._available = cached
     return cached
 
 

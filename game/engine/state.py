@@ -63,7 +63,7 @@ STATE_FIELDS = (
 class GameState:
     """All of the game's truth at the start of a turn (or at its end, when ``over``)."""
 
-    __slots__ = (*STATE_FIELDS, "scenario", "_views")
+    # No __slots__: a state is copied once a turn, and copying its __dict__ is the fastest way there is.
 
     friction: str
     seed: int
@@ -112,9 +112,7 @@ class GameState:
     def copy(self) -> GameState:
         """A new state sharing the immutable parts; the small dicts are copied."""
         new = GameState.__new__(GameState)
-        for name in STATE_FIELDS:
-            setattr(new, name, getattr(self, name))
-        new.scenario = self.scenario
+        new.__dict__.update(self.__dict__)
         new.meters = dict(self.meters)
         new.flags = dict(self.flags)
         new.logs = dict(self.logs)
@@ -149,10 +147,13 @@ class GameState:
         return name in flags[side]
 
     def flagset(self, side: str | None) -> frozenset[str]:
-        """The flags ``side`` can see (all of them for ``None``)."""
+        """The flags ``side`` can see (all of them for ``None``, remembered until a flag changes)."""
         flags = self.flags
         if side is None:
-            return flags["public"] | flags["us"] | flags["ussr"]
+            every = self.__dict__.get("_every_flag")
+            if every is None:
+                every = self._every_flag = flags["public"] | flags["us"] | flags["ussr"]
+            return every
         return flags["public"] | flags[side]
 
     def meter(self, side: str | None, name: str) -> float:

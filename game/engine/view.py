@@ -16,7 +16,7 @@ from heapq import merge
 from typing import Any
 
 from game.engine.handlers import site_as_seen
-from game.engine.model import LogEntry, Offer, Outcome, Ship, Site, Submarine, Term, other
+from game.engine.model import LogEntry, Offer, Outcome, Ship, Site, Submarine, Term
 from game.engine.state import GameState
 
 
@@ -185,9 +185,8 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view.leaked = state.leaked
     view.history = state.history
     view.flags = state.flags["public"] | state.flags[side]
-    rival = other(side)
-    own = side + "."
-    view.meters = {k: v for k, v in state.meters.items() if k.startswith(own) or k == f"{rival}.world"}
+    meters = state.meters
+    view.meters = {k: meters[k] for k in state.scenario.visible_meters[side]}
     view._public_log = state.logs["public"]
     view._own_log = state.logs[side]
     if side == "us":

@@ -159,9 +159,27 @@ class Scenario:
     events_by_turn: Mapping[tuple[int, str], tuple[EventDef, ...]] = field(default_factory=dict, compare=False,
                                                                            repr=False)
 
+    order_groups: Mapping[str, tuple[tuple[Condition, tuple[OrderDef, ...]], ...]] = field(
+        default_factory=dict, compare=False, repr=False)
+    visible_meters: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
+
     def __post_init__(self) -> None:
         by_side = {s: tuple(o for o in self.orders.values() if o.side == s) for s in ("us", "ussr")}
         object.__setattr__(self, "by_side", by_side)
+        # Each side's orders gathered by their (shared, compiled) condition, which is then tested once.
+        groups: dict[str, tuple[tuple[Condition, tuple[OrderDef, ...]], ...]] = {}
+        for side, orders in by_side.items():
+            by_pred: dict[Condition, list[OrderDef]] = {}
+            for o in orders:
+                by_pred.setdefault(o.when, []).append(o)
+            groups[side] = tuple((pred, tuple(os)) for pred, os in by_pred.items())
+        object.__setattr__(self, "order_groups", groups)
+        # What each side may read of the meters: its own, and the other side's standing in world opinion.
+        keys = [f"{s}.{name}" for s, table in self.meters.items() for name in table]
+        object.__setattr__(self, "visible_meters", {
+            side: tuple(k for k in keys if k.startswith(side + ".") or k == f"{rival}.world")
+            for side, rival in (("us", "ussr"), ("ussr", "us"))
+        })
         # The events that may fire on each turn, at dawn or at dusk: their date has come and the part fits.
         events = {
             (i, at): tuple(
