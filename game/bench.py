@@ -6,11 +6,12 @@ whole seeded games for about the given number of seconds on one core.
 
 from __future__ import annotations
 
+import os
 import time
 from typing import Any
 
 from game.scenario.model import Scenario
-from game.sim import make_policy, play_game
+from game.sim import make_policy, play_game, simulate
 
 
 def _games_for(scenario: Scenario, us: str, ussr: str, friction: str, seconds: float) -> tuple[int, int, float]:
@@ -27,7 +28,10 @@ def _games_for(scenario: Scenario, us: str, ussr: str, friction: str, seconds: f
 
 
 def run_bench(scenario: Scenario, seconds: float = 3.0) -> dict[str, Any]:
-    """The engine figures: random legal play, and historical-against-historical games."""
+    """The engine figures: random legal play, and historical-against-historical games.
+
+    All on one core, but the last: the simulator spreads games over every core.
+    """
     out: dict[str, Any] = {}
     games, actions, elapsed = _games_for(scenario, "random", "random", "plausible", seconds)
     out["random_play_actions_per_second"] = round(actions / elapsed)
@@ -35,4 +39,8 @@ def run_bench(scenario: Scenario, seconds: float = 3.0) -> dict[str, Any]:
     for friction in ("plausible", "historical"):
         games, actions, elapsed = _games_for(scenario, "historical", "historical", friction, seconds)
         out[f"historical_vs_historical_games_per_second_{friction}"] = round(games / elapsed, 1)
+    cores = os.cpu_count() or 1
+    count = max(4 * cores, int(out["historical_vs_historical_games_per_second_plausible"] * seconds * cores))
+    summary = simulate(scenario, "historical", "historical", count, 1000, "plausible", workers=cores)
+    out[f"historical_vs_historical_games_per_second_plausible_{cores}_cores"] = round(count / summary.seconds, 1)
     return out

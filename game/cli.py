@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -54,7 +55,7 @@ def cmd_simulate(args: argparse.Namespace) -> int:
     from game.sim import simulate
 
     scenario = _scenario(args.scenario)
-    summary = simulate(scenario, args.us, args.ussr, args.games, args.seed, args.friction)
+    summary = simulate(scenario, args.us, args.ussr, args.games, args.seed, args.friction, args.workers)
     data = summary.to_json()
     if args.json:
         print(json.dumps(data, indent=1))
@@ -97,7 +98,6 @@ def cmd_validate(args: argparse.Namespace) -> int:
 
 def write_text(path: Path, text: str) -> None:
     """Write a file atomically: a temporary file, flushed and synced, then renamed into place."""
-    import os
     import tempfile
 
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -150,6 +150,8 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--ussr", choices=DOCTRINES, default="historical", help="Khrushchev's doctrine")
     simulate.add_argument("--friction", choices=FRICTIONS, default="plausible", help="friction setting")
     simulate.add_argument("--seed", type=int, default=1, help="seed of the first game; the others follow")
+    simulate.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+                          help="processes to play on (default: one per core); the results do not depend on it")
     simulate.add_argument("--json", action="store_true", help="print the figures as JSON")
     simulate.set_defaults(func=cmd_simulate)
 

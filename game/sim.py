@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -17,6 +18,7 @@ from game.engine.scoring import scores
 from game.engine.setup import new_game
 from game.engine.state import GameState
 from game.engine.view import player_view
+from game.scenario.loader import load_scenario
 from game.scenario.model import Scenario
 
 
@@ -66,6 +68,17 @@ class Summary:
             self.rank_counts[side][sc.rank] += 1
         self.max_rungs[state.max_rung] += 1
 
+    def merge(self, other: Summary) -> None:
+        """Add another summary's games (from another process) to this one."""
+        self.games += other.games
+        self.actions += other.actions
+        self.outcomes.update(other.outcomes)
+        self.winners.update(other.winners)
+        self.max_rungs.update(other.max_rungs)
+        for side in SIDES:
+            self.score_sum[side] += other.score_sum[side]
+            self.rank_counts[side].update(other.rank_counts[side])
+
     def share(self, kind: str) -> float:
         return self.outcomes[kind] / self.games if self.games else 0.0
 
@@ -94,13 +107,41 @@ class Summary:
         }
 
 
-def simulate(scenario: Scenario, us: str, ussr: str, games: int, seed: int, friction: str) -> Summary:
-    """Play ``games`` games with seeds ``seed``, ``seed + 1``, …"""
+def _play_many(scenario: Scenario, us: str, ussr: str, seeds: range, friction: str) -> Summary:
     policies = {"us": make_policy(scenario, "us", us), "ussr": make_policy(scenario, "ussr", ussr)}
     summary = Summary()
-    start = time.perf_counter()
-    for i in range(games):
-        state, actions = play_game(scenario, policies, seed + i, friction)
+    for seed in seeds:
+        state, actions = play_game(scenario, policies, seed, friction)
         summary.add(state, actions)
+    return summary
+
+
+def _worker(args: tuple[str, str, str, str, range, str]) -> Summary:
+    """One process's share of a simulation: it loads the scenario itself and checks it is the same."""
+    path, digest, us, ussr, seeds, friction = args
+    scenario = load_scenario(path)
+    if scenario.content_hash != digest:
+        raise RuntimeError(f"{path} changed while the simulation was running")
+    return _play_many(scenario, us, ussr, seeds, friction)
+
+
+def simulate(scenario: Scenario, us: str, ussr: str, games: int, seed: int, friction: str,
+             workers: int = 1) -> Summary:
+    """Play ``games`` games with seeds ``seed``, ``seed + 1``, … on ``workers`` processes.
+
+    The games and their results do not depend on the number of workers: each
+    game is fixed by its own seed.
+    """
+    start = time.perf_counter()
+    if workers <= 1 or games < 2 * workers:
+        summary = _play_many(scenario, us, ussr, range(seed, seed + games), friction)
+    else:
+        bounds = [seed + games * k // workers for k in range(workers + 1)]
+        jobs = [(scenario.path, scenario.content_hash, us, ussr, range(a, b), friction)
+                for a, b in zip(bounds, bounds[1:], strict=False)]
+        summary = Summary()
+        with multiprocessing.get_context("spawn").Pool(workers) as pool:
+            for part in pool.map(_worker, jobs):
+                summary.merge(part)
     summary.seconds = time.perf_counter() - start
     return summary

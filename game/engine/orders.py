@@ -82,8 +82,10 @@ def check_offer(view: Any, order: Order, odef: Any) -> list[str]:
 
 def check_orders(view: Any, orders: tuple[Order, ...] | list[Order]) -> list[str]:
     """Everything wrong with a turn's orders for ``view.side`` (empty when they are legal)."""
+    if not orders:
+        return []
     if view.over:
-        return ["the game is over"] if orders else []
+        return ["the game is over"]
     problems: list[str] = []
     defs = view.scenario.orders
     ok = {o.id: o for o in available(view)}

@@ -45,9 +45,10 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
         raise IllegalOrders("both", ["the game is over"])
     by_side = {side: tuple(orders.get(side, ())) for side in SIDES}
     for side in SIDES:
-        problems = check_orders(player_view(state, side), by_side[side])
-        if problems:
-            raise IllegalOrders(side, problems)
+        if by_side[side]:
+            problems = check_orders(player_view(state, side), by_side[side])
+            if problems:
+                raise IllegalOrders(side, problems)
     turn = Turn(state, by_side)
     s = turn.s
     days = s.turn_def.days

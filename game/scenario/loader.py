@@ -419,7 +419,8 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
             ck.add(f"{where}.part", f"no turn on or after {e.date} has the part '{e.part}', so it can never fire")
         _source(ck, f"{where}.source", e.source)
         events.append(EventDef(e.id, e.at, e.date, e.part, cond(f"{where}.when", e.when), e.visibility, e.text,
-                               effects(f"{where}.effects", e.effects), e.source))
+                               effects(f"{where}.effects", e.effects), e.source,
+                               turns_allowed(e.when, [TurnDef(t.date, t.part, t.label, t.days) for _, t in turns])))
     incidents = []
     for i, inc in sections["incident"]:
         where = f"incident[{i}]"

@@ -80,6 +80,7 @@ class EventDef:
     text: str
     effects: Effects
     source: str
+    turns: frozenset[int] | None = None  # the turns the dates in its condition allow (None: any)
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +184,9 @@ class Scenario:
         # The events that may fire on each turn, at dawn or at dusk: their date has come and the part fits.
         events = {
             (i, at): tuple(
-                e for e in self.events if e.at == at and e.date <= t.date and (not e.part or e.part == t.part)
+                e for e in self.events
+                if e.at == at and e.date <= t.date and (not e.part or e.part == t.part)
+                and (e.turns is None or i in e.turns)
             )
             for i, t in enumerate(self.turns)
             for at in ("dawn", "dusk")
