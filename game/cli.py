@@ -25,12 +25,13 @@ def _scenario(name: str):  # noqa: ANN202 - Scenario
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from game.session import Session
     from game.textmode import TextGame
 
     scenario = _scenario(args.scenario)
     humans = ("us", "ussr") if args.hotseat else (args.side,)
-    game = TextGame(scenario, args.seed, args.friction, humans, args.opponent, clear=not args.no_clear)
-    game.run()
+    session = Session.new(scenario, args.seed, args.friction, humans, args.opponent)
+    TextGame(session, clear=not args.no_clear).run()
     return 0
 
 
@@ -52,9 +53,12 @@ def cmd_replay(args: argparse.Namespace) -> int:
 
 
 def cmd_simulate(args: argparse.Namespace) -> int:
-    from game.sim import simulate
+    from game.sim import matrix_table, simulate
 
     scenario = _scenario(args.scenario)
+    if args.matrix:
+        print(matrix_table(scenario, args.games, args.seed, args.friction, args.workers))
+        return 0
     summary = simulate(scenario, args.us, args.ussr, args.games, args.seed, args.friction, args.workers)
     data = summary.to_json()
     if args.json:
@@ -153,6 +157,8 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--workers", type=int, default=os.cpu_count() or 1,
                           help="processes to play on (default: one per core); the results do not depend on it")
     simulate.add_argument("--json", action="store_true", help="print the figures as JSON")
+    simulate.add_argument("--matrix", action="store_true",
+                          help="every personality against every other: a Markdown table (as in the README)")
     simulate.set_defaults(func=cmd_simulate)
 
     bench = sub.add_parser("bench", help="measure the engine's speed")

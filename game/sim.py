@@ -145,3 +145,21 @@ def simulate(scenario: Scenario, us: str, ussr: str, games: int, seed: int, fric
                 summary.merge(part)
     summary.seconds = time.perf_counter() - start
     return summary
+
+
+def matrix_table(scenario: Scenario, games: int, seed: int, friction: str, workers: int = 1) -> str:
+    """Every personality against every other, as the Markdown table the README shows."""
+    from game.ai.doctrine import PERSONALITIES
+
+    rows = ["| Kennedy | Khrushchev | settlement | nuclear war | other ends | rung 6+ | US wins | USSR wins "
+            "| compromise | mean score US | mean score USSR |",
+            "|---|---|---|---|---|---|---|---|---|---|---|"]
+    for us in PERSONALITIES:
+        for ussr in PERSONALITIES:
+            s = simulate(scenario, us, ussr, games, seed, friction, workers)
+            other_ends = max(0.0, 1.0 - s.share("settlement") - s.share("nuclear_war"))
+            rows.append(
+                f"| {us} | {ussr} | {s.share('settlement'):.1%} | {s.share('nuclear_war'):.1%} | {other_ends:.1%} "
+                f"| {s.reached(6):.1%} | {s.winners['us'] / s.games:.1%} | {s.winners['ussr'] / s.games:.1%} "
+                f"| {s.winners['none'] / s.games:.1%} | {s.mean_score('us'):.1f} | {s.mean_score('ussr'):.1f} |")
+    return "\n".join(rows)

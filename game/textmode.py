@@ -12,18 +12,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.ai.doctrine import doctrine_policy
 from game.engine.friction import incident_probability
 from game.engine.handlers import HANDLERS
 from game.engine.model import CARGO_WORDS, LEADER, SIDES, Order, Term, other
 from game.engine.orders import available, check_orders
-from game.engine.record import GameRecord, play_turn
+from game.engine.record import GameRecord
 from game.engine.scoring import scores
-from game.engine.setup import new_game
 from game.engine.state import GameState
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, player_view
-from game.scenario.model import Scenario
+from game.session import Session
 
 CLEAR = "\033[2J\033[H"
 DANGER_RUNG = 8
@@ -49,19 +47,22 @@ def bar(p: float, width: int = 20) -> str:
 class TextGame:
     """One game in the terminal. ``humans`` are the sides played at the keyboard."""
 
-    def __init__(self, scenario: Scenario, seed: int, friction: str, humans: tuple[str, ...], opponent: str,
-                 ask: Callable[[str], str] = input, say: Callable[[str], None] = print, clear: bool = True) -> None:
-        self.scenario = scenario
-        self.humans = humans
+    def __init__(self, session: Session, ask: Callable[[str], str] = input, say: Callable[[str], None] = print,
+                 clear: bool = True) -> None:
+        self.session = session
+        self.scenario = session.scenario
         self.ask_raw = ask
         self.say = say
         self.clear = clear
-        self.hotseat = len(humans) == 2
-        self.ai = {side: doctrine_policy(scenario, side, opponent) for side in SIDES if side not in humans}
-        self.record = GameRecord.start(scenario, seed, friction, mode="hotseat" if self.hotseat else "single",
-                                       humans=list(humans), opponent=opponent)
-        self.state: GameState = new_game(scenario, seed, friction)
         self.seen = {side: 0 for side in SIDES}
+
+    @property
+    def state(self) -> GameState:
+        return self.session.state
+
+    @property
+    def record(self) -> GameRecord:
+        return self.session.record
 
     # -- input --
 
@@ -89,18 +90,16 @@ class TextGame:
         return self.state
 
     def play_one_turn(self) -> None:
-        orders: dict[str, tuple[Order, ...]] = {}
-        for side in self.humans:
-            if self.hotseat:
+        session = self.session
+        while (side := session.to_play()) is not None:
+            if session.hotseat:
                 self.hand_off(side)
-            orders[side] = self.compose(player_view(self.state, side))
-            if self.hotseat:
+            result = session.commit(side, self.compose(session.view(side)))
+            if session.hotseat:
                 self.wipe()
-        for side, policy in self.ai.items():
-            orders[side] = policy.choose(player_view(self.state, side))
-        before = self.state
-        self.state = play_turn(self.state, orders, self.record)
-        self.show_resolution(before)
+            if result is not None:
+                self.show_resolution(result.before)
+                return
 
     def wipe(self) -> None:
         if self.clear:
@@ -368,16 +367,16 @@ class TextGame:
     def show_resolution(self, before: GameState) -> None:
         """What happened: public news for hot-seat (both players may be watching), else the player's own too."""
         after = self.state
-        if self.hotseat:
+        if self.session.hotseat:
             entries = [e for e in after.logs["public"] if e.seq > before.seq]
         else:
-            side = self.humans[0]
+            side = self.session.humans[0]
             entries = list(player_view(after, side).log[len(player_view(before, side).log):])
         self.say(f"\n--- {before.turn_def.label}: what happened ---")
         for e in entries:
             self.say(f"  {e.text}")
-        if not self.hotseat:
-            self.seen[self.humans[0]] = len(player_view(after, self.humans[0]).log)
+        if not self.session.hotseat:
+            self.seen[self.session.humans[0]] = len(player_view(after, self.session.humans[0]).log)
 
     def show_end(self) -> None:
         outcome = self.state.outcome

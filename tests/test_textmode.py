@@ -9,6 +9,7 @@ from pathlib import Path
 
 from game.engine.model import Order
 from game.engine.view import player_view
+from game.session import Session
 from game.textmode import TextGame
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -30,7 +31,8 @@ def scripted(lines, prompts=None):
 
 def run_game(scenario, script, humans=("us",), opponent="historical", seed=3):
     out: list[str] = []
-    game = TextGame(scenario, seed, "plausible", humans, opponent, ask=scripted(script), say=out.append, clear=False)
+    session = Session.new(scenario, seed, "plausible", humans, opponent)
+    game = TextGame(session, ask=scripted(script), say=out.append, clear=False)
     state = game.run()
     return state, "\n".join(out), game
 
@@ -64,7 +66,7 @@ def test_orders_offers_and_answers_are_reachable(scenario):
 
 def test_dangerous_orders_ask_for_confirmation(scenario):
     prompts: list[str] = []
-    game = TextGame(scenario, 1, "plausible", ("us",), "historical", ask=scripted(["no", "yes"], prompts),
+    game = TextGame(Session.new(scenario, 1, "plausible", ("us",)), ask=scripted(["no", "yes"], prompts),
                     say=lambda _: None, clear=False)
     view = player_view(game.state, "us")
     assert not game.may_commit(view, [Order("invade")])

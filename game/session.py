@@ -1,0 +1,91 @@
+"""A game being played by people: who is at the keyboard, whose orders are in, the AI for the rest.
+
+Both front ends (the terminal and the window) drive a ``Session``: each human
+side commits its orders in turn; when the last one has, the AI sides choose
+from their own views and the turn is resolved and written to the record.
+Nothing here knows how it is shown.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from game.ai.doctrine import doctrine_policy
+from game.engine.model import SIDES, Order
+from game.engine.orders import IllegalOrders, check_orders
+from game.engine.record import GameRecord, play_turn, replay
+from game.engine.setup import new_game
+from game.engine.state import GameState
+from game.engine.view import PlayerView, player_view
+from game.scenario.model import Scenario
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """One resolved turn: the state before and after it."""
+
+    before: GameState
+    after: GameState
+
+
+class Session:
+    """One game: the state, its record, the human sides and the AI opponents."""
+
+    def __init__(self, scenario: Scenario, record: GameRecord, state: GameState, humans: tuple[str, ...],
+                 opponent: str) -> None:
+        self.scenario = scenario
+        self.record = record
+        self.state = state
+        self.humans = humans
+        self.opponent = opponent
+        self.ai = {side: doctrine_policy(scenario, side, opponent) for side in SIDES if side not in humans}
+        self.committed: dict[str, tuple[Order, ...]] = {}
+
+    @classmethod
+    def new(cls, scenario: Scenario, seed: int, friction: str, humans: tuple[str, ...], opponent: str = "historical",
+            **meta: Any) -> Session:
+        record = GameRecord.start(scenario, seed, friction, humans=list(humans), opponent=opponent, **meta)
+        return cls(scenario, record, new_game(scenario, seed, friction), humans, opponent)
+
+    @classmethod
+    def resume(cls, scenario: Scenario, record: GameRecord) -> Session:
+        """The game a record describes, at the start of its next turn (raises ``ReplayError``)."""
+        humans = tuple(s for s in record.meta.get("humans", ["us"]) if s in SIDES) or ("us",)
+        opponent = str(record.meta.get("opponent", "historical"))
+        return cls(scenario, record, replay(record, scenario), humans, opponent)
+
+    @property
+    def hotseat(self) -> bool:
+        return len(self.humans) == 2
+
+    @property
+    def over(self) -> bool:
+        return self.state.over
+
+    def view(self, side: str) -> PlayerView:
+        return player_view(self.state, side)
+
+    def to_play(self) -> str | None:
+        """The human side whose orders are awaited now, or None when the game is over."""
+        if self.state.over:
+            return None
+        return next((side for side in self.humans if side not in self.committed), None)
+
+    def commit(self, side: str, orders: tuple[Order, ...]) -> TurnResult | None:
+        """Take a side's orders; once every human has committed, resolve the turn and return it."""
+        if side != self.to_play():
+            raise IllegalOrders(side, [f"it is not {side}'s turn to give orders"])
+        problems = check_orders(self.view(side), orders)
+        if problems:
+            raise IllegalOrders(side, problems)
+        self.committed[side] = tuple(orders)
+        if self.to_play() is not None:
+            return None
+        all_orders = dict(self.committed)
+        for ai_side, policy in self.ai.items():
+            all_orders[ai_side] = policy.choose(self.view(ai_side))
+        before = self.state
+        self.state = play_turn(before, all_orders, self.record)
+        self.committed = {}
+        return TurnResult(before, self.state)
