@@ -17,7 +17,7 @@ from typing import Any
 from game.engine.conditions import match_offer
 from game.engine.handlers import HANDLERS
 from game.engine.model import Order
-from game.engine.orders import available
+from game.engine.orders import available_ids
 from game.scenario.model import DoctrineDef, RuleDef
 
 PERSONALITIES = ("historical", "hawk", "dove")
@@ -56,7 +56,7 @@ class DoctrinePolicy:
     def explain(self, view: Any) -> list[Choice]:
         """The orders chosen for this view, each with its rule."""
         side = view.side
-        ready = {o.id: o for o in available(view)}
+        ready = available_ids(view)
         budget = view.action_points()
         spent = 0
         groups: set[str] = set()

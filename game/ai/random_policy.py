@@ -27,15 +27,16 @@ class RandomPolicy:
         chosen: list[Order] = []
         groups: set[str] = set()
         used: set[str] = set()  # ships and offers already given an order this turn
-        coins = rng.random(len(options))
-        for index in rng.permutation(len(options)):
+        n = len(options)
+        dice = rng.random(3 * n).tolist()  # one draw for everything: order of consideration, coin, target
+        for index in sorted(range(n), key=dice.__getitem__):
             odef = options[index]
-            if coins[index] < 0.5 or odef.cost > budget or (odef.group and odef.group in groups):
+            if dice[n + index] < 0.5 or odef.cost > budget or (odef.group and odef.group in groups):
                 continue
             targets = [t for t in HANDLERS[odef.handler][0](view, odef) if t not in used]
             if not targets:
                 continue
-            order = Order(odef.id, targets[int(rng.integers(len(targets)))])
+            order = Order(odef.id, targets[int(dice[2 * n + index] * len(targets))])
             if order.target:
                 used.add(order.target)
             if odef.handler == "offer":
@@ -48,13 +49,14 @@ class RandomPolicy:
 
     @staticmethod
     def _offer(order: Order, odef: Any, view: Any, rng: np.random.Generator) -> Order:
+        """Each term in with one chance in three, secret (where it may be) with even odds; a deadline of 0–2."""
         terms_defs = list(view.scenario.terms.values())
-        count = int(rng.integers(0, 5))
-        picks = sorted(int(p) for p in rng.choice(len(terms_defs), size=min(count, len(terms_defs)), replace=False))
+        n = len(terms_defs)
+        dice = rng.random(2 * n + 1).tolist()
         public_only = odef.params["channel"] == "public"
         terms = tuple(
-            Term(terms_defs[i].id, bool(terms_defs[i].may_be_secret and not public_only and rng.random() < 0.5))
-            for i in picks
+            Term(t.id, t.may_be_secret and not public_only and dice[n + i] < 0.5)
+            for i, t in enumerate(terms_defs) if dice[i] < 1 / 3
         )
-        deadline = int(rng.integers(0, 3)) if terms else 0
+        deadline = int(dice[2 * n] * 3) if terms else 0
         return Order(order.kind, order.target, terms, deadline)

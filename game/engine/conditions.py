@@ -284,6 +284,7 @@ def _compile(table: Any, path: str, errors: list[str]) -> Pred:
         errors.append(f"{path}: must be a table of conditions")
         return lambda o, s: False
     preds: list[Pred] = []
+    flag_keys: dict[str, frozenset[str]] = {}
     for key, value in table.items():
         entry = PREDICATES.get(key)
         if entry is None:
@@ -294,8 +295,16 @@ def _compile(table: Any, path: str, errors: list[str]) -> Pred:
         if problem:
             errors.append(f"{path}.{key}: {problem}")
             continue
+        if key in FLAG_KEYS:
+            flag_keys[key] = frozenset(value)
+            continue
         pred = build(value)
         _COST[pred] = _KEY_COST.get(key, 1)
+        preds.append(pred)
+    if flag_keys:
+        pred = _flag_test(flag_keys.get("flags", frozenset()), flag_keys.get("not_flags", frozenset()),
+                          flag_keys.get("any_flags"))
+        _COST[pred] = 0
         preds.append(pred)
     if not preds:
         return lambda o, s: True
@@ -305,6 +314,16 @@ def _compile(table: Any, path: str, errors: list[str]) -> Pred:
     for first in reversed(preds[:-1]):
         pred = _both(first, pred)
     return pred
+
+
+FLAG_KEYS = ("flags", "not_flags", "any_flags")
+
+
+def _flag_test(all_of: frozenset[str], none_of: frozenset[str], any_of: frozenset[str] | None) -> Pred:
+    """All the flag keys of one condition in one test, on one look at the flags."""
+    if any_of is None:
+        return lambda o, s: all_of <= (fs := o.flagset(s)) and none_of.isdisjoint(fs)
+    return lambda o, s: all_of <= (fs := o.flagset(s)) and none_of.isdisjoint(fs) and not any_of.isdisjoint(fs)
 
 
 def _both(first: Pred, second: Pred) -> Pred:

@@ -34,12 +34,20 @@ def available(view: Any) -> list[Any]:
     cached = view._available
     if cached is None:
         side = view.side
-        cached = []
+        cached = {}
         for when, orders in view.scenario.order_groups[side]:  # orders sharing a condition test it once
             if when(view, side):
-                cached.extend(orders)
+                for o in orders:
+                    cached[o.id] = o
         view._available = cached
-    return cached
+    return list(cached.values())
+
+
+def available_ids(view: Any) -> dict[str, Any]:
+    """The same as ``available``, by order id (cached on the view, which never changes)."""
+    if view._available is None:
+        available(view)
+    return view._available
 
 
 def legal_orders(view: Any) -> list[Order]:
@@ -88,7 +96,7 @@ def check_orders(view: Any, orders: tuple[Order, ...] | list[Order]) -> list[str
         return ["the game is over"]
     problems: list[str] = []
     defs = view.scenario.orders
-    ok = {o.id: o for o in available(view)}
+    ok = available_ids(view) if not view.over else {}
     cost = 0
     groups: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()

@@ -35,6 +35,7 @@ from game.engine.state import GameState
 from game.engine.turn import Turn
 from game.engine.view import player_view
 from game.engine.world import build_sites, move_ships, pressures, update_castro, update_intelligence
+from game.scenario.model import NO_EFFECTS, OrderDef
 
 PHASES = ("diplomacy", "movement", "force")
 
@@ -54,18 +55,20 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
     days = s.turn_def.days
     rung_before = s.rung
     defs = s.scenario.orders
-    queue = sorted(
-        ((PHASES.index(defs[o.kind].phase), i, side, o, defs[o.kind]) for i, side in enumerate(SIDES)
-         for o in by_side[side]),
-        key=lambda item: (item[0], item[1]),
-    )
+    buckets: dict[str, list[tuple[str, Order, OrderDef]]] = {phase: [] for phase in PHASES}
+    for side in SIDES:
+        for order in by_side[side]:
+            odef = defs[order.kind]
+            buckets[odef.phase].append((side, order, odef))
     order_risk = 0.0
-    for _, _, side, order, odef in queue:
-        turn.apply_effects(odef.effects)
-        HANDLERS[odef.handler][1](turn, side, order, odef)
-        order_risk += odef.risk
-        if odef.log:
-            turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
+    for phase in PHASES:
+        for side, order, odef in buckets[phase]:
+            if odef.effects is not NO_EFFECTS:
+                turn.apply_effects(odef.effects)
+            HANDLERS[odef.handler][1](turn, side, order, odef)
+            order_risk += odef.risk
+            if odef.log:
+                turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
     build_sites(turn, days)
     move_ships(turn, days)
     pressures(turn, days)
@@ -172,7 +175,10 @@ def fire_events(turn: Turn, at: str) -> None:
     """The scenario's events of this time of day whose date has come and whose conditions hold, once each."""
     s = turn.s
     fired = s.fired
-    for ev in s.scenario.events_by_turn[(s.turn, at)]:
+    candidates = s.scenario.events_by_turn[(s.turn, at)]
+    if not candidates:
+        return
+    for ev in candidates:
         if ev.id not in fired and ev.when(s, None):
             turn.apply_effects(ev.effects)
             turn.log(f"event_{ev.id}", ev.text, ev.visibility)

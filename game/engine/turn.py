@@ -44,13 +44,11 @@ class Turn:
     def log(self, key: str, text: str, visibility: str) -> None:
         """Add an entry. ``visibility`` is public, us, ussr, or both (one entry for each leader)."""
         s = self.s
-        if visibility == "both":
-            self.log(key, text, "us")
-            self.log(key, text, "ussr")
-            return
-        s.seq += 1
-        entry = LogEntry(s.seq, s.turn, s.date, key, text, visibility)  # type: ignore[arg-type]
-        s.logs[visibility] = s.logs[visibility] + (entry,)
+        logs = s.logs
+        date = s.date
+        for vis in ("us", "ussr") if visibility == "both" else (visibility,):
+            s.seq += 1
+            logs[vis] = logs[vis] + (LogEntry(s.seq, s.turn, date, key, text, vis),)
 
     # -- tracks --
 

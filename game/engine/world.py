@@ -6,7 +6,7 @@ turn's length (half a day on 26–28 October, a week in the aftermath).
 
 from __future__ import annotations
 
-from game.engine.model import CARGO_WORDS
+from game.engine.model import CARGO_WORDS, Ship
 from game.engine.turn import Turn
 
 
@@ -67,9 +67,9 @@ def move_ships(turn: Turn, days: float) -> None:
                 sh = sh._replace(status="arrived", distance=0.0)
                 _arrive(turn, sh)
             else:
-                sh = sh._replace(distance=new)
+                sh = _sailed(sh, new)
         elif sh.status == "returning" and sh.distance < 4000.0:
-            sh = sh._replace(distance=min(4000.0, sh.distance + step))
+            sh = _sailed(sh, min(4000.0, sh.distance + step))
         ships.append(sh)
     s.ships = tuple(ships)
     subs = []
@@ -82,6 +82,16 @@ def move_ships(turn: Turn, days: float) -> None:
             sub = sub._replace(distance=min(4000.0, sub.distance + 300.0 * days))
         subs.append(sub)
     s.subs = tuple(subs)
+
+
+_DISTANCE = Ship._fields.index("distance")
+
+
+def _sailed(ship: Ship, distance: float) -> Ship:
+    """The ship at a new distance: ``_replace(distance=…)`` without its keyword handling (every ship, every turn)."""
+    fields = list(ship)
+    fields[_DISTANCE] = distance
+    return tuple.__new__(Ship, fields)
 
 
 def step_for(distance: float, target: float, step: float) -> float:

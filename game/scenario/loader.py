@@ -27,6 +27,7 @@ from game.engine.handlers import HANDLERS, TARGET_KIND
 from game.engine.model import LEADER, Term, other
 from game.scenario import schema
 from game.scenario.model import (
+    NO_EFFECTS,
     DoctrineDef,
     Effects,
     EventDef,
@@ -217,8 +218,9 @@ def _meter_keys(ck: _Checker, path: str, table: dict[str, float]) -> None:
 
 def _effects(ck: _Checker, path: str, eff: schema.EffectsModel) -> Effects:
     _meter_keys(ck, f"{path}.meters", eff.meters)
-    return Effects(eff.rung, eff.rung_min, dict(eff.meters), tuple(eff.flags), tuple(eff.us_flags),
-                   tuple(eff.ussr_flags), tuple(eff.clear_flags), eff.castro_alarm, eff.invasion_prep)
+    built = Effects(eff.rung, eff.rung_min, dict(eff.meters), tuple(eff.flags), tuple(eff.us_flags),
+                    tuple(eff.ussr_flags), tuple(eff.clear_flags), eff.castro_alarm, eff.invasion_prep)
+    return NO_EFFECTS if built == NO_EFFECTS else built  # the engine skips the shared empty one
 
 
 def _source(ck: _Checker, path: str, source: str) -> None:

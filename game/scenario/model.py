@@ -48,6 +48,9 @@ class Effects:
     invasion_prep: float = 0.0
 
 
+NO_EFFECTS = Effects()
+
+
 @dataclass(frozen=True, slots=True)
 class OrderDef:
     id: str
