@@ -26,13 +26,26 @@ def _scenario(name: str):  # noqa: ANN202 - Scenario
 
 def cmd_play(args: argparse.Namespace) -> int:
     from game.session import Session
-    from game.textmode import TextGame
 
     scenario = _scenario(args.scenario)
     humans = ("us", "ussr") if args.hotseat else (args.side,)
-    session = Session.new(scenario, args.seed, args.friction, humans, args.opponent)
-    TextGame(session, clear=not args.no_clear).run()
-    return 0
+    if args.text:
+        from game.textmode import TextGame
+
+        session = Session.new(scenario, args.seed, args.friction, humans, args.opponent)
+        TextGame(session, clear=not args.no_clear).run()
+        return 0
+    from game.ui.main import run_window
+
+    session = Session.new(scenario, args.seed, args.friction, humans, args.opponent,
+                          mode="hotseat" if args.hotseat else "single", timer=args.timer)
+    return run_window(args.scenario, session)
+
+
+def cmd_window(args: argparse.Namespace) -> int:
+    from game.ui.main import run_window
+
+    return run_window(args.scenario, None)
 
 
 def cmd_replay(args: argparse.Namespace) -> int:
@@ -44,6 +57,8 @@ def cmd_replay(args: argparse.Namespace) -> int:
         return 0
     state, record = replay_history(scenario)
     if args.save:
+        from game.files import write_text
+
         write_text(Path(args.save), record.dumps())
     if args.json:
         print(json.dumps(history_json(state), ensure_ascii=False, indent=1))
@@ -100,34 +115,17 @@ def cmd_validate(args: argparse.Namespace) -> int:
     return 0
 
 
-def write_text(path: Path, text: str) -> None:
-    """Write a file atomically: a temporary file, flushed and synced, then renamed into place."""
-    import tempfile
-
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=f".{path.name}.", suffix=".tmp")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="python -m game",
         description="Brinkmanship: October 1962 — lead Kennedy or Khrushchev through the Cuban Missile Crisis. "
-        "With no command, a game starts in the terminal.",
+        "With no command, the game's window opens on the title screen.",
     )
     parser.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario id or path (default: %(default)s)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
 
-    play = sub.add_parser("play", help="play a game")
-    play.add_argument("--text", action="store_true", help="play in the terminal")
+    play = sub.add_parser("play", help="start a game at once (in the window, or with --text in the terminal)")
+    play.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
     play.add_argument("--side", choices=("us", "ussr"), default="us", help="the leader you play (default: us)")
     play.add_argument("--opponent", choices=PERSONALITIES, default="historical",
                       help="the AI opponent's personality (default: historical)")
@@ -136,6 +134,8 @@ def build_parser() -> argparse.ArgumentParser:
                       "drawn from the risk (default: plausible)")
     play.add_argument("--seed", type=int, default=1962, help="seed of the game's dice (default: 1962)")
     play.add_argument("--hotseat", action="store_true", help="two players at one keyboard, one for each leader")
+    play.add_argument("--timer", type=int, default=0, metavar="SECONDS",
+                      help="hot-seat in the window: seconds each player has for a turn (default: no timer)")
     play.add_argument("--no-clear", action="store_true", help="do not clear the screen between hot-seat players")
     play.set_defaults(func=cmd_play)
 
@@ -176,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     if args.command is None:
-        args = parser.parse_args([*(sys.argv[1:] if argv is None else argv), "play", "--text"])
+        args.func = cmd_window
     try:
         return args.func(args)
     except ScenarioError as exc:

@@ -150,7 +150,7 @@ class TextGame:
             for site in sites:
                 s(f"  {site.name:<20} {site.kind.upper():<5} {site.status:<10} readiness {site.readiness:3.0f}%")
         if view.agreement is not None:
-            s(f"Agreement in force: {describe_terms(self.state, view.agreement)}")
+            s(f"Agreement in force: {describe_terms(self.scenario, view.agreement)}")
 
     def show_news(self, view: PlayerView) -> None:
         entries = [e for e in view.log if e.seq > self.seen[view.side]]
@@ -171,7 +171,7 @@ class TextGame:
             who = "from " + LEADER[rival] if o.sender == rival else "sent by you"
             deadline = f", answer by turn {o.deadline_turn + 1}" if o.deadline_turn >= 0 else ""
             self.say(f"  [{o.id}] {who}, {o.channel} channel, {o.status}{deadline}: "
-                     f"{describe_terms(self.state, o.terms)}")
+                     f"{describe_terms(self.scenario, o.terms)}")
 
     def show_ladder(self) -> None:
         for r in reversed(self.scenario.rungs):
@@ -191,7 +191,7 @@ class TextGame:
         if open_offers:
             self.say("\nOffers waiting for your answer:")
             for o in open_offers:
-                self.say(f"  [{o.id}] {o.channel}: {describe_terms(self.state, o.terms)}")
+                self.say(f"  [{o.id}] {o.channel}: {describe_terms(self.scenario, o.terms)}")
         self.say(f"\nYou have {view.action_points()} action points. Type ? for help, o for your orders.")
         chosen: list[Order] = []
         while True:
@@ -253,7 +253,7 @@ class TextGame:
             spent += odef.cost
             extra = f" -> {order.target}" if order.target else ""
             if order.terms:
-                extra += f": {describe_terms(self.state, order.terms)}"
+                extra += f": {describe_terms(self.scenario, order.terms)}"
             self.say(f"  {i}. {odef.label}{extra}")
         self.say(f"Action points: {spent} of {view.action_points()}.")
 
@@ -294,7 +294,7 @@ class TextGame:
                 return f"submarine {sub.name}"
         for offer in view.offers:
             if str(offer.id) == target:
-                return f"offer {offer.id}: {describe_terms(self.state, offer.terms)}"
+                return f"offer {offer.id}: {describe_terms(self.scenario, offer.terms)}"
         return target
 
     def add(self, view: PlayerView, number: int, chosen: list[Order]) -> None:
@@ -384,7 +384,7 @@ class TextGame:
         if outcome is not None:
             self.say(f"THE END — {outcome.kind.replace('_', ' ')} ({outcome.date})")
             if outcome.terms:
-                public = describe_terms(self.state, outcome.terms, public_only=True)
+                public = describe_terms(self.scenario, outcome.terms, public_only=True)
                 self.say(f"Public terms: {public}")
         for side, sc in scores(self.state).items():
             parts = ", ".join(f"{k} {v}" for k, v in sc.parts.items())

@@ -29,7 +29,7 @@ CHANNEL_WORDS = {
 def _terms_text(turn: Turn, terms: tuple[Term, ...], public_only: bool = False) -> str:
     from game.engine.turn import describe_terms
 
-    return describe_terms(turn.s, terms, public_only)
+    return describe_terms(turn.s.scenario, terms, public_only)
 
 
 def send_offer(turn: Turn, side: str, order: Order, channel: str) -> None:

@@ -9,14 +9,14 @@ from __future__ import annotations
 from game.engine.dice import Dice
 from game.engine.model import LogEntry, Order, Term
 from game.engine.state import GameState
-from game.scenario.model import Effects
+from game.scenario.model import Effects, Scenario
 
 MAX_RUNG = 10
 
 
-def describe_terms(state: GameState, terms: tuple[Term, ...], public_only: bool = False) -> str:
+def describe_terms(scenario: Scenario, terms: tuple[Term, ...], public_only: bool = False) -> str:
     """The terms in words, each marked secret where it is."""
-    defs = state.scenario.terms
+    defs = scenario.terms
     parts = []
     for term in terms:
         if public_only and term.secret:

@@ -28,6 +28,7 @@ from game.engine.model import LEADER, Term, other
 from game.scenario import schema
 from game.scenario.model import (
     NO_EFFECTS,
+    Briefing,
     DoctrineDef,
     Effects,
     EventDef,
@@ -90,6 +91,7 @@ class _Top(schema.Strict):
     meter_labels: dict[str, str] = {}
     friction: schema.FrictionModel
     rules: schema.RulesModel
+    briefing: dict[Literal["us", "ussr"], schema.BriefingModel]
 
 
 def default_scenario_path() -> Path:
@@ -368,6 +370,8 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
                 elif not 0 <= value <= 100:
                     ck.add(f"meters.{side}.{name}", "must be between 0 and 100")
         for side in ("us", "ussr"):
+            if side not in top.briefing:
+                ck.add(f"briefing.{side}", "is required")
             ap = top.action_points.get(side)
             if ap is None:
                 ck.add(f"action_points.{side}", "is required")
@@ -457,6 +461,7 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
                                  dict(t.leak_meters)) for _, t in sections["term"]},
             friction=FrictionDef(**top.friction.model_dump()),
             rules=top.rules.model_dump(),
+            briefings={side: Briefing(**card.model_dump()) for side, card in top.briefing.items()},
         )
     for where, flag in flags_used:
         if flag not in flags_set and flag not in ENGINE_FLAGS and not flag.startswith(ENGINE_FLAG_PREFIXES):

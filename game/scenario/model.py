@@ -135,6 +135,16 @@ class FrictionDef:
 
 
 @dataclass(frozen=True, slots=True)
+class Briefing:
+    """The card a leader reads before the first orders."""
+
+    advisers: str
+    knows: str
+    wants: str
+    fears: str
+
+
+@dataclass(frozen=True, slots=True)
 class Scenario:
     id: str
     title: str
@@ -156,6 +166,7 @@ class Scenario:
     terms: Mapping[str, TermDef]
     friction: FrictionDef
     rules: Mapping[str, Any]
+    briefings: Mapping[str, Briefing] = field(default_factory=dict)
     doctrines: Mapping[str, Any] = field(default_factory=dict)
 
     by_side: Mapping[str, tuple[OrderDef, ...]] = field(default_factory=dict, compare=False, repr=False)

@@ -240,6 +240,13 @@ class RulesModel(Strict):
     over: OverTexts
 
 
+class BriefingModel(Strict):
+    advisers: str = Text
+    knows: str = Text
+    wants: str = Text
+    fears: str = Text
+
+
 class ScenarioModel(Strict):
     id: str = Id
     title: str = Text
@@ -260,6 +267,7 @@ class ScenarioModel(Strict):
     incident: list[IncidentModel] = []
     friction: FrictionModel
     rules: RulesModel
+    briefing: dict[Literal["us", "ussr"], BriefingModel]
 
 
 class TermSpec(Strict):

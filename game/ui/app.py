@@ -1,0 +1,212 @@
+"""The window: one loop, a stack of screens, the settings, the sound, the game in progress.
+
+The loop redraws only when something happened or something is moving; idle,
+it drains the event queue and sleeps, so a game left open costs next to
+nothing. Closing the window saves the game in progress first. Everything a
+screen needs of the app — palette, fonts, sound, the session — is here.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.saves import autosave
+from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
+from game.settings import Settings
+from game.ui import text
+from game.ui.sound import Sound
+from game.ui.theme import PALETTES, TEXT_SCALES, Fonts
+
+if TYPE_CHECKING:
+    from game.scenario.model import Scenario
+    from game.session import Session
+    from game.ui.scene import Scene
+
+BASE_SIZE = (1280, 720)
+MIN_SIZE = (960, 600)
+IDLE_WAIT_MS = 30  # how long an idle loop sleeps between looks at the event queue
+FRAME_MS = 16  # the pace of animations
+
+
+class App:
+    """The game's window and everything its screens share."""
+
+    def __init__(self, scenario_name: str = DEFAULT_SCENARIO, size: tuple[int, int] = BASE_SIZE) -> None:
+        pygame.display.init()
+        pygame.font.init()
+        pygame.key.set_repeat(400, 40)
+        self.settings = Settings.load()
+        self.windowed_size = size
+        self.screen = self._open_window()
+        pygame.display.set_caption("Brinkmanship: October 1962")
+        self.fonts = Fonts(TEXT_SCALES[self.settings.text_size])
+        self.palette = PALETTES[self.settings.palette]
+        self.sound = Sound(self.settings.volume, self.settings.muted)
+        self.scenario_name = scenario_name
+        self._scenario: Scenario | None = None
+        self.session: Session | None = None
+        self.scenes: list[Scene] = []
+        self.running = True
+        self.dirty = True
+        self.frames = 0
+        self.frame_times: list[float] = []
+        self.clock = pygame.time.Clock()
+        from game.ui.scenes.menus import TitleScene
+
+        self.go(TitleScene(self))
+
+    # -- window --
+
+    def _open_window(self) -> pygame.Surface:
+        if self.settings.fullscreen:
+            return pygame.display.set_mode((0, 0), pygame.FULLSCREEN)
+        return pygame.display.set_mode(self.windowed_size, pygame.RESIZABLE)
+
+    @property
+    def size(self) -> tuple[int, int]:
+        return self.screen.get_size()
+
+    def toggle_fullscreen(self) -> None:
+        self.settings.fullscreen = not self.settings.fullscreen
+        self.settings.save()
+        self.screen = self._open_window()
+        self.relayout()
+
+    def relayout(self) -> None:
+        for scene in self.scenes:
+            scene.layout()
+        self.dirty = True
+
+    def apply_settings(self) -> None:
+        """Take up changed settings at once (fonts, palette, sound) and keep them."""
+        self.fonts = Fonts(TEXT_SCALES[self.settings.text_size])
+        self.palette = PALETTES[self.settings.palette]
+        self.sound.set_volume(self.settings.volume)
+        self.sound.set_muted(self.settings.muted)
+        self.settings.save()
+        self.relayout()
+
+    # -- the game --
+
+    @property
+    def scenario(self) -> Scenario:
+        """The scenario, loaded on first use (the title screen does not need it)."""
+        if self._scenario is None:
+            self._scenario = load_scenario(scenario_path(self.scenario_name))
+        return self._scenario
+
+    def autosave(self) -> None:
+        if self.session is not None and not self.session.over:
+            autosave(self.session)
+
+    # -- screens --
+
+    @property
+    def scene(self) -> Scene:
+        return self.scenes[-1]
+
+    def go(self, scene: Scene) -> None:
+        """Replace every screen with this one."""
+        self.scenes = [scene]
+        scene.enter()
+        self.dirty = True
+
+    def push(self, scene: Scene) -> None:
+        """Open a screen over the current one (menus, dialogs)."""
+        self.scenes.append(scene)
+        scene.enter()
+        self.dirty = True
+
+    def pop(self) -> None:
+        if len(self.scenes) > 1:
+            self.scenes.pop()
+            self.scene.layout()
+        self.dirty = True
+
+    def scene_below(self, scene: Scene) -> Scene | None:
+        index = self.scenes.index(scene) if scene in self.scenes else 0
+        return self.scenes[index - 1] if index > 0 else None
+
+    # -- the loop --
+
+    def dispatch(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.QUIT:
+            self.quit()
+        elif event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
+            self.toggle_fullscreen()
+        elif event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
+            if not self.settings.fullscreen:
+                w, h = self.screen.get_size()
+                if w < MIN_SIZE[0] or h < MIN_SIZE[1]:
+                    self.screen = pygame.display.set_mode((max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])),
+                                                          pygame.RESIZABLE)
+                self.windowed_size = self.screen.get_size()
+            self.relayout()
+        elif event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
+                            pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.TEXTINPUT):
+            if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
+                self.sound.play("click")
+            if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
+                self.scene.handle(event)
+        elif event.type in (pygame.WINDOWEXPOSED, pygame.WINDOWSHOWN, pygame.WINDOWRESTORED, pygame.WINDOWFOCUSGAINED):
+            pass
+        else:
+            return
+        self.dirty = True
+
+    def step(self, events: list[pygame.event.Event] | None = None, dt: float = FRAME_MS / 1000) -> bool:
+        """Handle events, advance animations and draw if needed; True if a frame was drawn."""
+        for event in pygame.event.get() if events is None else events:
+            self.dispatch(event)
+            if not self.running:
+                return False
+        moving = self.scene.update(dt)
+        if not (self.dirty or moving):
+            return False
+        start = time.perf_counter()
+        self.draw()
+        pygame.display.flip()
+        self.frame_times.append(time.perf_counter() - start)
+        del self.frame_times[:-600]
+        self.frames += 1
+        self.dirty = False
+        return True
+
+    def draw(self) -> None:
+        surface = self.screen
+        self.scene.draw(surface)
+        tip = self.scene.panel.tooltip()
+        if tip:
+            self.draw_tooltip(surface, tip)
+
+    def draw_tooltip(self, surface: pygame.Surface, tip: str) -> None:
+        w, h = surface.get_size()
+        font = self.fonts.get("ui", 15)
+        lines = text.wrap(font, tip, w - 80)[:3]
+        height = len(lines) * font.get_linesize() + 12
+        rect = pygame.Rect(20, h - height - 8, w - 40, height)
+        pygame.draw.rect(surface, self.palette.paper, rect, border_radius=6)
+        for i, line in enumerate(lines):
+            text.draw(surface, font, line, self.palette.ink, (rect.left + 10, rect.top + 6 + i * font.get_linesize()))
+
+    def run(self) -> None:
+        """The main loop, until the window is closed or Quit is chosen."""
+        last = time.perf_counter()
+        while self.running:
+            now = time.perf_counter()
+            dt, last = now - last, now
+            drew = self.step(dt=min(dt, 0.1))
+            if self.running and not (drew or self.scene.update(0.0)):
+                pygame.time.wait(IDLE_WAIT_MS)
+            elif self.running:
+                self.clock.tick(1000 // FRAME_MS)
+        self.sound.close()
+        pygame.display.quit()
+
+    def quit(self) -> None:
+        """Leave, keeping the game in progress: it will be there under Continue."""
+        self.autosave()
+        self.running = False

@@ -1,0 +1,20 @@
+"""Opening the window: ``python -m game`` with no command, or ``python -m game play``."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.session import Session
+
+
+def run_window(scenario_name: str, session: Session | None) -> int:
+    """Open the game's window (on the title screen, or straight into ``session``) and run it to the end."""
+    from game.ui.app import App
+    from game.ui.scenes.menus import start_session
+
+    app = App(scenario_name)
+    if session is not None:
+        start_session(app, session)
+    app.run()
+    return 0

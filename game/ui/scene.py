@@ -1,0 +1,149 @@
+"""The screen base class, and the drawing every screen shares (backdrop, titles, panels, dialogs)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pygame
+
+from game.ui import text
+from game.ui.widgets import Button, Panel
+
+if TYPE_CHECKING:
+    from game.ui.app import App
+
+
+class Scene:
+    """One screen. ``layout`` builds the widgets for the window's size; ``draw`` paints from scratch."""
+
+    title = ""
+    secret_side: str | None = None  # whose secrets this screen may show (None: nobody's)
+
+    def __init__(self, app: App) -> None:
+        self.app = app
+        self.panel = Panel()
+
+    @property
+    def ui(self) -> App:
+        return self.app
+
+    def enter(self) -> None:
+        self.layout()
+
+    def layout(self) -> None:
+        """Build the widgets for the current window size."""
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
+            self.back()
+            return
+        self.panel.handle(event)
+
+    def back(self) -> None:
+        """What Escape does on this screen."""
+
+    def update(self, dt: float) -> bool:
+        """Advance animations by ``dt`` seconds; True while something is moving."""
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        if self.title:
+            draw_title(surface, self.app, self.title)
+        self.panel.draw(surface, self.app)
+
+
+def draw_backdrop(surface: pygame.Surface, app: App) -> None:
+    pal = app.palette
+    surface.fill(pal.bg)
+    w, h = surface.get_size()
+    for x in range(0, w, 48):
+        pygame.draw.line(surface, pal.panel, (x, 0), (x, h))
+    for y in range(0, h, 48):
+        pygame.draw.line(surface, pal.panel, (0, y), (w, y))
+
+
+def draw_title(surface: pygame.Surface, app: App, title: str, y: int = 40) -> None:
+    font = app.fonts.get("type_bold", 34)
+    text.draw(surface, font, title, app.palette.accent, (surface.get_width() // 2, y), "midtop")
+
+
+def draw_box(surface: pygame.Surface, app: App, rect: pygame.Rect, fill: tuple[int, int, int] | None = None) -> None:
+    pal = app.palette
+    pygame.draw.rect(surface, fill or pal.panel, rect, border_radius=8)
+    pygame.draw.rect(surface, pal.panel_edge, rect, width=1, border_radius=8)
+
+
+def column(app: App, count: int, width: int = 360, height: int = 46, gap: int = 12, top: int | None = None
+           ) -> list[pygame.Rect]:
+    """``count`` rectangles stacked in the middle of the window."""
+    w, h = app.size
+    total = count * height + (count - 1) * gap
+    y = top if top is not None else (h - total) // 2
+    return [pygame.Rect((w - width) // 2, y + i * (height + gap), width, height) for i in range(count)]
+
+
+class Dialog(Scene):
+    """A box over the screen below: a message and one or more buttons. Escape picks the last one."""
+
+    def __init__(self, app: App, title: str, message: str, buttons: list[tuple[str, object]],
+                 style: str = "normal") -> None:
+        super().__init__(app)
+        self.heading = title
+        self.message = message
+        self.buttons = buttons
+        self.style = style
+
+    @property
+    def secret_side(self) -> str | None:  # type: ignore[override]
+        below = self.app.scene_below(self)
+        return below.secret_side if below is not None else None
+
+    def box(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(w // 2 - 300, h // 2 - 150, 600, 300)
+
+    def layout(self) -> None:
+        self.panel.clear()
+        box = self.box()
+        n = len(self.buttons)
+        width = (box.width - 40 - 16 * (n - 1)) // n
+        for i, (label, action) in enumerate(self.buttons):
+            rect = pygame.Rect(box.left + 20 + i * (width + 16), box.bottom - 66, width, 46)
+            style = self.style if i == 0 and self.style != "normal" else "normal"
+            self.panel.add(Button(rect, label, self._choose(action), style=style))
+
+    def _choose(self, action: object):  # noqa: ANN202 - a button action
+        def run() -> None:
+            self.app.pop()
+            if callable(action):
+                action()
+        return run
+
+    def back(self) -> None:
+        self.panel.widgets[-1].activate()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        below = self.app.scene_below(self)
+        if below is not None:
+            below.draw(surface)
+        shade = pygame.Surface(surface.get_size(), pygame.SRCALPHA)
+        shade.fill((0, 0, 0, 150))
+        surface.blit(shade, (0, 0))
+        box = self.box()
+        draw_box(surface, self.app, box)
+        colour = self.app.palette.danger if self.style == "danger" else self.app.palette.accent
+        text.draw(surface, self.app.fonts.get("ui_bold", 22), self.heading, colour, (box.left + 20, box.top + 18))
+        text.draw_wrapped(surface, self.app.fonts.get("ui", 17), self.message, self.app.palette.text,
+                          pygame.Rect(box.left + 20, box.top + 60, box.width - 40, box.height - 140))
+        self.panel.draw(surface, self.app)
+
+
+class Notice(Dialog):
+    """A message with a single OK."""
+
+    def __init__(self, app: App, title: str, message: str) -> None:
+        super().__init__(app, title, message, [("OK", None)])
+
+
+__all__ = ["Scene", "Dialog", "Notice", "Button", "draw_backdrop", "draw_title", "draw_box", "column"]

@@ -1,0 +1,110 @@
+"""Replay history: the thirteen days as the record shows them, day by day, forward and back.
+
+Both leaders follow their historical doctrines with historical friction. The
+whole story is shown — Washington's and Moscow's secrets alike, each marked —
+since this is a history lesson, not a game in progress.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine.model import SIDES
+from game.engine.record import play_turn
+from game.engine.setup import new_game
+from game.engine.view import player_view
+from game.history import HISTORY_SEED
+from game.ui import text
+from game.ui.mapview import MapView
+from game.ui.scene import Scene, draw_backdrop
+from game.ui.widgets import Button
+
+WHO = {"public": "", "us": "WASHINGTON ONLY", "ussr": "MOSCOW ONLY"}
+
+
+def historical_states(scenario: Any) -> list[Any]:
+    """Every dawn of the historical path, from 16 October to the end."""
+    from game.ai.doctrine import doctrine_policy
+
+    policies = {side: doctrine_policy(scenario, side, "historical") for side in SIDES}
+    state = new_game(scenario, HISTORY_SEED, "historical")
+    states = [state]
+    while not state.over:
+        orders = {side: policies[side].choose(player_view(state, side)) for side in SIDES}
+        state = play_turn(state, orders, None)
+        states.append(state)
+    return states
+
+
+class HistoryScene(Scene):
+    def __init__(self, app: Any) -> None:
+        super().__init__(app)
+        self.states = historical_states(app.scenario)
+        self.index = 0
+        self.map = MapView(app.palette, app.fonts)
+
+    def layout(self) -> None:
+        self.panel.clear()
+        self.map.set_style(self.app.palette, self.app.fonts)
+        w, h = self.app.size
+        add = self.panel.add
+        add(Button(pygame.Rect(30, h - 70, 200, 48), "Previous day", self.previous, "Back one turn (Left).",
+                   enabled=self.index > 0))
+        add(Button(pygame.Rect(240, h - 70, 200, 48), "Next day", self.next, "On one turn (Right).",
+                   enabled=self.index < len(self.states) - 1, style="primary"))
+        add(Button(pygame.Rect(w - 230, h - 70, 200, 48), "Back to the title", self.back))
+        self.panel.focus = 1
+
+    def previous(self) -> None:
+        self.index = max(0, self.index - 1)
+        self.layout()
+
+    def next(self) -> None:
+        self.index = min(len(self.states) - 1, self.index + 1)
+        self.app.sound.play("teletype")
+        self.layout()
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key in (pygame.K_LEFT, pygame.K_RIGHT):
+            (self.previous if event.key == pygame.K_LEFT else self.next)()
+            return
+        super().handle(event)
+
+    def back(self) -> None:
+        from game.ui.scenes.menus import TitleScene
+
+        self.app.go(TitleScene(self.app))
+
+    def entries(self) -> list[Any]:
+        """What happened on the day shown: from the day's dawn to the next day's."""
+        state = self.states[self.index]
+        later = self.states[min(self.index + 1, len(self.states) - 1)]
+        earlier = self.states[self.index - 1].seq if self.index > 0 else 0
+        end = later.seq if self.index + 1 < len(self.states) else state.seq
+        every = sorted(later.logs["public"] + later.logs["us"] + later.logs["ussr"], key=lambda e: e.seq)
+        return [e for e in every if earlier < e.seq <= end]
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        pal, fonts = self.app.palette, self.app.fonts
+        w, h = surface.get_size()
+        state = self.states[self.index]
+        text.draw(surface, fonts.get("type_bold", 28), f"{state.turn_def.label.upper()} 1962", pal.accent, (30, 20))
+        rung = self.app.scenario.rungs[state.rung]
+        text.draw(surface, fonts.get("ui_bold", 16), f"Ladder: rung {state.rung}, {rung.name}", pal.ladder[state.rung],
+                  (30, 60))
+        self.map.draw(surface, pygame.Rect(w // 2, 90, w // 2 - 30, h - 180), player_view(state, "ussr"))
+        paper = pygame.Rect(30, 90, w // 2 - 50, h - 180)
+        pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
+        y = paper.top + 10
+        for entry in self.entries():
+            if y > paper.bottom - 24:
+                break
+            if WHO[entry.visibility]:
+                text.draw(surface, fonts.get("type_bold", 12), WHO[entry.visibility], pal.stamp, (paper.right - 12, y),
+                          "topright")
+            y += text.draw_wrapped(surface, fonts.get("type", 15), f"{entry.date} — {entry.text}", pal.ink,
+                                   pygame.Rect(paper.left + 12, y, paper.width - 24, paper.bottom - y)) + 8
+        self.panel.draw(surface, self.app)

@@ -1,0 +1,274 @@
+"""The screens around a game: title, new game, settings, pause, save and load."""
+
+from __future__ import annotations
+
+import random
+
+import pygame
+
+from game.ai.doctrine import PERSONALITIES
+from game.engine.model import LEADER
+from game.engine.setup import FRICTIONS
+from game.saves import SaveError, autosave_path, list_saves, load_game, read_info, save_game
+from game.session import Session
+from game.settings import ANIMATIONS, PALETTE_NAMES, TEXT_SIZES
+from game.ui import text
+from game.ui.scene import Dialog, Notice, Scene, column, draw_backdrop, draw_box
+from game.ui.widgets import Button, Choice, ListBox, Slider, TextField
+
+TIMERS = ("off", "2 minutes", "3 minutes", "5 minutes")
+
+
+def start_session(app, session: Session) -> None:  # noqa: ANN001 - App
+    """Open a game: its briefing (or the hand-off, in hot-seat) comes first."""
+    from game.ui.scenes.play import begin_turn
+
+    app.session = session
+    app.autosave()
+    begin_turn(app, first=True)
+
+
+def open_save(app, path) -> None:  # noqa: ANN001 - App, Path
+    try:
+        session = load_game(path)
+    except SaveError as exc:
+        app.push(Notice(app, "This save cannot be loaded", "\n".join(exc.problems[:6])))
+        return
+    start_session(app, session)
+
+
+class TitleScene(Scene):
+    def layout(self) -> None:
+        self.panel.clear()
+        rects = column(self.app, 6, top=self.app.size[1] // 2 - 60)
+        has_autosave = autosave_path().exists()
+        entries = [
+            ("New game", self.new_game,
+             "Lead Kennedy or Khrushchev against the computer, or play two at one keyboard."),
+            ("Continue", self.resume, "Go back to the game you were playing." if has_autosave
+             else "No game to continue yet."),
+            ("Load", lambda: self.app.push(LoadScene(self.app)), "Open a saved game."),
+            ("Replay history", self.history, "Watch the thirteen days as they happened, day by day."),
+            ("Settings", lambda: self.app.push(SettingsScene(self.app)), "Sound, text size, colours, full screen."),
+            ("Quit", self.app.quit, "Leave the game."),
+        ]
+        for rect, (label, action, tip) in zip(rects, entries, strict=True):
+            enabled = has_autosave if label == "Continue" else True
+            style = "primary" if label == "New game" else "normal"
+            self.panel.add(Button(rect, label, action, tip, enabled, style=style))
+        if has_autosave:
+            self.panel.focus = 1
+
+    def new_game(self) -> None:
+        self.app.push(NewGameScene(self.app))
+
+    def resume(self) -> None:
+        open_save(self.app, autosave_path())
+
+    def history(self) -> None:
+        from game.ui.scenes.history import HistoryScene
+
+        self.app.go(HistoryScene(self.app))
+
+    def back(self) -> None:
+        self.app.quit()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        pal = self.app.palette
+        w, h = surface.get_size()
+        top = h // 2 - 250
+        text.draw(surface, self.app.fonts.get("type_bold", 64), "BRINKMANSHIP", pal.accent, (w // 2, top), "midtop")
+        text.draw(surface, self.app.fonts.get("type", 28), "October 1962", pal.text, (w // 2, top + 84), "midtop")
+        text.draw(surface, self.app.fonts.get("ui", 16),
+                  "Thirteen days. Two leaders. One mistake away from the end of the world.", pal.dim,
+                  (w // 2, top + 130), "midtop")
+        self.panel.draw(surface, self.app)
+
+
+class NewGameScene(Scene):
+    title = "New game"
+
+    def __init__(self, app) -> None:  # noqa: ANN001 - App
+        super().__init__(app)
+        self.values = {"mode": 0, "side": 0, "opponent": 0, "friction": 1, "timer": 0}
+        self.seed = random.randrange(1, 100000)
+
+    def layout(self) -> None:
+        self.panel.clear()
+        rects = column(self.app, 8, width=520, height=44, gap=10, top=110)
+        hotseat = self.values["mode"] == 1
+
+        def setter(key: str):  # noqa: ANN202 - a callback
+            def change(index: int) -> None:
+                self.values[key] = index
+                if key == "mode":
+                    self.layout()
+                    self.panel.focus = 0
+            return change
+
+        add = self.panel.add
+        add(Choice(rects[0], "Mode", ["against the computer", "hot-seat (two players)"], self.values["mode"],
+                   setter("mode"), "Against the computer, or two players taking turns at one keyboard."))
+        add(Choice(rects[1], "You lead", [f"{LEADER['us']} (United States)", f"{LEADER['ussr']} (Soviet Union)"],
+                   self.values["side"], setter("side"), "The leader you play against the computer.",
+                   enabled=not hotseat))
+        add(Choice(rects[2], "Opponent", list(PERSONALITIES), self.values["opponent"], setter("opponent"),
+                   "historical: as the record shows him; hawk: listens to the generals; dove: looks for a way out.",
+                   enabled=not hotseat))
+        add(Choice(rects[3], "Friction", list(FRICTIONS), self.values["friction"], setter("friction"),
+                   "historical: the incidents of 27 October happen that day; plausible: incidents are drawn from "
+                   "the risk, turn by turn."))
+        add(Choice(rects[4], "Turn timer", list(TIMERS), self.values["timer"], setter("timer"),
+                   "Hot-seat only: each player has this long to give orders.", enabled=hotseat))
+        self.seed_field = add(TextField(rects[5], "Seed", str(self.seed), limit=9, digits=True,
+                                        tooltip="The game's dice: the same seed gives the same draws, so a whole "
+                                        "class can face the same crisis. Type a number."))
+        add(Button(rects[6], "Start", self.start, "Begin the game.", style="primary"))
+        add(Button(rects[7], "Back", self.back, "Return to the title screen."))
+
+    def start(self) -> None:
+        self.seed = int(self.seed_field.value or "0")
+        hotseat = self.values["mode"] == 1
+        humans = ("us", "ussr") if hotseat else (("us", "ussr")[self.values["side"]],)
+        timer = (0, 120, 180, 300)[self.values["timer"]] if hotseat else 0
+        session = Session.new(self.app.scenario, self.seed, FRICTIONS[self.values["friction"]], humans,
+                              PERSONALITIES[self.values["opponent"]], timer=timer,
+                              mode="hotseat" if hotseat else "single")
+        start_session(self.app, session)
+
+    def back(self) -> None:
+        self.app.pop()
+
+
+class SettingsScene(Scene):
+    title = "Settings"
+
+    def layout(self) -> None:
+        self.panel.clear()
+        s = self.app.settings
+        rects = column(self.app, 7, width=520, height=44, gap=10, top=120)
+
+        def choose(field: str, options: tuple[str, ...]):  # noqa: ANN202 - a callback
+            def change(index: int) -> None:
+                setattr(s, field, options[index])
+                self.app.apply_settings()
+            return change
+
+        def volume(value: float) -> None:
+            s.volume = value
+            self.app.apply_settings()
+
+        def mute(index: int) -> None:
+            s.muted = index == 1
+            self.app.apply_settings()
+
+        add = self.panel.add
+        add(Slider(rects[0], "Volume", s.volume, volume, tooltip="Left and Right change it."))
+        add(Choice(rects[1], "Sound", ["on", "muted"], 1 if s.muted else 0, mute))
+        add(Choice(rects[2], "Text size", list(TEXT_SIZES), TEXT_SIZES.index(s.text_size),
+                   choose("text_size", TEXT_SIZES), "Larger text for the back of the classroom."))
+        add(Choice(rects[3], "Colours", list(PALETTE_NAMES), PALETTE_NAMES.index(s.palette),
+                   choose("palette", PALETTE_NAMES), "A palette that colour-blind players can tell apart."))
+        add(Choice(rects[4], "Animation", list(ANIMATIONS), ANIMATIONS.index(s.animation),
+                   choose("animation", ANIMATIONS), "How much moves on screen between turns."))
+        add(Button(rects[5], "Full screen: " + ("on" if s.fullscreen else "off"), self.app.toggle_fullscreen,
+                   "Also F11, anywhere."))
+        add(Button(rects[6], "Back", self.back))
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        text.draw(surface, self.app.fonts.get("ui", 14), f"Settings are kept in {self.app.settings.path()}",
+                  self.app.palette.dim, (surface.get_width() // 2, surface.get_height() - 70), "midtop")
+
+
+class PauseScene(Scene):
+    """Escape during a game: nothing of the game shows behind it."""
+
+    title = "Paused"
+
+    def layout(self) -> None:
+        self.panel.clear()
+        rects = column(self.app, 5, top=180)
+        add = self.panel.add
+        add(Button(rects[0], "Resume", self.back, "Back to the game.", style="primary"))
+        add(Button(rects[1], "Save", lambda: self.app.push(SaveScene(self.app)), "Save this game under a name."))
+        add(Button(rects[2], "Load", lambda: self.app.push(LoadScene(self.app)), "Open a saved game instead."))
+        add(Button(rects[3], "Settings", lambda: self.app.push(SettingsScene(self.app))))
+        add(Button(rects[4], "Quit to title", self.quit_to_title,
+                   "The game is saved; Continue on the title screen takes you back to it."))
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def quit_to_title(self) -> None:
+        self.app.autosave()
+        self.app.session = None
+        self.app.go(TitleScene(self.app))
+
+
+class SaveScene(Scene):
+    title = "Save the game"
+
+    def layout(self) -> None:
+        self.panel.clear()
+        session = self.app.session
+        name = f"{session.state.turn_def.label}" if session else "save"
+        rects = column(self.app, 3, width=560, top=200)
+        self.field = self.panel.add(TextField(rects[0], "Name", name))
+        self.panel.add(Button(rects[1], "Save", self.save, "Write the save; a save of the same name is replaced.",
+                              style="primary"))
+        self.panel.add(Button(rects[2], "Cancel", self.back))
+
+    def save(self) -> None:
+        if self.app.session is None:
+            return
+        path = save_game(self.app.session, self.field.value or "save")
+        self.app.pop()
+        self.app.push(Notice(self.app, "Saved", f"The game is saved as “{read_info(path).slot}”."))
+
+    def back(self) -> None:
+        self.app.pop()
+
+
+class LoadScene(Scene):
+    title = "Load a game"
+
+    def layout(self) -> None:
+        self.panel.clear()
+        w, h = self.app.size
+        self.saves = list_saves()
+        rows = [(f"{info.slot} — {info.label}", info.path) for info in self.saves]
+        notes = [f"{info.mode}, saved {info.saved_at.replace('T', ' ')}" for info in self.saves]
+        tips = [f"{info.sides}. {info.label}.{' The game is over.' if info.over else ''}" for info in self.saves]
+        box = pygame.Rect(w // 2 - 420, 110, 840, h - 260)
+        self.list = self.panel.add(ListBox(box, "Saved games", rows, self.load, row_height=34, notes=notes,
+                                           tooltips=tips))
+        self.panel.add(Button(pygame.Rect(w // 2 - 270, h - 130, 260, 46), "Load", self.load_selected,
+                              style="primary", enabled=bool(rows)))
+        self.panel.add(Button(pygame.Rect(w // 2 + 10, h - 130, 260, 46), "Back", self.back))
+
+    def load(self, path) -> None:  # noqa: ANN001 - Path
+        open_save(self.app, path)
+
+    def load_selected(self) -> None:
+        if self.list.rows:
+            self.load(self.list.payload)
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        if not self.saves:
+            draw_box(surface, self.app, self.list.rect)
+            text.draw(surface, self.app.fonts.get("ui", 18), "No saved games yet.", self.app.palette.dim,
+                      self.list.rect.center, "center")
+
+
+def confirm_quit(app) -> None:  # noqa: ANN001 - App
+    app.push(Dialog(app, "Leave the game?", "The game is saved: Continue on the title screen takes you back to it.",
+                    [("Leave", app.quit), ("Stay", None)]))

@@ -1,0 +1,173 @@
+"""Negotiation: compose an offer term by term, public or secret, through a channel, with a deadline;
+read the letters and offers exchanged, and answer them — or answer one and ignore another.
+
+What is composed here becomes an order of the turn screen, sealed with the
+others when the turn ends.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine.model import LEADER, Order, Term, other
+from game.engine.orders import available, check_orders
+from game.engine.turn import describe_terms
+from game.ui import text
+from game.ui.scene import Notice, Scene, draw_backdrop, draw_box
+from game.ui.widgets import Button, Choice, ListBox
+
+INCLUDE = ("not included", "public", "secret")
+DEADLINES = ("no deadline", "1 turn", "2 turns", "3 turns", "4 turns")
+
+
+class NegotiationScene(Scene):
+    title = "Letters and offers"
+
+    def __init__(self, app: Any, turn: Any, channel: str | None = None) -> None:
+        super().__init__(app)
+        self.turn = turn  # the TurnScene whose orders this adds to
+        self.side = turn.side
+        self.secret_side = turn.side
+        self.channels = [o for o in available(turn.view) if o.handler == "offer"]
+        ids = [o.id for o in self.channels]
+        self.channel = ids.index(channel) if channel in ids else 0
+        self.include = {kind: 0 for kind in app.scenario.terms}
+        self.deadline = 0
+        self.reply = 0
+
+    @property
+    def view(self) -> Any:
+        return self.turn.view
+
+    def answers(self) -> list[Any]:
+        """The other side's offers that can be answered now (open, with terms)."""
+        return [o for o in self.view.offers if o.sender != self.side and o.status == "open" and o.terms]
+
+    def layout(self) -> None:
+        self.panel.clear()
+        w, h = self.app.size
+        left = pygame.Rect(30, 90, w // 2 - 45, h - 180)
+        add = self.panel.add
+        if self.channels:
+            add(Choice(pygame.Rect(left.left, left.top, left.width, 40), "Channel",
+                       [c.label for c in self.channels], self.channel, self.set_channel,
+                       "Public: everyone hears it, nothing can be secret. A letter: the two governments. "
+                       "The back channel: a handful of people."))
+            public = self.channels[self.channel].params["channel"] == "public"
+            y = left.top + 50
+            for kind, tdef in self.app.scenario.terms.items():
+                options = INCLUDE if tdef.may_be_secret and not public else INCLUDE[:2]
+                index = min(self.include[kind], len(options) - 1)
+                self.include[kind] = index
+                add(Choice(pygame.Rect(left.left, y, left.width, 34), tdef.label, options, index,
+                           self.term_setter(kind), f"{'Conceded by ' + LEADER[tdef.by]}."))
+                y += 38
+            add(Choice(pygame.Rect(left.left, y + 4, left.width, 36), "Deadline", DEADLINES, self.deadline,
+                       self.set_deadline, "How many turns the other side has to answer."))
+            rivals = [o for o in self.view.offers if o.sender != self.side]
+            replies = ["nothing in particular"] + [f"message {o.id}" for o in rivals]
+            add(Choice(pygame.Rect(left.left, y + 46, left.width, 36), "In answer to", replies,
+                       min(self.reply, len(replies) - 1), self.set_reply,
+                       "Answering a letter closes it; the other letters stay open."))
+            add(Button(pygame.Rect(left.left, y + 92, left.width // 2 - 6, 44), "Add to my orders", self.send,
+                       "The letter goes with your orders at the end of the turn.", style="primary"))
+        right = pygame.Rect(w // 2 + 15, 90, w // 2 - 45, h - 180)
+        offers = [o for o in self.view.offers if o.terms]
+        rows = [(f"{o.id}. {'from ' + LEADER[o.sender] if o.sender != self.side else 'sent by you'}, "
+                 f"{o.channel} — {o.status}", o) for o in reversed(offers)]
+        self.inbox = add(ListBox(pygame.Rect(right.left, right.top, right.width, right.height // 2 - 10),
+                                 "Exchanged", rows, None, row_height=30))
+        answerable = bool(self.answers())
+        add(Button(pygame.Rect(right.left, right.bottom - 100, right.width // 2 - 6, 44), "Accept this offer",
+                   self.accept, "Accept the selected offer: its terms end the crisis.", enabled=answerable))
+        add(Button(pygame.Rect(right.centerx + 6, right.bottom - 100, right.width // 2 - 6, 44), "Reject this offer",
+                   self.reject, "Turn the selected offer down. Saying nothing is also an answer.",
+                   enabled=answerable))
+        add(Button(pygame.Rect(w - 330, h - 70, 300, 48), "Back to the situation room", self.back))
+
+    def set_channel(self, index: int) -> None:
+        self.channel = index
+        self.layout()
+        self.panel.focus = 0
+
+    def term_setter(self, kind: str):  # noqa: ANN201 - a callback
+        def change(index: int) -> None:
+            self.include[kind] = index
+        return change
+
+    def set_deadline(self, index: int) -> None:
+        self.deadline = index
+
+    def set_reply(self, index: int) -> None:
+        self.reply = index
+
+    def compose(self) -> Order:
+        odef = self.channels[self.channel]
+        terms = tuple(Term(kind, state == 2) for kind, state in self.include.items() if state)
+        rivals = [o for o in self.view.offers if o.sender != self.side]
+        reply = rivals[self.reply - 1].id if 0 < self.reply <= len(rivals) else 0
+        return Order(odef.id, "", terms, self.deadline if terms else 0, reply)
+
+    def send(self) -> None:
+        if self.turn.try_add(self.compose()):
+            self.app.pop()
+
+    def _answer(self, handler: str) -> None:
+        offer = self.inbox.payload
+        if offer is None or offer not in self.answers():
+            self.app.push(Notice(self.app, "Nothing to answer", "Select an open offer from the other side."))
+            return
+        odef = next((o for o in available(self.view) if o.handler == handler), None)
+        if odef is None:
+            return
+        order = Order(odef.id, str(offer.id))
+        problems = check_orders(self.view, [*self.turn.chosen, order])
+        if problems:
+            self.app.push(Notice(self.app, "Not possible", "; ".join(problems)))
+            return
+        if self.turn.try_add(order):
+            self.app.pop()
+
+    def accept(self) -> None:
+        self._answer("accept")
+
+    def reject(self) -> None:
+        self._answer("reject")
+
+    def back(self) -> None:
+        self.app.pop()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        pal, fonts = self.app.palette, self.app.fonts
+        w, h = surface.get_size()
+        text.draw(surface, fonts.get("type_bold", 28), "LETTERS AND OFFERS", pal.accent, (30, 30))
+        text.draw(surface, fonts.get("ui", 15), f"You are {LEADER[self.side]}. Compose on the left; what has been "
+                  f"exchanged with {LEADER[other(self.side)]} is on the right.", pal.dim, (30, 64))
+        if not self.channels:
+            text.draw(surface, fonts.get("ui", 17), "No channel is open to you now.", pal.dim, (30, 110))
+        offer = self.inbox.payload
+        detail = pygame.Rect(w // 2 + 15, self.inbox.rect.bottom + 10, w // 2 - 45, h - 180 - self.inbox.rect.height
+                             - 130)
+        if offer is not None and detail.height > 40:
+            pygame.draw.rect(surface, pal.paper, detail, border_radius=4)
+            lines = [f"Message {offer.id}, {offer.channel} channel, {offer.status}"]
+            if offer.deadline_turn >= 0:
+                lines.append(f"An answer is wanted by the end of turn {offer.deadline_turn + 1}.")
+            lines += [f"• {self.app.scenario.terms[t.kind].label}{' (SECRET)' if t.secret else ''}"
+                      for t in offer.terms]
+            y = detail.top + 8
+            for line in lines:
+                y += text.draw_wrapped(surface, fonts.get("type", 14), line, pal.ink,
+                                       pygame.Rect(detail.left + 10, y, detail.width - 20, detail.bottom - y)) + 2
+        elif not self.inbox.rows:
+            draw_box(surface, self.app, self.inbox.rect)
+            text.draw(surface, fonts.get("ui", 15), "Nothing has been exchanged yet.", pal.dim,
+                      self.inbox.rect.center, "center")
+        if self.channels:
+            summary = describe_terms(self.app.scenario, self.compose().terms)
+            text.draw_wrapped(surface, fonts.get("ui", 14), f"Your offer: {summary}.", pal.text,
+                              pygame.Rect(30, h - 74, w // 2 - 60, 60))
+        self.panel.draw(surface, self.app)

@@ -1,0 +1,743 @@
+"""The screens of a game in progress: briefing, hand-off, the turn, what happened, the end.
+
+Every screen draws from one side's ``PlayerView`` (or, between hot-seat
+players, from nothing secret at all): the window never holds the whole state.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pygame
+
+from game.engine.friction import incident_probability
+from game.engine.handlers import HANDLERS
+from game.engine.model import LEADER, SIDES, Order, other
+from game.engine.orders import IllegalOrders, available, check_orders
+from game.engine.scoring import PARTS, scores
+from game.engine.turn import describe_terms
+from game.engine.view import PlayerView, player_view
+from game.session import TurnResult
+from game.ui import text
+from game.ui.mapview import MapView
+from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
+from game.ui.widgets import Button, ListBox, Widget
+
+DANGER_RUNG = 8
+DANGER_RISK = 0.5
+ALARM_RUNG = 7
+ROLE = {"us": "President of the United States", "ussr": "First Secretary of the Communist Party of the Soviet Union"}
+
+
+def begin_turn(app: Any, first: bool = False) -> None:
+    """Show the next screen of the game: the hand-off in hot-seat, else the briefing or the turn."""
+    session = app.session
+    if session.over:
+        app.go(EndScene(app))
+        return
+    side = session.to_play()
+    briefing = first or session.state.turn == 0
+    if session.hotseat:
+        app.go(HandoffScene(app, side, briefing=briefing))
+    elif briefing:
+        app.go(BriefingScene(app, side))
+    else:
+        app.go(TurnScene(app, side))
+
+
+def risk_colour(app: Any, p: float) -> tuple[int, int, int]:
+    pal = app.palette
+    return pal.ok if p < 0.15 else pal.warn if p < 0.4 else pal.danger
+
+
+# ---------------------------------------------------------------------------- between players
+
+
+class HandoffScene(Scene):
+    """Between hot-seat players: nothing of either side's game shows here."""
+
+    secret_side = None
+
+    def __init__(self, app: Any, side: str, briefing: bool = False) -> None:
+        super().__init__(app)
+        self.side = side
+        self.briefing = briefing
+
+    def layout(self) -> None:
+        self.panel.clear()
+        w, h = self.app.size
+        self.panel.add(Button(pygame.Rect(w // 2 - 230, h // 2 + 60, 460, 54),
+                              f"I am {LEADER[self.side]} — show my screen", self.ready,
+                              f"Only the player of {LEADER[self.side]} should press this.", style="primary"))
+
+    def ready(self) -> None:
+        scene = BriefingScene(self.app, self.side) if self.briefing else TurnScene(self.app, self.side)
+        self.app.go(scene)
+
+    def back(self) -> None:
+        from game.ui.scenes.menus import PauseScene
+
+        self.app.push(PauseScene(self.app))
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        pal = self.app.palette
+        w, h = surface.get_size()
+        text.draw(surface, self.app.fonts.get("type_bold", 36), "HAND-OFF", pal.accent, (w // 2, h // 2 - 130),
+                  "midtop")
+        text.draw(surface, self.app.fonts.get("ui", 22),
+                  f"Pass the computer to the player of {LEADER[self.side]}.", pal.text, (w // 2, h // 2 - 60),
+                  "midtop")
+        text.draw(surface, self.app.fonts.get("ui", 17), "The other player should look away until the orders "
+                  "are sealed.", pal.dim, (w // 2, h // 2 - 20), "midtop")
+        self.panel.draw(surface, self.app)
+
+
+# ---------------------------------------------------------------------------- the briefing
+
+
+class BriefingScene(Scene):
+    """Who you are, who advises you, what you know, want and fear: before the first orders."""
+
+    def __init__(self, app: Any, side: str) -> None:
+        super().__init__(app)
+        self.side = side
+        self.secret_side = side
+
+    def layout(self) -> None:
+        self.panel.clear()
+        w, h = self.app.size
+        self.panel.add(Button(pygame.Rect(w // 2 - 160, h - 90, 320, 50), "Begin", self.begin,
+                              "To the situation room.", style="primary"))
+
+    def begin(self) -> None:
+        self.app.go(TurnScene(self.app, self.side))
+
+    def back(self) -> None:
+        self.begin()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        pal, fonts = self.app.palette, self.app.fonts
+        session = self.app.session
+        view = session.view(self.side)
+        card = self.app.scenario.briefings[self.side]
+        w, h = surface.get_size()
+        paper = pygame.Rect(w // 2 - 460, 40, 920, h - 150)
+        pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
+        text.draw(surface, fonts.get("type_bold", 16), "TOP SECRET — EYES ONLY", pal.stamp, (paper.right - 24, 22 + 40),
+                  "topright")
+        text.draw(surface, fonts.get("type_bold", 26), f"{LEADER[self.side].upper()}", pal.ink,
+                  (paper.left + 30, paper.top + 24))
+        text.draw(surface, fonts.get("type", 17), f"{ROLE[self.side]} — {view.turn_def.label} 1962", pal.ink,
+                  (paper.left + 30, paper.top + 62))
+        y = paper.top + 100
+        body = fonts.get("type", 16)
+        for heading, words in (("Who advises you", card.advisers), ("What you know", card.knows),
+                               ("What you want", card.wants), ("What you fear", card.fears)):
+            text.draw(surface, fonts.get("type_bold", 17), heading.upper(), pal.ink, (paper.left + 30, y))
+            y += 26
+            y += text.draw_wrapped(surface, body, words, pal.ink, pygame.Rect(paper.left + 30, y, paper.width - 60,
+                                                                              paper.bottom - y - 10)) + 12
+        self.panel.draw(surface, self.app)
+
+
+# ---------------------------------------------------------------------------- the turn
+
+
+class Dispatches(Widget):
+    """The dated reports this side has received, typed on paper, newest first; Up and Down scroll."""
+
+    def __init__(self, rect: pygame.Rect, entries: list[Any], side: str) -> None:
+        super().__init__(rect, "Reports")
+        self.entries = list(reversed(entries))
+        self.side = side
+        self.offset = 0
+
+    def describe(self) -> str:
+        return f"Reports: {len(self.entries)}"
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_UP, pygame.K_DOWN):
+            self.offset = max(0, min(len(self.entries) - 1, self.offset + (1 if event.key == pygame.K_DOWN else -1)))
+            return True
+        return False
+
+    def wheel(self, dy: int) -> bool:
+        self.offset = max(0, min(max(0, len(self.entries) - 1), self.offset - dy))
+        return True
+
+    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+        pal = ui.palette
+        pygame.draw.rect(surface, pal.paper, self.rect, border_radius=4)
+        if focused:
+            pygame.draw.rect(surface, pal.accent, self.rect, width=3, border_radius=4)
+        font = ui.fonts.get("type", 15)
+        bold = ui.fonts.get("type_bold", 14)
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.inflate(-6, -6))
+        y = self.rect.top + 10
+        for entry in self.entries[self.offset:]:
+            if y > self.rect.bottom:
+                break
+            stamp = "" if entry.visibility == "public" else "SECRET — EYES ONLY"
+            text.draw(surface, bold, entry.date, pal.ink, (self.rect.left + 12, y))
+            if stamp:
+                text.draw(surface, bold, stamp, pal.stamp, (self.rect.right - 12, y), "topright")
+            y += bold.get_linesize()
+            y += text.draw_wrapped(surface, font, entry.text, pal.ink,
+                                   pygame.Rect(self.rect.left + 12, y, self.rect.width - 24, 2000)) + 10
+        surface.set_clip(clip)
+        if not self.entries:
+            text.draw(surface, font, "No reports.", pal.ink, self.rect.center, "center")
+
+
+class TurnScene(Scene):
+    """The situation room: map, ladder, risk, reports, letters, orders, end of turn."""
+
+    tabs = ("Reports", "Letters", "Meters")
+
+    def __init__(self, app: Any, side: str) -> None:
+        super().__init__(app)
+        self.side = side
+        self.secret_side = side
+        self.chosen: list[Order] = []
+        self.tab = 0
+        self.clock = 0.0
+        self.map = MapView(app.palette, app.fonts)
+        timer = int(app.session.record.meta.get("timer", 0)) if app.session.hotseat else 0
+        self.time_left = float(timer)
+        self.shown_second = -1
+        self.selected_offer = 0
+
+    @property
+    def view(self) -> PlayerView:
+        return self.app.session.view(self.side)
+
+    def enter(self) -> None:
+        super().enter()
+        view = self.view
+        self.app.sound.ambience(True)
+        self.app.sound.alarm(view.rung >= ALARM_RUNG)
+        if any(e.turn == view.turn - 1 or e.turn == view.turn for e in view.log[-3:]):
+            self.app.sound.play("teletype")
+
+    # -- layout --
+
+    def areas(self) -> dict[str, pygame.Rect]:
+        """Where everything goes; the bottom strip is kept free for the help line."""
+        w, h = self.app.size
+        bottom = h - 250
+        left = 250
+        return {
+            "top": pygame.Rect(0, 0, w, 48),
+            "ladder": pygame.Rect(10, 58, left - 20, bottom - 58 - 130),
+            "risk": pygame.Rect(10, bottom - 120, left - 20, 120),
+            "map": pygame.Rect(left, 58, w - left - 430, bottom - 58),
+            "side": pygame.Rect(w - 420, 58, 410, bottom - 58),
+            "orders": pygame.Rect(10, bottom + 30, (w - 250) // 2 + 110, 150),
+            "chosen": pygame.Rect((w - 250) // 2 + 140, bottom + 30, (w - 250) // 2 - 110, 150),
+            "buttons": pygame.Rect(w - 220, bottom + 10, 210, 170),
+        }
+
+    def layout(self) -> None:
+        self.panel.clear()
+        self.map.set_style(self.app.palette, self.app.fonts)
+        view = self.view
+        a = self.areas()
+        menu = self.menu(view)
+        rows = [(odef.label, odef) for odef in menu]
+        notes = [f"{odef.cost} AP" for odef in menu]
+        enabled = [self.targets(view, odef) != () for odef in menu]
+        tips = [self.order_tooltip(view, odef) for odef in menu]
+        self.orders = self.panel.add(ListBox(a["orders"], "Orders", rows, self.add_order, row_height=28, notes=notes,
+                                             tooltips=tips, enabled_rows=enabled))
+        chosen_rows = [(self.order_text(o), i) for i, o in enumerate(self.chosen)]
+        self.chosen_box = self.panel.add(ListBox(a["chosen"], "Your orders", chosen_rows, self.remove_order,
+                                                 row_height=28, tooltips=["Enter or a click takes it back."] *
+                                                 len(chosen_rows)))
+        b = a["buttons"]
+        self.panel.add(Button(pygame.Rect(b.left, b.top + 20, b.width, 56), "End turn", self.end_turn,
+                              "Seal these orders. Both leaders' orders are carried out together.", style="primary"))
+        self.panel.add(Button(pygame.Rect(b.left, b.top + 84, b.width, 40), "Negotiate", self.negotiate,
+                              "Write a letter or an offer, or answer one (N)."))
+        self.panel.add(Button(pygame.Rect(b.left, b.top + 130, b.width, 40), "Menu", self.back,
+                              "Save, load, settings, quit (Escape)."))
+        side = a["side"]
+        tab_w = side.width // len(self.tabs)
+        for i, name in enumerate(self.tabs):
+            self.panel.add(Button(pygame.Rect(side.left + i * tab_w, side.top, tab_w - 4, 34), name,
+                                  self.tab_setter(i), f"Show {name.lower()}."))
+        body = pygame.Rect(side.left, side.top + 40, side.width, side.height - 40)
+        if self.tab == 0:
+            self.panel.add(Dispatches(body, [e for e in view.log if e.visibility == self.side or e.key.startswith(
+                ("event_", "incident_", "offer_", "agreement", "deadline", "letter", "end_", "secret_leaked"))],
+                self.side))
+        elif self.tab == 1:
+            offers = [o for o in view.offers if o.terms]
+            rows = [(self.offer_title(view, o), o) for o in reversed(offers)]
+            self.offer_list = self.panel.add(ListBox(pygame.Rect(body.left, body.top, body.width, body.height // 2),
+                                                     "Letters and offers", rows, self.answer, row_height=30,
+                                                     tooltips=[describe_terms(self.app.scenario, o.terms)
+                                                               for _, o in rows]))
+        self.panel.focus_on(self.orders)
+
+    def tab_setter(self, index: int):  # noqa: ANN201 - a button action
+        def set_tab() -> None:
+            self.tab = index
+            self.layout()
+            self.panel.focus = len(self.panel.focusables) - 1 if index == 0 else self.panel.focus
+        return set_tab
+
+    # -- orders --
+
+    def menu(self, view: PlayerView) -> list[Any]:
+        order = list(self.app.scenario.orders)
+        return sorted(available(view), key=lambda o: order.index(o.id))
+
+    @staticmethod
+    def targets(view: PlayerView, odef: Any) -> tuple[str, ...]:
+        return HANDLERS[odef.handler][0](view, odef)
+
+    def order_risk(self, orders: list[Order]) -> float:
+        defs = self.app.scenario.orders
+        return sum(defs[o.kind].risk for o in orders)
+
+    def order_tooltip(self, view: PlayerView, odef: Any) -> str:
+        rungs = self.app.scenario.rungs
+        parts = [odef.help, f"Cost: {odef.cost} action point{'s' if odef.cost != 1 else ''}."]
+        if odef.effects.rung_min > view.rung:
+            parts.append(f"Ladder: up to rung {odef.effects.rung_min}, {rungs[odef.effects.rung_min].name}.")
+        if odef.risk:
+            before = incident_probability(view, self.order_risk(self.chosen))
+            after = incident_probability(view, self.order_risk(self.chosen) + odef.risk)
+            parts.append(f"Risk this turn: {before:.0%} → {after:.0%}.")
+        return " ".join(parts)
+
+    def order_text(self, order: Order) -> str:
+        odef = self.app.scenario.orders[order.kind]
+        label = odef.label
+        if order.target:
+            label += f" → {self.target_name(self.view, order.target)}"
+        if order.terms:
+            label += f" ({len(order.terms)} terms)"
+        return label
+
+    def target_name(self, view: PlayerView, target: str) -> str:
+        for sh in view.ships:
+            if sh.id == target:
+                return f"{sh.name} ({sh.status}, {sh.distance:,.0f} nm)"
+        for sub in view.subs:
+            if sub.id == target:
+                return f"submarine {sub.name}"
+        for offer in view.offers:
+            if str(offer.id) == target:
+                return f"offer {offer.id}"
+        return target
+
+    def add_order(self, odef: Any) -> None:
+        view = self.view
+        if odef.handler == "offer":
+            self.negotiate(channel=odef.id)
+            return
+        targets = self.targets(view, odef)
+        if not targets:
+            self.app.push(Notice(self.app, odef.label, "There is nothing to give that order to now."))
+            return
+        if targets == ("",):
+            self.try_add(Order(odef.id))
+            return
+        rows = [(self.target_name(view, t), t) for t in targets]
+        self.app.push(TargetPicker(self.app, odef.label, rows, lambda t: self.try_add(Order(odef.id, t))))
+
+    def try_add(self, order: Order) -> bool:
+        problems = check_orders(self.view, [*self.chosen, order])
+        if problems:
+            self.app.push(Notice(self.app, "Not possible", "; ".join(problems)))
+            return False
+        self.chosen.append(order)
+        self.app.sound.play("stamp")
+        self.layout()
+        return True
+
+    def remove_order(self, index: int) -> None:
+        if 0 <= index < len(self.chosen):
+            self.chosen.pop(index)
+            self.layout()
+            self.panel.focus_on(self.chosen_box)
+
+    def negotiate(self, channel: str | None = None) -> None:
+        from game.ui.scenes.negotiate import NegotiationScene
+
+        self.app.push(NegotiationScene(self.app, self, channel))
+
+    def answer(self, offer: Any) -> None:
+        self.negotiate()
+
+    # -- ending the turn --
+
+    def end_turn(self) -> None:
+        view = self.view
+        defs = self.app.scenario.orders
+        top = max((defs[o.kind].effects.rung_min for o in self.chosen), default=0)
+        risk = incident_probability(view, self.order_risk(self.chosen))
+        added = risk > incident_probability(view) + 1e-9
+        if top >= DANGER_RUNG and top > view.rung:
+            name = self.app.scenario.rungs[top].name
+            self.app.sound.play("warning")
+            self.app.push(Dialog(self.app, "Are you sure?", f"These orders take the ladder to rung {top}: {name}. "
+                                 "Beyond it lies the use of nuclear weapons.", [("Give the orders", self.commit),
+                                                                                ("Think again", None)], "danger"))
+        elif added and risk > DANGER_RISK:
+            self.app.sound.play("warning")
+            self.app.push(Dialog(self.app, "Are you sure?", f"The risk of an incident this turn would be "
+                                 f"{risk:.0%}. Events may slip out of anyone's control.",
+                                 [("Give the orders", self.commit), ("Think again", None)], "danger"))
+        else:
+            self.commit()
+
+    def commit(self) -> None:
+        session = self.app.session
+        try:
+            result = session.commit(self.side, tuple(self.chosen))
+        except IllegalOrders as exc:
+            self.app.push(Notice(self.app, "Not possible", "; ".join(exc.problems)))
+            return
+        if result is None:
+            begin_turn(self.app)
+            return
+        self.app.autosave()
+        self.app.go(ResolutionScene(self.app, result))
+
+    def back(self) -> None:
+        from game.ui.scenes.menus import PauseScene
+
+        self.app.push(PauseScene(self.app))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_n and not event.mod:
+            self.negotiate()
+            return
+        super().handle(event)
+
+    # -- time --
+
+    def update(self, dt: float) -> bool:
+        self.clock += dt
+        moving = False
+        if self.time_left > 0:
+            self.time_left = max(0.0, self.time_left - dt)
+            if self.time_left == 0.0:
+                self.commit()
+                return True
+            second = int(self.time_left)
+            if second != self.shown_second:
+                self.shown_second = second
+                moving = True
+        pulsing = self.view.rung >= ALARM_RUNG and self.app.settings.animation != "off"
+        return moving or pulsing
+
+    # -- drawing --
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        view = self.view
+        a = self.areas()
+        self.draw_top(surface, view, a["top"])
+        self.draw_ladder(surface, view, a["ladder"])
+        self.draw_risk(surface, view, a["risk"])
+        self.map.draw(surface, a["map"], view)
+        side = a["side"]
+        draw_box(surface, self.app, pygame.Rect(side.left, side.top + 38, side.width, side.height - 38))
+        if self.tab == 1:
+            self.draw_offer(surface, view, pygame.Rect(side.left + 10, side.top + 48 + (side.height - 40) // 2,
+                                                       side.width - 20, (side.height - 40) // 2 - 20))
+        elif self.tab == 2:
+            self.draw_meters(surface, view, pygame.Rect(side.left + 14, side.top + 54, side.width - 28,
+                                                        side.height - 70))
+        self.panel.draw(surface, self.app)
+        spent = sum(self.app.scenario.orders[o.kind].cost for o in self.chosen)
+        chosen = a["chosen"]
+        text.draw(surface, self.app.fonts.get("ui_bold", 14),
+                  f"Your orders — {spent} of {view.action_points()} action points", self.app.palette.dim,
+                  (chosen.left, chosen.top - 22))
+        text.draw(surface, self.app.fonts.get("ui_bold", 14), "Orders you can give", self.app.palette.dim,
+                  (a["orders"].left, a["orders"].top - 22))
+
+    def draw_top(self, surface: pygame.Surface, view: PlayerView, rect: pygame.Rect) -> None:
+        pal, fonts = self.app.palette, self.app.fonts
+        pygame.draw.rect(surface, pal.panel, rect)
+        pygame.draw.line(surface, pal.panel_edge, rect.bottomleft, rect.bottomright)
+        text.draw(surface, fonts.get("type_bold", 22), f"{view.turn_def.label.upper()} 1962", pal.accent,
+                  (rect.left + 16, rect.centery), "midleft")
+        colour = pal.us if self.side == "us" else pal.ussr
+        x = rect.left + 440
+        text.draw(surface, fonts.get("ui_bold", 16), f"You are {LEADER[self.side]}", colour, (x, rect.centery),
+                  "midleft")
+        alert = ("normal", "raised", "full")[view.alert]
+        line = f" at {view.line_nm} nm" if view.quarantine in ("proclaimed", "in_force") else ""
+        quarantine = view.quarantine.replace("_", " ")
+        status = f"US DEFCON {view.defcon}    Soviet alert: {alert}    Quarantine: {quarantine}{line}"
+        text.draw(surface, fonts.get("ui", 15), status, pal.text, (x + 190, rect.centery), "midleft")
+        right = f"Turn {view.turn + 1} of {len(self.app.scenario.turns)}"
+        if self.time_left > 0:
+            right = f"{int(self.time_left) // 60}:{int(self.time_left) % 60:02d} left    " + right
+        text.draw(surface, fonts.get("ui", 15), right, pal.dim, (rect.right - 16, rect.centery), "midright")
+
+    def draw_ladder(self, surface: pygame.Surface, view: PlayerView, rect: pygame.Rect) -> None:
+        pal, fonts = self.app.palette, self.app.fonts
+        draw_box(surface, self.app, rect)
+        text.draw(surface, fonts.get("ui_bold", 14), "ESCALATION LADDER", pal.dim, (rect.left + 10, rect.top + 8))
+        rungs = self.app.scenario.rungs
+        inner = pygame.Rect(rect.left + 8, rect.top + 30, rect.width - 16, rect.height - 38)
+        step = inner.height / 11
+        font = fonts.get("ui", 13)
+        pulse = 0.5 + 0.5 * math.sin(self.clock * 2.5) if view.rung >= ALARM_RUNG and \
+            self.app.settings.animation != "off" else 1.0
+        for level in range(11):
+            y = int(inner.bottom - (level + 1) * step)
+            box = pygame.Rect(inner.left, y + 1, inner.width, int(step) - 2)
+            colour = pal.ladder[level]
+            if level == view.rung:
+                glow = tuple(int(c * (0.7 + 0.3 * pulse)) for c in colour)
+                pygame.draw.rect(surface, glow, box, border_radius=4)
+                pygame.draw.rect(surface, pal.text, box, width=2, border_radius=4)
+                label_colour = pal.bg
+            else:
+                pygame.draw.rect(surface, colour if level < view.rung else pal.bg, box, border_radius=4)
+                pygame.draw.rect(surface, colour, box, width=1, border_radius=4)
+                label_colour = pal.bg if level < view.rung else pal.dim
+            name = rungs[level].name
+            while font.size(f"{level} {name}")[0] > box.width - 10 and len(name) > 6:
+                name = name[:-2] + "…" if not name.endswith("…") else name[:-3] + "…"
+            text.draw(surface, font, f"{level}  {name}", label_colour, (box.left + 6, box.centery), "midleft")
+
+    def draw_risk(self, surface: pygame.Surface, view: PlayerView, rect: pygame.Rect) -> None:
+        pal, fonts = self.app.palette, self.app.fonts
+        draw_box(surface, self.app, rect)
+        now = incident_probability(view)
+        planned = incident_probability(view, self.order_risk(self.chosen))
+        text.draw(surface, fonts.get("ui_bold", 14), "RISK OF AN INCIDENT", pal.dim, (rect.left + 10, rect.top + 8))
+        text.draw(surface, fonts.get("ui", 12), "this turn, as you judge it", pal.dim, (rect.left + 10, rect.top + 26))
+        bar = pygame.Rect(rect.left + 10, rect.top + 50, rect.width - 20, 22)
+        pygame.draw.rect(surface, pal.bg, bar, border_radius=4)
+        pygame.draw.rect(surface, risk_colour(self.app, planned), (bar.left, bar.top, int(bar.width * planned),
+                                                                    bar.height), border_radius=4)
+        pygame.draw.line(surface, pal.text, (bar.left + int(bar.width * now), bar.top - 3),
+                         (bar.left + int(bar.width * now), bar.bottom + 3), 2)
+        label = f"{planned:.0%}" if abs(planned - now) < 0.005 else f"{now:.0%} → {planned:.0%} with your orders"
+        text.draw(surface, fonts.get("ui_bold", 16), label, risk_colour(self.app, planned),
+                  (rect.left + 10, bar.bottom + 10))
+
+    def draw_meters(self, surface: pygame.Surface, view: PlayerView, rect: pygame.Rect) -> None:
+        pal, fonts = self.app.palette, self.app.fonts
+        y = rect.top
+        for key, value in view.meters.items():
+            label = self.app.scenario.meter_labels.get(key, key)
+            if not key.startswith(self.side + "."):
+                label = f"{LEADER[other(self.side)]}: {label.lower()}"
+            text.draw(surface, fonts.get("ui", 15), f"{label}: {value:.0f}", pal.text, (rect.left, y))
+            bar = pygame.Rect(rect.left, y + 22, rect.width, 10)
+            pygame.draw.rect(surface, pal.bg, bar, border_radius=3)
+            fill = pal.danger if key.endswith("hawks") and value > 70 else pal.accent
+            pygame.draw.rect(surface, fill, (bar.left, bar.top, int(bar.width * value / 100), bar.height),
+                             border_radius=3)
+            y += 46
+        y += 6
+        if self.side == "us":
+            lines = [f"Operational launchers on Cuba (estimate): {view.launchers} ± {view.uncertainty:.0f}",
+                     f"Invasion force readiness: {view.invasion_prep:.0f} of 100"]
+        else:
+            lines = [f"Operational launchers on Cuba: {view.launchers}",
+                     f"Tactical nuclear warheads on Cuba: {view.tactical}",
+                     f"Commanders on Cuba may fire them: {'yes' if view.local_authority else 'no'}",
+                     f"US invasion readiness (estimate): {view.invasion_prep:.0f} of 100"]
+        lines.append(f"Castro's alarm: {view.castro_alarm:.0f} of 100")
+        for line in lines:
+            text.draw(surface, fonts.get("ui", 14), line, pal.text, (rect.left, y))
+            y += 22
+
+    def offer_title(self, view: PlayerView, offer: Any) -> str:
+        who = "from " + LEADER[offer.sender] if offer.sender != self.side else "to " + LEADER[other(self.side)]
+        return f"{offer.id}. {who}, {offer.channel} — {offer.status}"
+
+    def draw_offer(self, surface: pygame.Surface, view: PlayerView, rect: pygame.Rect) -> None:
+        pal, fonts = self.app.palette, self.app.fonts
+        box = getattr(self, "offer_list", None)
+        if box is None or not box.rows:
+            text.draw(surface, fonts.get("ui", 15), "No offers have been exchanged.", pal.dim, rect.topleft)
+            return
+        offer = box.payload
+        pygame.draw.rect(surface, pal.paper, rect, border_radius=4)
+        lines = [self.offer_title(view, offer)]
+        if offer.deadline_turn >= 0:
+            lines.append(f"Answer wanted by the end of turn {offer.deadline_turn + 1}.")
+        for term in offer.terms:
+            tdef = self.app.scenario.terms[term.kind]
+            lines.append(f"• {tdef.label}{' (SECRET)' if term.secret else ''}")
+        y = rect.top + 8
+        for line in lines:
+            y += text.draw_wrapped(surface, fonts.get("type", 14), line, pal.ink,
+                                   pygame.Rect(rect.left + 10, y, rect.width - 20, rect.bottom - y)) + 2
+
+
+class TargetPicker(Dialog):
+    """Choose the ship, submarine or offer an order is for."""
+
+    def __init__(self, app: Any, title: str, rows: list[tuple[str, str]], pick: Any) -> None:
+        super().__init__(app, title, "", [("Cancel", None)])
+        self.rows = rows
+        self.pick = pick
+
+    def layout(self) -> None:
+        super().layout()
+        box = self.box()
+        self.list = ListBox(pygame.Rect(box.left + 20, box.top + 56, box.width - 40, box.height - 140), "Targets",
+                            self.rows, self.choose, row_height=32)
+        self.panel.widgets.insert(0, self.list)
+        self.panel.focus = 0
+
+    def choose(self, target: str) -> None:
+        self.app.pop()
+        self.pick(target)
+
+
+# ---------------------------------------------------------------------------- after the turn
+
+
+class ResolutionScene(Scene):
+    """What happened this turn. In hot-seat only the public news: both players may be watching."""
+
+    def __init__(self, app: Any, result: TurnResult) -> None:
+        super().__init__(app)
+        session = app.session
+        self.result = result
+        self.side = None if session.hotseat else session.humans[0]
+        self.secret_side = self.side
+        # From views only: one side's (single player), or the public part of one (hot-seat, both watching).
+        seen_by = self.side or "us"
+        old = player_view(result.before, seen_by).log
+        new = player_view(result.after, seen_by).log[len(old):]
+        self.entries = [e for e in new if self.side or e.visibility == "public"]
+        self.progress = 0.0 if app.settings.animation == "full" else 1.0
+        self.map = MapView(app.palette, app.fonts)
+
+    def enter(self) -> None:
+        super().enter()
+        if self.entries:
+            self.app.sound.play("teletype")
+        if any(e.key.startswith("incident_") for e in self.entries):
+            self.app.sound.play("warning")
+
+    def layout(self) -> None:
+        self.panel.clear()
+        w, h = self.app.size
+        self.panel.add(Button(pygame.Rect(w - 300, h - 80, 280, 54), "Continue", self.next,
+                              "On to the next turn.", style="primary"))
+
+    def next(self) -> None:
+        begin_turn(self.app)
+
+    def back(self) -> None:
+        self.next()
+
+    def update(self, dt: float) -> bool:
+        if self.progress < 1.0:
+            self.progress = min(1.0, self.progress + dt / 1.5)
+            return True
+        return False
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        pal, fonts = self.app.palette, self.app.fonts
+        w, h = surface.get_size()
+        before = self.result.before
+        text.draw(surface, fonts.get("type_bold", 28), f"{before.turn_def.label.upper()}: WHAT HAPPENED", pal.accent,
+                  (30, 24))
+        left = pygame.Rect(30, 80, w // 2 - 40 if self.side else w - 60, h - 180)
+        if self.side:
+            self.map.draw(surface, pygame.Rect(w // 2, 80, w // 2 - 30, h - 180),
+                          player_view(self.result.after, self.side), player_view(before, self.side), self.progress)
+        pygame.draw.rect(surface, pal.paper, left, border_radius=4)
+        y = left.top + 12
+        font = fonts.get("type", 16)
+        for entry in self.entries:
+            if y > left.bottom - 20:
+                break
+            y += text.draw_wrapped(surface, font, "— " + entry.text, pal.ink,
+                                   pygame.Rect(left.left + 14, y, left.width - 28, left.bottom - y)) + 8
+        if not self.entries:
+            text.draw(surface, font, "A quiet day.", pal.ink, (left.left + 14, y))
+        after = self.result.after
+        rung = self.app.scenario.rungs[after.rung]
+        text.draw(surface, fonts.get("ui_bold", 17), f"The ladder stands at rung {after.rung}: {rung.name}.",
+                  pal.ladder[after.rung], (30, h - 70))
+        self.panel.draw(surface, self.app)
+
+
+class EndScene(Scene):
+    """The outcome, each side's score with its parts, and the outcome ranks."""
+
+    def layout(self) -> None:
+        self.panel.clear()
+        w, h = self.app.size
+        self.panel.add(Button(pygame.Rect(w // 2 - 150, h - 80, 300, 54), "Back to the title screen", self.leave,
+                              style="primary"))
+
+    def enter(self) -> None:
+        super().enter()
+        self.app.sound.alarm(False)
+        self.app.sound.play("stamp")
+
+    def leave(self) -> None:
+        from game.ui.scenes.menus import TitleScene
+
+        self.app.session = None
+        self.app.go(TitleScene(self.app))
+
+    def back(self) -> None:
+        self.leave()
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        pal, fonts = self.app.palette, self.app.fonts
+        state = self.app.session.state
+        w, h = surface.get_size()
+        outcome = state.outcome
+        heading = {"settlement": "SETTLEMENT", "nuclear_war": "NUCLEAR WAR", "capitulation_us": "THE UNITED STATES "
+                   "GIVES WAY", "capitulation_ussr": "THE SOVIET UNION GIVES WAY",
+                   "time_out": "TIME RUNS OUT"}.get(outcome.kind if outcome else "", "THE END")
+        colour = pal.danger if outcome and outcome.kind == "nuclear_war" else pal.accent
+        text.draw(surface, fonts.get("type_bold", 40), heading, colour, (w // 2, 40), "midtop")
+        last = [e for e in state.logs["public"] if e.key.startswith("end_")]
+        if last:
+            text.draw_wrapped(surface, fonts.get("ui", 18), last[-1].text, pal.text,
+                              pygame.Rect(w // 2 - 420, 110, 840, 80))
+        if outcome and outcome.terms:
+            public = describe_terms(self.app.scenario, outcome.terms, public_only=True)
+            text.draw_wrapped(surface, fonts.get("ui", 15), f"Public terms: {public}.", pal.dim,
+                              pygame.Rect(w // 2 - 420, 170, 840, 60))
+        sc = scores(state)
+        for i, side in enumerate(SIDES):
+            box = pygame.Rect(w // 2 - 420 + i * 430, 240, 410, 300)
+            draw_box(surface, self.app, box)
+            s = sc[side]
+            text.draw(surface, fonts.get("ui_bold", 20), f"{LEADER[side]}: {s.total} / 100", pal.text,
+                      (box.left + 16, box.top + 14))
+            text.draw(surface, fonts.get("ui", 16), f"Outcome: {s.rank_label} (rank {s.rank} of 4)", pal.dim,
+                      (box.left + 16, box.top + 44))
+            for j, part in enumerate(PARTS):
+                y = box.top + 86 + j * 40
+                text.draw(surface, fonts.get("ui", 15), f"{part.title()}: {s.parts[part]} / 20", pal.text,
+                          (box.left + 16, y))
+                bar = pygame.Rect(box.left + 200, y + 4, 190, 12)
+                pygame.draw.rect(surface, pal.bg, bar, border_radius=3)
+                pygame.draw.rect(surface, pal.us if side == "us" else pal.ussr,
+                                 (bar.left, bar.top, int(bar.width * s.parts[part] / 20), bar.height), border_radius=3)
+        leaks = [f"“{self.app.scenario.terms[k].label}” leaked on turn {t + 1}." for k, t in state.leaked]
+        if leaks:
+            text.draw(surface, fonts.get("ui", 15), " ".join(leaks), pal.warn, (w // 2, 560), "midtop")
+        self.panel.draw(surface, self.app)
+
+
