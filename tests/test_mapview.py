@@ -1,0 +1,250 @@
+"""The map view, drawn headless into 1280×720: cache, projection, quarantine line, hits, animation, secrets."""
+
+from __future__ import annotations
+
+import math
+import os
+import re
+
+os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+
+import pygame  # noqa: E402
+import pytest  # noqa: E402
+
+from game.engine.model import Order  # noqa: E402
+from game.engine.resolve import apply  # noqa: E402
+from game.engine.setup import new_game  # noqa: E402
+from game.engine.view import player_view  # noqa: E402
+from game.scenario.loader import default_scenario_path, load_scenario  # noqa: E402
+from game.ui import mapview, text  # noqa: E402
+from game.ui.mapview import CENTRE, MapView, destination, on_land  # noqa: E402
+from game.ui.theme import COLOURBLIND, STANDARD, Fonts  # noqa: E402
+
+CARGO_WORDS = re.compile(r"\b(missiles|warheads|military|oil|general)\b", re.IGNORECASE)
+SIZE = (1280, 720)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def _pygame():
+    pygame.display.init()  # not pygame.init(): that would start the mixer too, and leave it running
+    pygame.font.init()
+    yield
+
+
+@pytest.fixture(scope="module")
+def states():
+    """States from 16 October (index 0) to 24 October (index 8); the US proclaims the quarantine on the 22nd."""
+    state = new_game(load_scenario(default_scenario_path()))
+    out = [state]
+    for turn in range(8):
+        orders = {"us": (Order("proclaim_quarantine"),)} if turn == 6 else {}
+        state = apply(state, orders)
+        out.append(state)
+    assert out[6].quarantine == "none" and out[7].quarantine == "proclaimed" and out[8].quarantine == "in_force"
+    return out
+
+
+def _draw(view, previous=None, progress=1.0, mv=None, palette=STANDARD):
+    surf = pygame.Surface(SIZE)
+    mv = mv or MapView(palette, Fonts())
+    mv.draw(surf, surf.get_rect(), view, previous, progress)
+    return mv, surf
+
+
+def _rgb(surf, pos):
+    return tuple(surf.get_at(pos))[:3]
+
+
+def test_static_layer_is_rendered_once_per_size_and_style(monkeypatch, states):
+    calls = []
+    real = MapView._render_static
+
+    def counting(self, proj):
+        calls.append(proj.rect.size)
+        return real(self, proj)
+
+    monkeypatch.setattr(MapView, "_render_static", counting)
+    mv = MapView(STANDARD, Fonts())
+    surf = pygame.Surface(SIZE)
+    mv.draw(surf, surf.get_rect(), player_view(states[6], "us"))
+    mv.draw(surf, surf.get_rect(), player_view(states[6], "us"))
+    mv.draw(surf, surf.get_rect(), player_view(states[8], "us"))  # ships moved, quarantine in force: same coasts
+    mv.draw(surf, surf.get_rect().move(10, 0), player_view(states[8], "ussr"))  # moved, same size
+    assert len(calls) == 1
+    mv.draw(surf, pygame.Rect(0, 0, 900, 600), player_view(states[8], "us"))
+    assert len(calls) == 2  # a new size needs a new layer
+    mv.set_style(COLOURBLIND, Fonts(1.2))
+    mv.draw(surf, pygame.Rect(0, 0, 900, 600), player_view(states[8], "us"))
+    assert len(calls) == 3  # and so does a new palette
+
+
+def test_land_at_havana_and_sea_in_the_atlantic(states):
+    mv, surf = _draw(player_view(states[0], "us"))
+
+    def project(lon: float, lat: float) -> tuple[int, int]:
+        # Worked out here rather than asked of the view, so that a flipped or skewed projection fails.
+        world_w, world_h = 34 * math.cos(math.radians(24)), 25
+        scale = min(SIZE[0] / world_w, SIZE[1] / world_h)
+        left = (SIZE[0] - int(world_w * scale)) // 2
+        top = (SIZE[1] - int(world_h * scale)) // 2
+        return int(round(left + (lon + 92) * math.cos(math.radians(24)) * scale)), int(round(top + (37 - lat) * scale))
+
+    assert mv.project(-82.366, 23.113) == project(-82.366, 23.113)
+    x, y = project(-82.366, 23.113)  # Havana, on the north coast
+    block = {_rgb(surf, (x + dx, y + dy)) for dx in (-1, 0, 1) for dy in (-1, 0, 1)}
+    assert STANDARD.land in block
+    assert _rgb(surf, project(-78.0, 21.6)) == STANDARD.land  # inland, central Cuba
+    assert _rgb(surf, project(-66.5, 31.5)) == STANDARD.sea  # open Atlantic
+    assert _rgb(surf, project(-88.0, 24.0)) == STANDARD.sea  # Gulf of Mexico
+    assert _rgb(surf, project(-83.0, 33.0)) == STANDARD.land  # Georgia
+    # The map keeps the projection's aspect ratio inside the rect (letterboxed left and right here).
+    rect = mv.map_rect
+    assert rect.height == SIZE[1] and rect.width < SIZE[0]
+    expected = (-58 - -92) * math.cos(math.radians(24)) / (37 - 12)
+    assert abs(rect.width / rect.height - expected) < 0.01
+
+
+def _arc_samples(mv: MapView, line_nm: int) -> list[tuple[int, int]]:
+    """Points of the line away from the ship lanes (bearings 80°–140°), at sea and on the map."""
+    out = []
+    area = mv.map_rect.inflate(-4, -4)
+    for tenth in range(800, 1400, 5):
+        lon, lat = destination(*CENTRE, tenth / 10, line_nm)
+        p = mv.project(lon, lat)
+        if area.collidepoint(p) and not on_land(lon, lat):
+            out.append(p)
+    return out
+
+
+def _line_pixels(surf, samples, color) -> int:
+    """How many samples have ``color`` at or right next to them (the line is 2 px wide)."""
+    return sum(any(_rgb(surf, (x + dx, y + dy)) == color for dx in (-1, 0, 1) for dy in (-1, 0, 1))
+               for x, y in samples)
+
+
+def test_quarantine_line_appears_only_once_proclaimed(states):
+    before = player_view(states[6], "us")
+    proclaimed = player_view(states[7], "us")
+    in_force = player_view(states[8], "us")
+    mv, surf_before = _draw(before)
+    samples = _arc_samples(mv, in_force.line_nm)
+    assert len(samples) > 40
+    _, surf_proclaimed = _draw(proclaimed)
+    _, surf_in_force = _draw(in_force)
+    assert _line_pixels(surf_before, samples, STANDARD.line) == 0
+    # In force: bright dashes, most of the arc covered.
+    assert _line_pixels(surf_in_force, samples, STANDARD.line) > len(samples) * 0.5
+    # Proclaimed: a dimmer, sparser line, but there.
+    changed = sum(_rgb(surf_before, p) != _rgb(surf_proclaimed, p) for p in samples)
+    assert changed > len(samples) * 0.2
+    assert _line_pixels(surf_proclaimed, samples, STANDARD.line) == 0  # not the in-force look
+    unchanged = sum(_rgb(surf_before, p) != _rgb(_draw(player_view(states[5], "us"))[1], p) for p in samples)
+    assert unchanged == 0  # no line on the 21st either: the difference above is the line
+
+
+def test_hit_finds_ship_site_and_place(states):
+    view = player_view(states[8], "us")
+    mv, _ = _draw(view)
+    x, y = mv.ship_positions["kimovsk"]
+    desc = mv.hit((int(x), int(y)))
+    assert desc is not None and desc.startswith("Kimovsk — 650 nm from Cuba, sailing")
+    x, y = mv.site_positions["san_cristobal_1"]
+    assert mv.hit((int(round(x)), int(round(y)))) == "San Cristóbal 1 — MRBM, 4 launchers, readiness 60%, building"
+    assert mv.hit(mv.project(-66.5, 31.5)) is None
+    havana = mv.project(-82.366, 23.113)
+    assert mv.hit(havana) == "Havana"
+    # Aleksandrovsk arrived on the 24th: not drawn, so not found.
+    assert "aleksandrovsk" not in mv.ship_positions
+
+
+def test_ship_positions_and_clamping(states):
+    mv, _ = _draw(player_view(states[8], "us"))
+    cx, cy = mv.project(*CENTRE)
+    area = mv.map_rect
+    for ship_id, (x, y) in mv.ship_positions.items():
+        assert area.collidepoint(x, y), ship_id
+        assert x > cx and y < cy, ship_id  # north-east of Cuba
+    # On the 16th most ships are far out in the Atlantic: drawn at the edge, with their distance.
+    drawn: list[str] = []
+    stop = text.listen(drawn.append)
+    try:
+        mv, _ = _draw(player_view(states[0], "us"))
+    finally:
+        stop()
+    assert "Poltava 2,900 nm" in drawn
+    x, y = mv.ship_positions["poltava"]
+    assert mv.map_rect.collidepoint(x, y)
+    assert min(x - area.left, area.right - x, y - area.top, area.bottom - y) < 30
+
+
+def test_ships_are_animated_between_turns(states):
+    previous = player_view(states[7], "us")
+    current = player_view(states[8], "us")
+    mv = MapView(STANDARD, Fonts())
+    surf = pygame.Surface(SIZE)
+    mv.draw(surf, surf.get_rect(), previous)
+    a = mv.ship_positions["kimovsk"]
+    mv.draw(surf, surf.get_rect(), current)
+    b = mv.ship_positions["kimovsk"]
+    assert math.dist(a, b) > 20  # it moved 250 nm
+    mv.draw(surf, surf.get_rect(), current, previous, 0.0)
+    assert math.dist(mv.ship_positions["kimovsk"], a) < 1
+    mv.draw(surf, surf.get_rect(), current, previous, 0.5)
+    m = mv.ship_positions["kimovsk"]
+    assert math.dist(a, m) > 0.3 * math.dist(a, b) and math.dist(m, b) > 0.3 * math.dist(a, b)
+    assert abs(math.dist(a, m) + math.dist(m, b) - math.dist(a, b)) < 2  # on the way, not off to one side
+    desc = mv.hit((int(m[0]), int(m[1])))
+    assert desc is not None and desc.startswith("Kimovsk")
+    # Aleksandrovsk arrives this turn: shown sailing in while the animation runs, gone at the end.
+    assert "aleksandrovsk" in mv.ship_positions
+    mv.draw(surf, surf.get_rect(), current, previous, 1.0)
+    assert "aleksandrovsk" not in mv.ship_positions
+
+
+def test_strings_drawn_name_ships_and_never_hidden_cargo(states):
+    drawn: list[str] = []
+    stop = text.listen(drawn.append)
+    try:
+        us = player_view(states[8], "us")
+        mv, _ = _draw(us)
+    finally:
+        stop()
+    for ship in us.ships:
+        if ship.status not in ("arrived", "diverted"):
+            assert any(ship.name in s for s in drawn), ship.name
+    assert any("QUARANTINE LINE" in s for s in drawn)
+    assert not [s for s in drawn if CARGO_WORDS.search(s)]
+    hidden = [s for s in us.ships if not s.revealed]
+    assert hidden
+    for ship in hidden:
+        if ship.id in mv.ship_positions:
+            x, y = mv.ship_positions[ship.id]
+            assert not CARGO_WORDS.search(mv.hit((int(x), int(y))) or "")
+    # The same ships in Moscow's view carry their cargo in the tooltip: the check above can bite.
+    mv, _ = _draw(player_view(states[8], "ussr"))
+    x, y = mv.ship_positions["kimovsk"]
+    assert CARGO_WORDS.search(mv.hit((int(x), int(y))))
+
+
+def test_site_towns_named_only_where_this_side_knows_of_a_site(states):
+    def strings(view):
+        drawn: list[str] = []
+        stop = text.listen(drawn.append)
+        try:
+            _draw(view)
+        finally:
+            stop()
+        return drawn
+
+    us, ussr = strings(player_view(states[0], "us")), strings(player_view(states[0], "ussr"))
+    assert "San Cristóbal" in us and "Havana" in us and "Key West" in us and "Miami" in us
+    assert "Remedios" not in us and "Sagua la Grande" not in us  # not yet found by the U-2s
+    assert "Remedios" in ussr and "Sagua la Grande" in ussr
+
+
+def test_map_data_is_loaded_lazily(monkeypatch):
+    monkeypatch.setattr(mapview, "_map_cache", {})
+    assert "data" not in mapview._map_cache
+    assert on_land(-78.0, 21.6) and not on_land(-66.5, 31.5)
+    assert "data" in mapview._map_cache

@@ -1,0 +1,272 @@
+"""The window, driven headless by synthetic events: whole games by keyboard and by mouse, hot-seat with its
+secrets kept, every screen reachable, and a long run of random input without an error."""
+
+from __future__ import annotations
+
+import numpy as np
+import pygame
+import pytest
+
+from tests.ui_driver import Driver, click_at, key
+
+MAX_STEPS = 400
+
+
+@pytest.fixture
+def app(tmp_path, monkeypatch):
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path))
+    from game.ui.app import App
+
+    application = App()
+    yield application
+    application.sound.close()
+    pygame.display.quit()
+
+
+def new_game(d: Driver, hotseat: bool = False, side: int = 0, keyboard: bool = True) -> None:
+    if keyboard:
+        d.press(pygame.K_RETURN)  # New game has the focus
+        if hotseat:
+            d.press(pygame.K_RIGHT)  # Mode: hot-seat
+        elif side:
+            d.press(pygame.K_TAB)
+            d.press(pygame.K_RIGHT)  # You lead: Khrushchev
+        d.focus("Seed")
+        for _ in range(6):
+            d.press(pygame.K_BACKSPACE)
+        for ch in "1962":
+            d.press(ord(ch), unicode=ch)
+        d.focus("Start")
+        d.press(pygame.K_RETURN)
+    else:
+        d.click("New game")
+        if hotseat:
+            d.click("Mode")
+        d.click("Start")
+
+
+def play_keyboard(d: Driver) -> list[str]:
+    seen = []
+    for _ in range(MAX_STEPS):
+        name = d.name
+        seen.append(name)
+        if name == "EndScene":
+            return seen
+        if name == "TurnScene":
+            d.press(pygame.K_RETURN)  # add the order under the cursor
+            if d.name == "TargetPicker":
+                d.press(pygame.K_RETURN)
+            elif d.name in ("NegotiationScene", "Notice"):
+                d.press(pygame.K_ESCAPE)
+            d.focus("End turn")
+            d.press(pygame.K_RETURN)
+        else:
+            d.press(pygame.K_RETURN)  # Begin, I am…, Continue, Give the orders, OK
+    raise AssertionError(f"the game did not end: {seen[-10:]}")
+
+
+def play_mouse(d: Driver) -> list[str]:
+    seen = []
+    for _ in range(MAX_STEPS):
+        name = d.name
+        seen.append(name)
+        if name == "EndScene":
+            return seen
+        if name == "TurnScene":
+            d.click_row("Orders", 1)
+            if d.name == "TargetPicker":
+                d.click_row("Targets", 0)
+            elif d.name in ("NegotiationScene",):
+                d.click("Back to the situation room")
+            elif d.name == "Notice":
+                d.click("OK")
+            d.click("End turn")
+        elif name == "Dialog":
+            d.click(d.scene.buttons[0][0])
+        else:
+            d.click(d.scene.panel.widgets[0].label)  # Begin, I am…, Continue, OK
+    raise AssertionError(f"the game did not end: {seen[-10:]}")
+
+
+def test_a_game_against_the_ai_by_keyboard(app):
+    d = Driver(app)
+    new_game(d)
+    assert d.name == "BriefingScene"
+    seen = play_keyboard(d)
+    record = app.session.record
+    assert len(record.turns) == len(app.scenario.turns)
+    assert record.seed == 1962
+    assert record.turns[0]["orders"]["us"] == [{"kind": "excomm"}]
+    assert {"TurnScene", "ResolutionScene", "EndScene"} <= set(seen)
+    assert any("/ 100" in w for w in ["".join(str(app.session.state.outcome))]) or app.session.over
+
+
+def test_a_game_as_khrushchev_by_mouse(app):
+    d = Driver(app)
+    d.click("New game")
+    d.click("You lead")  # to Khrushchev
+    assert d.scene.panel.find("You lead").value.startswith("Khrushchev")
+    d.click("Start")
+    seen = play_mouse(d)
+    assert app.session.humans == ("ussr",) and app.session.over
+    assert any(turn["orders"]["ussr"] for turn in app.session.record.turns)
+    assert "ResolutionScene" in seen
+
+
+def test_a_hot_seat_game_to_the_end(app):
+    d = Driver(app)
+    new_game(d, hotseat=True)
+    assert d.name == "HandoffScene"
+    seen = play_keyboard(d)
+    assert app.session.hotseat and app.session.over
+    assert seen.count("HandoffScene") >= 2 * (len(app.scenario.turns) - 1)
+    orders = app.session.record.turns[0]["orders"]
+    assert orders["us"] and orders["ussr"]
+
+
+def secrets_of(state, side: str) -> list[str]:
+    """What only ``side`` may read: its own log entries (reports, secret orders, estimates...)."""
+    return [e.text for e in state.logs[side]]
+
+
+def test_hot_seat_never_draws_the_other_sides_secrets(app):
+    from game.ui import text
+
+    d = Driver(app)
+    drawn: list[tuple[object, str]] = []
+    stop = text.listen(lambda s: drawn.append((d.app.scene.secret_side, s)))
+    try:
+        new_game(d, hotseat=True)
+        checked = 0
+        for _ in range(MAX_STEPS):
+            if d.name == "EndScene":
+                break
+            state = app.session.state
+            allowed = {"us": [e.text for e in state.logs["public"] + state.logs["us"]],
+                       "ussr": [e.text for e in state.logs["public"] + state.logs["ussr"]],
+                       None: [e.text for e in state.logs["public"]]}
+            for showing, line in drawn:
+                if len(line) < 16:
+                    continue
+                for owner in ("us", "ussr"):
+                    if showing == owner:
+                        continue
+                    leaked = [t for t in secrets_of(state, owner) if line in t]
+                    if leaked and not any(line in t for t in allowed[showing]):
+                        raise AssertionError(f"{owner}'s secret drawn on a {showing} screen: {line!r}")
+                checked += 1
+            drawn.clear()
+            if d.name == "TurnScene":
+                # give secret orders: a secret offer through the back channel, and a quiet alert or DEFCON
+                d.scene.negotiate(channel="back_channel" if d.scene.side == "us" else "ussr_back_channel")
+                if d.name == "NegotiationScene":
+                    neg = d.scene
+                    neg.include["remove_jupiters_turkey"] = 2 if d.scene.side == "us" else 0
+                    neg.include["withdraw_missiles"] = 1
+                    neg.send()
+                d.focus("End turn")
+                d.press(pygame.K_RETURN)
+            else:
+                d.press(pygame.K_RETURN)
+        assert checked > 1000
+        assert app.session.over
+    finally:
+        stop()
+
+
+def test_every_screen_opens_and_escape_leads_somewhere(app):
+    d = Driver(app)
+    visited = set()
+    for label, expected in (("Settings", "SettingsScene"), ("Load", "LoadScene"), ("New game", "NewGameScene")):
+        d.click(label)
+        visited.add(d.name)
+        assert d.name == expected
+        d.press(pygame.K_ESCAPE)
+        assert d.name == "TitleScene"
+    d.click("Replay history")
+    assert d.name == "HistoryScene"
+    for _ in range(20):
+        d.press(pygame.K_RIGHT)
+    assert d.scene.index == len(d.scene.states) - 1
+    d.press(pygame.K_ESCAPE)
+    new_game(d)
+    d.press(pygame.K_RETURN)
+    assert d.name == "TurnScene"
+    d.press(pygame.K_n)
+    assert d.name == "NegotiationScene"
+    d.press(pygame.K_ESCAPE)
+    d.press(pygame.K_ESCAPE)
+    assert d.name == "PauseScene"
+    d.click("Save")
+    assert d.name == "SaveScene"
+    d.click("Save")
+    assert d.name == "Notice"
+    d.press(pygame.K_RETURN)
+    d.click("Quit to title")
+    assert d.name == "TitleScene" and app.session is None
+    d.click("Continue")
+    assert d.name == "BriefingScene"
+
+
+def test_closing_the_window_keeps_the_game(app, tmp_path):
+    from game.saves import autosave_path
+
+    d = Driver(app)
+    new_game(d)
+    d.press(pygame.K_RETURN)
+    d.focus("End turn")
+    d.press(pygame.K_RETURN)
+    d.press(pygame.K_RETURN)  # Continue after the resolution
+    turn = app.session.state.turn
+    app.step([pygame.event.Event(pygame.QUIT)])
+    assert not app.running and autosave_path().exists()
+    from game.saves import load_game
+
+    assert load_game(autosave_path()).state.turn == turn
+
+
+def test_settings_change_the_look_and_are_kept(app):
+    from game.settings import Settings
+
+    d = Driver(app)
+    d.click("Settings")
+    d.click("Colours")
+    d.click("Text size")
+    assert app.palette.name == "colour-blind safe"
+    assert Settings.load().palette == "colour-blind safe" and Settings.load().text_size == "large"
+    assert app.fonts.scale > 1.0
+
+
+def test_random_input_across_all_scenes(app):
+    """20,000 random events, fed in small batches, from every screen the game has."""
+    from game.ui.app import App
+
+    rng = np.random.default_rng(7)
+    keys = [pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT,
+            pygame.K_RIGHT, pygame.K_SPACE, pygame.K_n, pygame.K_BACKSPACE, pygame.K_a, pygame.K_1, pygame.K_PAGEDOWN]
+    visited: set[str] = set()
+    current = app
+    events = 0
+    while events < 20_000:
+        batch = []
+        for _ in range(20):
+            roll = rng.random()
+            w, h = current.size
+            pos = (int(rng.integers(0, w)), int(rng.integers(0, h)))
+            if roll < 0.55:
+                k = keys[int(rng.integers(len(keys)))]
+                batch.append(key(k, pygame.KMOD_SHIFT if rng.random() < 0.1 else 0, chr(k) if k < 128 else ""))
+            elif roll < 0.9:
+                batch.extend(click_at(pos))
+            else:
+                batch.append(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=int(rng.integers(-3, 4)), flipped=False))
+        events += len(batch)
+        current.step(batch)
+        visited.add(type(current.scene).__name__)
+        if not current.running:  # Quit was chosen: open the window again
+            current.sound.close()
+            current = App()
+    if current is not app:
+        current.sound.close()
+    assert events >= 20_000
+    assert {"TitleScene", "NewGameScene", "TurnScene", "SettingsScene"} <= visited
