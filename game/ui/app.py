@@ -8,6 +8,7 @@ screen needs of the app — palette, fonts, sound, the session — is here.
 
 from __future__ import annotations
 
+import gc
 import time
 from typing import TYPE_CHECKING
 
@@ -23,6 +24,7 @@ from game.ui.theme import PALETTES, TEXT_SCALES, Fonts
 if TYPE_CHECKING:
     from game.scenario.model import Scenario
     from game.session import Session
+    from game.ui.mapview import MapView
     from game.ui.scene import Scene
 
 BASE_SIZE = (1280, 720)
@@ -48,6 +50,7 @@ class App:
         self.scenario_name = scenario_name
         self._scenario: Scenario | None = None
         self.session: Session | None = None
+        self._map: MapView | None = None
         self.scenes: list[Scene] = []
         self.running = True
         self.dirty = True
@@ -57,6 +60,8 @@ class App:
         from game.ui.scenes.menus import TitleScene
 
         self.go(TitleScene(self))
+        gc.collect()
+        gc.freeze()  # what is loaded now lives as long as the window: no need for the collector to walk it
 
     # -- window --
 
@@ -80,10 +85,20 @@ class App:
             scene.layout()
         self.dirty = True
 
+    @property
+    def map(self) -> MapView:
+        """The one map of the window: its coastlines are drawn once and kept for every screen that shows it."""
+        if self._map is None:
+            from game.ui.mapview import MapView
+
+            self._map = MapView(self.palette, self.fonts)
+        return self._map
+
     def apply_settings(self) -> None:
         """Take up changed settings at once (fonts, palette, sound) and keep them."""
         self.fonts = Fonts(TEXT_SCALES[self.settings.text_size])
         self.palette = PALETTES[self.settings.palette]
+        self.map.set_style(self.palette, self.fonts)
         self.sound.set_volume(self.settings.volume)
         self.sound.set_muted(self.settings.muted)
         self.settings.save()
@@ -168,7 +183,11 @@ class App:
             return False
         start = time.perf_counter()
         self.draw()
-        pygame.display.flip()
+        area = None if self.dirty else self.scene.animated_area()
+        if area is None:
+            pygame.display.flip()
+        else:
+            pygame.display.update(area)  # only the moving part goes to the screen: half the cost
         self.frame_times.append(time.perf_counter() - start)
         del self.frame_times[:-600]
         self.frames += 1
@@ -178,7 +197,7 @@ class App:
     def draw(self) -> None:
         surface = self.screen
         self.scene.draw(surface)
-        tip = self.scene.panel.tooltip()
+        tip = self.scene.tooltip()
         if tip:
             self.draw_tooltip(surface, tip)
 
@@ -192,19 +211,19 @@ class App:
         for i, line in enumerate(lines):
             text.draw(surface, font, line, self.palette.ink, (rect.left + 10, rect.top + 6 + i * font.get_linesize()))
 
-    def run(self) -> None:
-        """The main loop, until the window is closed or Quit is chosen."""
-        last = time.perf_counter()
-        while self.running:
+    def run(self, seconds: float | None = None) -> None:
+        """The main loop, until the window is closed or Quit is chosen (or ``seconds`` have passed)."""
+        last = start = time.perf_counter()
+        while self.running and (seconds is None or last - start < seconds):
             now = time.perf_counter()
             dt, last = now - last, now
-            drew = self.step(dt=min(dt, 0.1))
-            if self.running and not (drew or self.scene.update(0.0)):
-                pygame.time.wait(IDLE_WAIT_MS)
-            elif self.running:
-                self.clock.tick(1000 // FRAME_MS)
-        self.sound.close()
-        pygame.display.quit()
+            if self.step(dt=min(dt, 0.1)):
+                self.clock.tick(1000 // FRAME_MS)  # drawing: keep to the animation's pace
+            else:
+                pygame.time.wait(IDLE_WAIT_MS)  # idle: sleep, and look at the queue again
+        if seconds is None:
+            self.sound.close()
+            pygame.display.quit()
 
     def quit(self) -> None:
         """Leave, keeping the game in progress: it will be there under Continue."""

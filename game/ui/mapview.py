@@ -225,6 +225,7 @@ class MapView:
         self.ship_positions: dict[str, tuple[float, float]] = {}
         self.sub_positions: dict[str, tuple[float, float]] = {}
         self.site_positions: dict[str, tuple[float, float]] = {}
+        self._edges: dict[tuple, float] = {}  # (bearing, map rect) -> the farthest distance still on the map
 
     # ------------------------------------------------------------------------------------------------ public
 
@@ -279,6 +280,12 @@ class MapView:
             pygame.draw.rect(surface, pal.panel_edge, proj.rect, 1)
         finally:
             surface.set_clip(clip)
+
+    def draw_backdrop(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        """Only the map table (sea, land, coasts): the backdrop of the title screen."""
+        proj = _Projection(pygame.Rect(rect))
+        if proj.rect.w >= 8 and proj.rect.h >= 8:
+            surface.blit(self._base_layer(proj, "none", 800), proj.rect)
 
     def hit(self, pos: tuple[int, int]) -> str | None:
         """A one-line description of what is under ``pos`` (as drawn last time), for a tooltip; None if nothing.
@@ -750,17 +757,22 @@ class MapView:
         def at(d: float) -> tuple[float, float]:
             return proj(*destination(*CENTRE, bearing, d))
 
-        p = at(nm)
-        if not clamp or inner.collidepoint(p):
-            return p, False, nm
-        lo, hi = 0.0, nm
-        for _ in range(24):
-            mid = (lo + hi) / 2
-            if inner.collidepoint(at(mid)):
-                lo = mid
-            else:
-                hi = mid
-        return at(lo), True, nm
+        if not clamp:
+            return at(nm), False, nm
+        key = (bearing, tuple(inner))
+        edge = self._edges.get(key)
+        if edge is None:  # how far out the bearing stays on the map: found once per bearing and size
+            lo, hi = 0.0, 6000.0
+            for _ in range(24):
+                mid = (lo + hi) / 2
+                if inner.collidepoint(at(mid)):
+                    lo = mid
+                else:
+                    hi = mid
+            edge = self._edges[key] = lo
+        if nm <= edge:
+            return at(nm), False, nm
+        return at(edge), True, nm
 
 
 def _drop_specks(pts: list[tuple[tuple[float, float], bool]], bounds: pygame.Rect,

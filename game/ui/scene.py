@@ -42,6 +42,14 @@ class Scene:
     def back(self) -> None:
         """What Escape does on this screen."""
 
+    def tooltip(self) -> str:
+        """The help line at the bottom of the window."""
+        return self.panel.tooltip()
+
+    def animated_area(self) -> pygame.Rect | None:
+        """Where an animation frame changes the screen (None: anywhere)."""
+        return None
+
     def update(self, dt: float) -> bool:
         """Advance animations by ``dt`` seconds; True while something is moving."""
         return False
@@ -53,14 +61,24 @@ class Scene:
         self.panel.draw(surface, self.app)
 
 
+_backdrops: dict[tuple[tuple[int, int], tuple[int, int, int]], pygame.Surface] = {}
+
+
 def draw_backdrop(surface: pygame.Surface, app: App) -> None:
+    """The room's dark plotting grid (drawn once per size and palette, then copied)."""
     pal = app.palette
-    surface.fill(pal.bg)
-    w, h = surface.get_size()
-    for x in range(0, w, 48):
-        pygame.draw.line(surface, pal.panel, (x, 0), (x, h))
-    for y in range(0, h, 48):
-        pygame.draw.line(surface, pal.panel, (0, y), (w, y))
+    key = (surface.get_size(), pal.bg)
+    grid = _backdrops.get(key)
+    if grid is None:
+        _backdrops.clear()
+        grid = _backdrops[key] = pygame.Surface(surface.get_size())
+        grid.fill(pal.bg)
+        w, h = surface.get_size()
+        for x in range(0, w, 48):
+            pygame.draw.line(grid, pal.panel, (x, 0), (x, h))
+        for y in range(0, h, 48):
+            pygame.draw.line(grid, pal.panel, (0, y), (w, y))
+    surface.blit(grid, (0, 0))
 
 
 def draw_title(surface: pygame.Surface, app: App, title: str, y: int = 40) -> None:

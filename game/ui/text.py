@@ -16,7 +16,8 @@ Color = tuple[int, int, int]
 
 _listeners: list[Callable[[str], None]] = []
 _cache: dict[tuple[int, str, Color], pygame.Surface] = {}
-_CACHE_LIMIT = 4000
+_wrapped: dict[tuple[int, str, int], list[str]] = {}
+_CACHE_LIMIT = 800  # rendered lines kept; a screenful is a few hundred, and each may be tens of kilobytes
 
 
 def listen(callback: Callable[[str], None]) -> Callable[[], None]:
@@ -48,7 +49,18 @@ def draw(surface: pygame.Surface, font: pygame.font.Font, text: str, color: Colo
 
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Break text into lines no wider than ``width`` pixels (paragraphs kept)."""
+    """Break text into lines no wider than ``width`` pixels (paragraphs kept); remembered, since measuring is slow."""
+    key = (id(font), text, width)
+    cached = _wrapped.get(key)
+    if cached is not None:
+        return cached
+    if len(_wrapped) > _CACHE_LIMIT:
+        _wrapped.clear()
+    lines = _wrapped[key] = _wrap(font, text, width)
+    return lines
+
+
+def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     lines: list[str] = []
     for paragraph in text.split("\n"):
         words = paragraph.split(" ")

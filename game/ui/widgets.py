@@ -48,6 +48,15 @@ class Widget:
         raise NotImplementedError
 
 
+def fit(font: pygame.font.Font, label: str, width: int) -> str:
+    """The label, cut short with an ellipsis if it is wider than ``width``."""
+    if font.size(label)[0] <= width:
+        return label
+    while len(label) > 1 and font.size(label + "…")[0] > width:
+        label = label[:-1]
+    return label.rstrip() + "…"
+
+
 def frame(surface: pygame.Surface, ui: Any, rect: pygame.Rect, focused: bool, hovered: bool, enabled: bool = True,
           fill: tuple[int, int, int] | None = None) -> None:
     """The standard box: panel colour, an edge that brightens on hover and turns accent on focus."""
@@ -76,10 +85,7 @@ class Button(Widget):
         colour = pal.bg if self.style in ("primary", "danger") and self.enabled else (
             pal.text if self.enabled else pal.dim)
         font = ui.fonts.get("ui_bold", 17)
-        label = self.label
-        while font.size(label)[0] > self.rect.width - 12 and len(label) > 4:
-            label = label[:-2] + "…" if not label.endswith("…") else label[:-3] + "…"
-        text.draw(surface, font, label, colour, self.rect.center, "center")
+        text.draw(surface, font, fit(font, self.label, self.rect.width - 12), colour, self.rect.center, "center")
 
 
 class Choice(Widget):
@@ -124,8 +130,11 @@ class Choice(Widget):
         font = ui.fonts.get("ui", 16)
         bold = ui.fonts.get("ui_bold", 16)
         colour = pal.text if self.enabled else pal.dim
-        text.draw(surface, font, self.label, pal.dim, (self.rect.left + 12, self.rect.centery), "midleft")
-        text.draw(surface, bold, f"‹  {self.value}  ›", colour, (self.rect.right - 12, self.rect.centery), "midright")
+        value = f"‹  {self.value}  ›"
+        room = self.rect.width - 36 - bold.size(value)[0]
+        text.draw(surface, font, fit(font, self.label, room), pal.dim, (self.rect.left + 12, self.rect.centery),
+                  "midleft")
+        text.draw(surface, bold, value, colour, (self.rect.right - 12, self.rect.centery), "midright")
 
 
 class Slider(Widget):

@@ -17,7 +17,6 @@ from game.engine.setup import new_game
 from game.engine.view import player_view
 from game.history import HISTORY_SEED
 from game.ui import text
-from game.ui.mapview import MapView
 from game.ui.scene import Scene, draw_backdrop
 from game.ui.widgets import Button
 
@@ -43,11 +42,9 @@ class HistoryScene(Scene):
         super().__init__(app)
         self.states = historical_states(app.scenario)
         self.index = 0
-        self.map = MapView(app.palette, app.fonts)
 
     def layout(self) -> None:
         self.panel.clear()
-        self.map.set_style(self.app.palette, self.app.fonts)
         w, h = self.app.size
         add = self.panel.add
         add(Button(pygame.Rect(30, h - 70, 200, 48), "Previous day", self.previous, "Back one turn (Left).",
@@ -95,7 +92,7 @@ class HistoryScene(Scene):
         rung = self.app.scenario.rungs[state.rung]
         text.draw(surface, fonts.get("ui_bold", 16), f"Ladder: rung {state.rung}, {rung.name}", pal.ladder[state.rung],
                   (30, 60))
-        self.map.draw(surface, pygame.Rect(w // 2, 90, w // 2 - 30, h - 180), player_view(state, "ussr"))
+        self.app.map.draw(surface, pygame.Rect(w // 2, 90, w // 2 - 30, h - 180), player_view(state, "ussr"))
         paper = pygame.Rect(30, 90, w // 2 - 50, h - 180)
         pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
         y = paper.top + 10

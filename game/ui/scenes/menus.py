@@ -38,7 +38,25 @@ def open_save(app, path) -> None:  # noqa: ANN001 - App, Path
 
 
 class TitleScene(Scene):
+    def __init__(self, app) -> None:  # noqa: ANN001 - App
+        super().__init__(app)
+        self._backdrop: pygame.Surface | None = None
+
+    def backdrop(self) -> pygame.Surface:
+        """The map table, dimmed, behind the title (made once per window size and palette)."""
+        size = self.app.size
+        if self._backdrop is None or self._backdrop.get_size() != size:
+            surface = pygame.Surface(size)
+            surface.fill(self.app.palette.bg)
+            self.app.map.draw_backdrop(surface, surface.get_rect())
+            shade = pygame.Surface(size, pygame.SRCALPHA)
+            shade.fill((*self.app.palette.bg, 170))
+            surface.blit(shade, (0, 0))
+            self._backdrop = surface
+        return self._backdrop
+
     def layout(self) -> None:
+        self._backdrop = None
         self.panel.clear()
         rects = column(self.app, 6, top=self.app.size[1] // 2 - 60)
         has_autosave = autosave_path().exists()
@@ -77,6 +95,7 @@ class TitleScene(Scene):
         draw_backdrop(surface, self.app)
         pal = self.app.palette
         w, h = surface.get_size()
+        surface.blit(self.backdrop(), (0, 0))
         top = h // 2 - 250
         text.draw(surface, self.app.fonts.get("type_bold", 64), "BRINKMANSHIP", pal.accent, (w // 2, top), "midtop")
         text.draw(surface, self.app.fonts.get("type", 28), "October 1962", pal.text, (w // 2, top + 84), "midtop")

@@ -15,7 +15,7 @@ from game.engine.model import LEADER, Order, Term, other
 from game.engine.orders import available, check_orders
 from game.engine.turn import describe_terms
 from game.ui import text
-from game.ui.scene import Notice, Scene, draw_backdrop, draw_box
+from game.ui.scene import Notice, Scene, draw_backdrop
 from game.ui.widgets import Button, Choice, ListBox
 
 INCLUDE = ("not included", "public", "secret")
@@ -71,8 +71,9 @@ class NegotiationScene(Scene):
             add(Choice(pygame.Rect(left.left, y + 46, left.width, 36), "In answer to", replies,
                        min(self.reply, len(replies) - 1), self.set_reply,
                        "Answering a letter closes it; the other letters stay open."))
-            add(Button(pygame.Rect(left.left, y + 92, left.width // 2 - 6, 44), "Add to my orders", self.send,
-                       "The letter goes with your orders at the end of the turn.", style="primary"))
+            self.send_button = add(Button(pygame.Rect(left.left, y + 92, left.width // 3, 44), "Add to my orders",
+                                          self.send, "The letter goes with your orders at the end of the turn.",
+                                          style="primary"))
         right = pygame.Rect(w // 2 + 15, 90, w // 2 - 45, h - 180)
         offers = [o for o in self.view.offers if o.terms]
         rows = [(f"{o.id}. {'from ' + LEADER[o.sender] if o.sender != self.side else 'sent by you'}, "
@@ -85,7 +86,7 @@ class NegotiationScene(Scene):
         add(Button(pygame.Rect(right.centerx + 6, right.bottom - 100, right.width // 2 - 6, 44), "Reject this offer",
                    self.reject, "Turn the selected offer down. Saying nothing is also an answer.",
                    enabled=answerable))
-        add(Button(pygame.Rect(w - 330, h - 70, 300, 48), "Back to the situation room", self.back))
+        add(Button(pygame.Rect(w - 330, h - 140, 300, 48), "Back to the situation room", self.back))
 
     def set_channel(self, index: int) -> None:
         self.channel = index
@@ -162,12 +163,12 @@ class NegotiationScene(Scene):
             for line in lines:
                 y += text.draw_wrapped(surface, fonts.get("type", 14), line, pal.ink,
                                        pygame.Rect(detail.left + 10, y, detail.width - 20, detail.bottom - y)) + 2
-        elif not self.inbox.rows:
-            draw_box(surface, self.app, self.inbox.rect)
-            text.draw(surface, fonts.get("ui", 15), "Nothing has been exchanged yet.", pal.dim,
-                      self.inbox.rect.center, "center")
         if self.channels:
             summary = describe_terms(self.app.scenario, self.compose().terms)
-            text.draw_wrapped(surface, fonts.get("ui", 14), f"Your offer: {summary}.", pal.text,
-                              pygame.Rect(30, h - 74, w // 2 - 60, 60))
+            button = self.send_button.rect
+            text.draw_wrapped(surface, fonts.get("ui", 13), f"Your offer: {summary}.", pal.text,
+                              pygame.Rect(button.right + 12, button.top - 4, w // 2 - 45 - button.width - 12, 80))
         self.panel.draw(surface, self.app)
+        if not self.inbox.rows:
+            text.draw(surface, fonts.get("ui", 15), "Nothing has been exchanged yet.", pal.dim,
+                      self.inbox.rect.center, "center")

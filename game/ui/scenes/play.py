@@ -20,9 +20,8 @@ from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, player_view
 from game.session import TurnResult
 from game.ui import text
-from game.ui.mapview import MapView
 from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
-from game.ui.widgets import Button, ListBox, Widget
+from game.ui.widgets import Button, ListBox, Widget, fit
 
 DANGER_RUNG = 8
 DANGER_RISK = 0.5
@@ -205,7 +204,6 @@ class TurnScene(Scene):
         self.chosen: list[Order] = []
         self.tab = 0
         self.clock = 0.0
-        self.map = MapView(app.palette, app.fonts)
         timer = int(app.session.record.meta.get("timer", 0)) if app.session.hotseat else 0
         self.time_left = float(timer)
         self.shown_second = -1
@@ -243,12 +241,12 @@ class TurnScene(Scene):
 
     def layout(self) -> None:
         self.panel.clear()
-        self.map.set_style(self.app.palette, self.app.fonts)
         view = self.view
         a = self.areas()
         menu = self.menu(view)
         rows = [(odef.label, odef) for odef in menu]
-        notes = [f"{odef.cost} AP" for odef in menu]
+        given = {o.kind for o in self.chosen}
+        notes = [("given · " if odef.id in given else "") + f"{odef.cost} AP" for odef in menu]
         enabled = [self.targets(view, odef) != () for odef in menu]
         tips = [self.order_tooltip(view, odef) for odef in menu]
         self.orders = self.panel.add(ListBox(a["orders"], "Orders", rows, self.add_order, row_height=28, notes=notes,
@@ -419,9 +417,19 @@ class TurnScene(Scene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_n and not event.mod:
             self.negotiate()
             return
+        if event.type == pygame.MOUSEMOTION:
+            self.map_tip = self.app.map.hit(event.pos) if self.areas()["map"].collidepoint(event.pos) else None
         super().handle(event)
 
+    def tooltip(self) -> str:
+        return getattr(self, "map_tip", None) or self.panel.tooltip()
+
     # -- time --
+
+    def animated_area(self) -> pygame.Rect | None:
+        """The pulse of the ladder, or the timer in the top bar: never the whole screen."""
+        a = self.areas()
+        return a["ladder"].union(a["top"])
 
     def update(self, dt: float) -> bool:
         self.clock += dt
@@ -447,7 +455,7 @@ class TurnScene(Scene):
         self.draw_top(surface, view, a["top"])
         self.draw_ladder(surface, view, a["ladder"])
         self.draw_risk(surface, view, a["risk"])
-        self.map.draw(surface, a["map"], view)
+        self.app.map.draw(surface, a["map"], view)
         side = a["side"]
         draw_box(surface, self.app, pygame.Rect(side.left, side.top + 38, side.width, side.height - 38))
         if self.tab == 1:
@@ -508,10 +516,8 @@ class TurnScene(Scene):
                 pygame.draw.rect(surface, colour if level < view.rung else pal.bg, box, border_radius=4)
                 pygame.draw.rect(surface, colour, box, width=1, border_radius=4)
                 label_colour = pal.bg if level < view.rung else pal.dim
-            name = rungs[level].name
-            while font.size(f"{level} {name}")[0] > box.width - 10 and len(name) > 6:
-                name = name[:-2] + "…" if not name.endswith("…") else name[:-3] + "…"
-            text.draw(surface, font, f"{level}  {name}", label_colour, (box.left + 6, box.centery), "midleft")
+            label = fit(font, f"{level}  {rungs[level].name}", box.width - 10)
+            text.draw(surface, font, label, label_colour, (box.left + 6, box.centery), "midleft")
 
     def draw_risk(self, surface: pygame.Surface, view: PlayerView, rect: pygame.Rect) -> None:
         pal, fonts = self.app.palette, self.app.fonts
@@ -621,7 +627,6 @@ class ResolutionScene(Scene):
         new = player_view(result.after, seen_by).log[len(old):]
         self.entries = [e for e in new if self.side or e.visibility == "public"]
         self.progress = 0.0 if app.settings.animation == "full" else 1.0
-        self.map = MapView(app.palette, app.fonts)
 
     def enter(self) -> None:
         super().enter()
@@ -638,6 +643,13 @@ class ResolutionScene(Scene):
 
     def next(self) -> None:
         begin_turn(self.app)
+
+    def map_area(self) -> pygame.Rect:
+        w, h = self.app.size
+        return pygame.Rect(w // 2, 80, w // 2 - 30, h - 180)
+
+    def animated_area(self) -> pygame.Rect | None:
+        return self.map_area() if self.side else None
 
     def back(self) -> None:
         self.next()
@@ -657,7 +669,7 @@ class ResolutionScene(Scene):
                   (30, 24))
         left = pygame.Rect(30, 80, w // 2 - 40 if self.side else w - 60, h - 180)
         if self.side:
-            self.map.draw(surface, pygame.Rect(w // 2, 80, w // 2 - 30, h - 180),
+            self.app.map.draw(surface, self.map_area(),
                           player_view(self.result.after, self.side), player_view(before, self.side), self.progress)
         pygame.draw.rect(surface, pal.paper, left, border_radius=4)
         y = left.top + 12
