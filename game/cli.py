@@ -25,21 +25,64 @@ def _scenario(name: str):  # noqa: ANN202 - Scenario
 
 
 def cmd_play(args: argparse.Namespace) -> int:
+    from game.saves import SaveError, autosave_path, load_game
     from game.session import Session
 
-    scenario = _scenario(args.scenario)
-    humans = ("us", "ussr") if args.hotseat else (args.side,)
+    if args.resume:
+        try:
+            session = load_game(autosave_path())
+        except SaveError as exc:
+            for line in exc.problems:
+                print(line, file=sys.stderr)
+            print("There is no game to continue; start one with: python -m game play", file=sys.stderr)
+            return 1
+    else:
+        scenario = _scenario(args.scenario)
+        humans = ("us", "ussr") if args.hotseat else (args.side,)
+        session = Session.new(scenario, args.seed, args.friction, humans, args.opponent,
+                              mode="hotseat" if args.hotseat else "single", timer=args.timer)
     if args.text:
         from game.textmode import TextGame
 
-        session = Session.new(scenario, args.seed, args.friction, humans, args.opponent)
-        TextGame(session, clear=not args.no_clear).run()
+        TextGame(session, clear=not args.no_clear, autosave=True).run()
         return 0
     from game.ui.main import run_window
 
-    session = Session.new(scenario, args.seed, args.friction, humans, args.opponent,
-                          mode="hotseat" if args.hotseat else "single", timer=args.timer)
-    return run_window(args.scenario, session)
+    return run_window(session.scenario.id, session)
+
+
+def cmd_soak(args: argparse.Namespace) -> int:
+    from game.soak import SoakFailure, soak_engine, soak_window
+
+    scenario = _scenario(args.scenario)
+    try:
+        engine = soak_engine(scenario, args.games, args.seconds, args.seed)
+    except SoakFailure as exc:
+        print(f"broken invariant: {exc}", file=sys.stderr)
+        return 1
+    print(f"engine: {engine['games']} games, {engine['turns']} turns, {engine['actions']} actions, "
+          f"{engine['broken_invariants']} broken invariants, {engine['seconds']} s "
+          f"({engine['games_per_second']} games per second)")
+    if args.events:
+        window = soak_window(args.events, args.seed)
+        print(f"window: {window['events']} random events without an error, {window['seconds']} s; screens: "
+              f"{', '.join(window['screens'])}")
+    return 0
+
+
+def cmd_load(args: argparse.Namespace) -> int:
+    from game.saves import SaveError, load_game
+
+    try:
+        session = load_game(Path(args.file))
+    except SaveError as exc:
+        for line in exc.problems:
+            print(line)
+        return 1
+    state = session.state
+    print(f"{args.file}: a valid save of {session.scenario.title}, {state.turn_def.label}, turn {state.turn + 1} of "
+          f"{len(session.scenario.turns)}{' (the game is over)' if state.over else ''}.")
+    return 0
 
 
 def cmd_window(args: argparse.Namespace) -> int:
@@ -137,6 +180,8 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--timer", type=int, default=0, metavar="SECONDS",
                       help="hot-seat in the window: seconds each player has for a turn (default: no timer)")
     play.add_argument("--no-clear", action="store_true", help="do not clear the screen between hot-seat players")
+    play.add_argument("--continue", dest="resume", action="store_true",
+                      help="go back to the last game (saved at the start of every turn)")
     play.set_defaults(func=cmd_play)
 
     replay = sub.add_parser("replay", help="replay the historical path (both leaders as the record shows them)")
@@ -165,6 +210,18 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--seconds", type=float, default=3.0, help="time given to each measurement (default: 3)")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.set_defaults(func=cmd_bench)
+
+    soak = sub.add_parser("soak", help="random play with every invariant checked, then random input in the window")
+    soak.add_argument("--games", type=int, default=1000, help="random games to play (default: 1000)")
+    soak.add_argument("--seconds", type=float, default=600.0, help="stop the games after this long (default: 600)")
+    soak.add_argument("--events", type=int, default=20000,
+                      help="random input events for the window, headless (default: 20000; 0 to skip)")
+    soak.add_argument("--seed", type=int, default=0, help="seed of the first game")
+    soak.set_defaults(func=cmd_soak)
+
+    load = sub.add_parser("load", help="check a saved game; exit 1 listing every problem")
+    load.add_argument("file", metavar="FILE", help="a saved game (from the saves folder, or anywhere)")
+    load.set_defaults(func=cmd_load)
 
     validate = sub.add_parser("validate", help="check scenario files; exit 1 listing every problem")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files (default: all in scenarios/)")

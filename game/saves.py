@@ -14,7 +14,9 @@ import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.engine.model import LEADER
 from game.engine.record import GameRecord, ReplayError
@@ -150,24 +152,81 @@ def list_saves() -> list[SaveInfo]:
     return sorted(found, key=lambda info: info.saved_at, reverse=True)
 
 
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, allow_inf_nan=False)
+
+
+class _TermModel(_Strict):
+    kind: str = Field(min_length=1, max_length=60)
+    secret: bool = False
+
+
+class _OrderModel(_Strict):
+    kind: str = Field(min_length=1, max_length=60)
+    target: str = Field(default="", max_length=60)
+    terms: list[_TermModel] = Field(default=[], max_length=20)
+    deadline: int = Field(default=0, ge=0, le=10)
+    reply_to: int = Field(default=0, ge=0, le=100000)
+
+
+class _TurnModel(_Strict):
+    orders: dict[Literal["us", "ussr"], list[_OrderModel]]
+    draws: list[float] = Field(max_length=1000)
+
+
+class _ScenarioRef(_Strict):
+    id: str = Field(pattern=r"^[a-z][a-z0-9_]{0,59}$")
+    hash: str = Field(pattern=r"^[0-9a-f]{64}$")
+
+
+class _RecordModel(_Strict):
+    version: int = Field(ge=1)
+    scenario: _ScenarioRef
+    seed: int = Field(ge=0, le=2**63)
+    friction: Literal["historical", "plausible"]
+    meta: dict[str, Any] = {}
+    turns: list[_TurnModel] = Field(max_length=500)
+
+
+class _SaveModel(_Strict):
+    format: str
+    version: int
+    saved_at: str = ""
+    slot: str = Field(default="", max_length=80)
+    summary: dict[str, Any] = {}
+    record: _RecordModel
+
+
+def _problems(name: str, exc: ValidationError) -> list[str]:
+    out = []
+    for err in exc.errors():
+        loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"] if p != "[key]").lstrip(".")
+        msg = {"missing": "is required", "extra_forbidden": "unknown key",
+               "finite_number": "must be a finite number"}.get(err["type"], err["msg"][0].lower() + err["msg"][1:])
+        out.append(f"{name}: {loc}: {msg}")
+    return out
+
+
 def load_game(path: Path) -> Session:
     """The session a save holds, replayed to its last turn (``SaveError`` listing the problems)."""
     data = _read(path)
     name = str(path)
-    raw = data.get("record")
     try:
-        record = GameRecord.from_json(raw)  # type: ignore[arg-type]
-    except (KeyError, TypeError, ValueError, AttributeError):
-        raise SaveError([f"{name}: record: missing or damaged"]) from None
-    if not re.fullmatch(r"[a-z][a-z0-9_]{0,59}", record.scenario_id):
-        raise SaveError([f"{name}: scenario: '{record.scenario_id[:60]}' is not a scenario id"])
+        _SaveModel.model_validate(data)
+    except ValidationError as exc:
+        raise SaveError(_problems(name, exc)) from None
+    record = GameRecord.from_json(data["record"])
     try:
         scenario = load_scenario(scenario_path(record.scenario_id))
     except ScenarioError as exc:
-        raise SaveError([f"{name}: scenario '{record.scenario_id}' cannot be loaded", *exc.problems]) from None
+        raise SaveError([f"{name}: record.scenario.id: scenario '{record.scenario_id}' cannot be loaded",
+                         *exc.problems]) from None
+    if scenario.content_hash != record.scenario_hash:
+        raise SaveError([f"{name}: record.scenario.hash: the scenario '{scenario.id}' has changed since this game "
+                         "was saved, so the game cannot be replayed"])
     try:
         return Session.resume(scenario, record)
     except ReplayError as exc:
-        raise SaveError([f"{name}: record: {exc}"]) from None
+        raise SaveError([f"{name}: record.turns: {exc}"]) from None
     except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise SaveError([f"{name}: record: damaged ({exc.__class__.__name__})"]) from None
+        raise SaveError([f"{name}: record.turns: damaged ({exc.__class__.__name__})"]) from None

@@ -21,6 +21,7 @@ from game.engine.scoring import scores
 from game.engine.state import GameState
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, player_view
+from game.saves import autosave
 from game.session import Session
 
 CLEAR = "\033[2J\033[H"
@@ -48,8 +49,9 @@ class TextGame:
     """One game in the terminal. ``humans`` are the sides played at the keyboard."""
 
     def __init__(self, session: Session, ask: Callable[[str], str] = input, say: Callable[[str], None] = print,
-                 clear: bool = True) -> None:
+                 clear: bool = True, autosave: bool = False) -> None:
         self.session = session
+        self.autosave = autosave
         self.scenario = session.scenario
         self.ask_raw = ask
         self.say = say
@@ -91,6 +93,8 @@ class TextGame:
 
     def play_one_turn(self) -> None:
         session = self.session
+        if self.autosave:
+            autosave(session)  # at the start of every turn: a killed terminal loses at most this turn
         while (side := session.to_play()) is not None:
             if session.hotseat:
                 self.hand_off(side)

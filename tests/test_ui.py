@@ -3,11 +3,10 @@ secrets kept, every screen reachable, and a long run of random input without an 
 
 from __future__ import annotations
 
-import numpy as np
 import pygame
 import pytest
 
-from tests.ui_driver import Driver, click_at, key
+from tests.ui_driver import Driver
 
 MAX_STEPS = 400
 
@@ -240,33 +239,9 @@ def test_settings_change_the_look_and_are_kept(app):
 def test_random_input_across_all_scenes(app):
     """20,000 random events, fed in small batches, from every screen the game has."""
     from game.ui.app import App
+    from game.ui.fuzz import run_random_input
 
-    rng = np.random.default_rng(7)
-    keys = [pygame.K_RETURN, pygame.K_ESCAPE, pygame.K_TAB, pygame.K_UP, pygame.K_DOWN, pygame.K_LEFT,
-            pygame.K_RIGHT, pygame.K_SPACE, pygame.K_n, pygame.K_BACKSPACE, pygame.K_a, pygame.K_1, pygame.K_PAGEDOWN]
-    visited: set[str] = set()
-    current = app
-    events = 0
-    while events < 20_000:
-        batch = []
-        for _ in range(20):
-            roll = rng.random()
-            w, h = current.size
-            pos = (int(rng.integers(0, w)), int(rng.integers(0, h)))
-            if roll < 0.55:
-                k = keys[int(rng.integers(len(keys)))]
-                batch.append(key(k, pygame.KMOD_SHIFT if rng.random() < 0.1 else 0, chr(k) if k < 128 else ""))
-            elif roll < 0.9:
-                batch.extend(click_at(pos))
-            else:
-                batch.append(pygame.event.Event(pygame.MOUSEWHEEL, x=0, y=int(rng.integers(-3, 4)), flipped=False))
-        events += len(batch)
-        current.step(batch)
-        visited.add(type(current.scene).__name__)
-        if not current.running:  # Quit was chosen: open the window again
-            current.sound.close()
-            current = App()
-    if current is not app:
-        current.sound.close()
-    assert events >= 20_000
-    assert {"TitleScene", "NewGameScene", "TurnScene", "SettingsScene"} <= visited
+    app.sound.close()
+    result = run_random_input(App, 20_000, seed=7)
+    assert result["events"] >= 20_000
+    assert {"TitleScene", "NewGameScene", "TurnScene", "SettingsScene"} <= set(result["screens"])
