@@ -182,6 +182,10 @@ def fire_events(turn: Turn, at: str) -> None:
         if ev.id not in fired and ev.when(s, None):
             turn.apply_effects(ev.effects)
             turn.log(f"event_{ev.id}", ev.text, ev.visibility)
+            for oid in ev.force:  # an order carried out by the event itself, as the scenario tells it
+                odef = s.scenario.orders[oid]
+                turn.apply_effects(odef.effects)
+                HANDLERS[odef.handler][1](turn, odef.side, Order(oid), odef)
             fired = fired | {ev.id}
     s.fired = fired
 

@@ -4,17 +4,33 @@ from __future__ import annotations
 
 from game.engine.dice import seed_state
 from game.engine.model import Ship, Site, Submarine
-from game.engine.resolve import open_game
+from game.engine.resolve import apply, open_game
 from game.engine.state import GameState, blank_state
 from game.scenario.model import Scenario
 
 FRICTIONS = ("historical", "plausible")
+PRELUDE_SEED = 1962  # the days before a variant begins are always the historical ones
 
 
 def new_game(scenario: Scenario, seed: int = 1962, friction: str = "plausible") -> GameState:
-    """The state at the first dawn: the scenario's start, its first events fired."""
+    """The state at the first dawn the players see.
+
+    A scenario with a prelude first plays the days before it as they happened (historical orders,
+    historical friction); then the game's own seed and friction take over.
+    """
     if friction not in FRICTIONS:
         raise ValueError(f"friction must be one of {', '.join(FRICTIONS)}, not {friction!r}")
+    if scenario.prelude:
+        state = _start(scenario, PRELUDE_SEED, "historical")
+        for orders in scenario.prelude:
+            state = apply(state, orders)
+        state = state.copy()
+        state.friction, state.seed, state.rng, state.draws = friction, int(seed), seed_state(int(seed)), ()
+        return state
+    return _start(scenario, seed, friction)
+
+
+def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
     st = scenario.start
     sites = tuple(Site(x["id"], x["name"], x["kind"], x["launchers"], float(x["readiness"])) for x in scenario.sites)
     known = {x["id"] for x in scenario.sites if x.get("known", False)}

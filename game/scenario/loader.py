@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 import tomllib
 from collections.abc import Iterable
 from dataclasses import replace
@@ -92,6 +93,8 @@ class _Top(schema.Strict):
     friction: schema.FrictionModel
     rules: schema.RulesModel
     briefing: dict[Literal["us", "ussr"], schema.BriefingModel]
+    prelude: schema.WhenModel | None = None
+    narration: str | None = None
 
 
 def default_scenario_path() -> Path:
@@ -424,8 +427,11 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
         elif e.part and not any(t.part == e.part and t.date >= e.date for _, t in turns):
             ck.add(f"{where}.part", f"no turn on or after {e.date} has the part '{e.part}', so it can never fire")
         _source(ck, f"{where}.source", e.source)
-        events.append(EventDef(e.id, e.at, e.date, e.part, cond(f"{where}.when", e.when), e.visibility, e.text,
-                               effects(f"{where}.effects", e.effects), e.source,
+        for j, oid in enumerate(e.force):
+            if oid not in orders:
+                ck.add(f"{where}.force[{j}]", f"unknown order '{oid}'")
+        events.append(EventDef(e.id, e.at, tuple(e.force), e.date, e.part, cond(f"{where}.when", e.when),
+                               e.visibility, e.text, effects(f"{where}.effects", e.effects), e.source,
                                turns_allowed(e.when, [TurnDef(t.date, t.part, t.label, t.days) for _, t in turns])))
     incidents = []
     for i, inc in sections["incident"]:
@@ -537,6 +543,18 @@ def _load_doctrine(path: Path, scenario: Scenario, flags_set: set[str]) -> tuple
     if data is None:
         return [], raw, problems
     ck = _Checker(str(path))
+    if "base" in data:  # a doctrine over another: its rules come first, its parameters win
+        base_name = data.pop("base")
+        if not isinstance(base_name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*\.toml", base_name):
+            return [], raw, [f"{path}: base: must name a doctrine file in the same folder"]
+        base, base_raw, problems = read_toml(path.parent / base_name)
+        if base is None:
+            return [], raw, [f"{path}: base: doctrine '{base_name}' cannot be read", *problems]
+        raw = base_raw + raw
+        data = {**base, **{k: v for k, v in data.items() if k not in ("rule", "params", "personality")},
+                "params": {**base.get("params", {}), **data.get("params", {})},
+                "rule": data.get("rule", []) + base.get("rule", []),
+                "personality": {**base.get("personality", {}), **data.get("personality", {})}}
     try:
         doc = schema.DoctrineModel.model_validate(data)
     except ValidationError as exc:
@@ -556,11 +574,78 @@ def _load_doctrine(path: Path, scenario: Scenario, flags_set: set[str]) -> tuple
     return out, raw, ck.problems
 
 
+ID_SECTIONS = ("site", "ship", "submarine", "term", "order", "event", "incident")
+
+
+def _merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
+    """A variant over its base: tables merge key by key; in the id'd lists an item replaces the base item of
+    the same id or is added; any other value (the calendar, the ladder…) replaces the base's."""
+    out = dict(base)
+    for key, value in overlay.items():
+        old = out.get(key)
+        if isinstance(value, dict) and isinstance(old, dict):
+            out[key] = _merge(old, value)
+        elif key in ID_SECTIONS and isinstance(value, list) and isinstance(old, list):
+            ids = [v.get("id") for v in value if isinstance(v, dict)]
+            out[key] = [item for item in old if not (isinstance(item, dict) and item.get("id") in ids)] + value
+        else:
+            out[key] = value
+    return out
+
+
+def _resolve_base(path: Path, data: dict[str, Any], raw: bytes, depth: int = 0
+                  ) -> tuple[dict[str, Any] | None, bytes, list[str]]:
+    """A scenario with ``base = "other_id"`` is its base with its own tables laid over it; ``remove`` takes
+    items out by id and ``last_date`` ends the calendar early."""
+    base_name = data.get("base")
+    if base_name is None:
+        return data, raw, []
+    name = str(path)
+    if not isinstance(base_name, str) or not re.fullmatch(r"[a-z][a-z0-9_]*", base_name) or depth > 4:
+        return None, raw, [f"{name}: base: must name another scenario of the scenarios folder"]
+    base_path = path.parent / f"{base_name}.toml"
+    base_data, base_raw, problems = read_toml(base_path)
+    if base_data is None:
+        return None, raw, [f"{name}: base: scenario '{base_name}' cannot be read", *problems]
+    base_data, base_raw, problems = _resolve_base(base_path, base_data, base_raw, depth + 1)
+    if base_data is None:
+        return None, raw, problems
+    overlay = {k: v for k, v in data.items() if k not in ("base", "remove", "last_date")}
+    merged = _merge(base_data, overlay)
+    problems = []
+    remove = data.get("remove", {})
+    if not isinstance(remove, dict):
+        problems.append(f"{name}: remove: must be a table of id lists")
+        remove = {}
+    for section, ids in remove.items():
+        if section not in ID_SECTIONS or not isinstance(ids, list):
+            problems.append(f"{name}: remove.{section}: must be one of {', '.join(ID_SECTIONS)}, with a list of ids")
+            continue
+        known = {item.get("id") for item in merged.get(section, []) if isinstance(item, dict)}
+        for i in ids:
+            if i not in known:
+                problems.append(f"{name}: remove.{section}: no {section} '{i}' in the base")
+        merged[section] = [item for item in merged.get(section, []) if item.get("id") not in ids]
+    last = data.get("last_date")
+    if last is not None:
+        if not _real_date(last):
+            problems.append(f"{name}: last_date: '{last}' is not a real date")
+        else:
+            merged["turn"] = [t for t in merged.get("turn", []) if isinstance(t, dict) and str(t.get("date")) <= last]
+            merged["event"] = [e for e in merged.get("event", []) if isinstance(e, dict) and str(e.get("date")) <= last]
+    if base_path.parent != path.parent:  # doctrine paths are relative to the file that names them
+        merged["doctrines"] = [str(base_path.parent / d) for d in merged.get("doctrines", [])]
+    return merged, base_raw + raw, problems
+
+
 def load_scenario(path: str | Path) -> Scenario:
     """The scenario with its doctrines, or ``ScenarioError`` listing every problem."""
     path = Path(path)
     data, raw, problems = read_toml(path)
     if data is None:
+        raise ScenarioError(problems)
+    data, raw, problems = _resolve_base(path, data, raw)
+    if data is None or problems:
         raise ScenarioError(problems)
     scenario, problems, flags_set = _build_scenario(path, data, raw)
     if scenario is None:
@@ -594,7 +679,32 @@ def load_scenario(path: str | Path) -> Scenario:
             problems.append(f"{path}: doctrines: no historical doctrine for {side}")
     if problems:
         raise ScenarioError(list(dict.fromkeys(problems)))  # a shared rule is checked once per personality
-    return replace(scenario, doctrines=doctrines, content_hash=digest.hexdigest())
+    scenario = replace(scenario, doctrines=doctrines, content_hash=digest.hexdigest())
+    prelude = data.get("prelude")
+    if prelude is not None:
+        key = (prelude.get("date"), prelude.get("part", "day"))
+        index = next((i for i, t in enumerate(scenario.turns) if (t.date, t.part) == key), None)
+        if index is None:
+            raise ScenarioError([f"{path}: prelude: no turn on {key[0]} ({key[1]})"])
+        scenario = replace(scenario, prelude=_prelude_orders(scenario, index))
+    return scenario
+
+
+def _prelude_orders(scenario: Scenario, turns: int) -> tuple[Any, ...]:
+    """The historical leaders' orders for the first ``turns`` turns: the days before a variant begins."""
+    from game.ai.doctrine import doctrine_policy
+    from game.engine.resolve import apply
+    from game.engine.setup import PRELUDE_SEED, new_game
+    from game.engine.view import player_view
+
+    policies = {side: doctrine_policy(scenario, side) for side in ("us", "ussr")}
+    state = new_game(scenario, PRELUDE_SEED, "historical")
+    out = []
+    for _ in range(turns):
+        orders = {side: policies[side].choose(player_view(state, side)) for side in ("us", "ussr")}
+        out.append(orders)
+        state = apply(state, orders)
+    return tuple(out)
 
 
 def validate_files(paths: Iterable[str | Path]) -> list[str]:

@@ -76,6 +76,7 @@ class OrderDef:
 class EventDef:
     id: str
     at: str  # dawn (before orders) or dusk (after the turn's resolution)
+    force: tuple[str, ...]  # orders carried out by the event
     date: str  # earliest date on which it may fire
     part: str  # "" or am/pm
     when: Condition
@@ -168,6 +169,8 @@ class Scenario:
     rules: Mapping[str, Any]
     briefings: Mapping[str, Briefing] = field(default_factory=dict)
     doctrines: Mapping[str, Any] = field(default_factory=dict)
+    prelude: tuple[Any, ...] = ()  # the historical orders of the turns played before the players take over
+    narration: Mapping[str, Any] = field(default_factory=dict)  # the tutorial: days by (date, part), questions
 
     by_side: Mapping[str, tuple[OrderDef, ...]] = field(default_factory=dict, compare=False, repr=False)
 

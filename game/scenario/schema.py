@@ -109,6 +109,7 @@ class OrderModel(Strict):
 class EventModel(Strict):
     id: str = Id
     at: Literal["dawn", "dusk"] = "dawn"
+    force: list[str] = []  # orders carried out as the event happens, whatever the leaders want
     date: str = Date
     part: Literal["", "am", "pm"] = ""
     when: dict[str, Any] = {}
