@@ -70,6 +70,26 @@ def cmd_soak(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_tutorial(args: argparse.Namespace) -> int:
+    from game.history import HISTORY_SEED
+    from game.session import Session
+
+    scenario = _scenario(args.scenario)
+    if args.text:
+        from game.textmode import TextGame, watch_history
+        from game.tutorial import TUTORIAL_FRICTION, Guide
+
+        if args.side == "watch":
+            watch_history(scenario)
+            return 0
+        session = Session.new(scenario, HISTORY_SEED, TUTORIAL_FRICTION, (args.side,), "historical", mode="tutorial")
+        TextGame(session, clear=False, guide=Guide(scenario, args.side)).run()
+        return 0
+    from game.ui.main import run_window
+
+    return run_window(scenario.id, None, tutorial=args.side)
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     from game.saves import SaveError, load_game
 
@@ -210,6 +230,12 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_argument("--seconds", type=float, default=3.0, help="time given to each measurement (default: 3)")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.set_defaults(func=cmd_bench)
+
+    tutorial = sub.add_parser("tutorial", help="the crisis as it happened, explained day by day")
+    tutorial.add_argument("--text", action="store_true", help="in the terminal instead of the window")
+    tutorial.add_argument("--side", choices=("us", "ussr", "watch"), default="watch",
+                          help="watch both leaders follow the record, or lead one side yourself (default: watch)")
+    tutorial.set_defaults(func=cmd_tutorial)
 
     soak = sub.add_parser("soak", help="random play with every invariant checked, then random input in the window")
     soak.add_argument("--games", type=int, default=1000, help="random games to play (default: 1000)")

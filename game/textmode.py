@@ -23,6 +23,7 @@ from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, player_view
 from game.saves import autosave
 from game.session import Session
+from game.tutorial import Guide, HistoricalPath, day_text
 
 CLEAR = "\033[2J\033[H"
 DANGER_RUNG = 8
@@ -33,7 +34,7 @@ HELP = """Commands:
   h <number>   what an order does                  i          letters and offers
   s            the situation again                l          your log
   ladder       the escalation ladder               e          end your turn (commit the orders)
-  q            quit the game"""
+  q            quit the game                       f          (tutorial) give the record's orders"""
 
 
 class Quit(Exception):
@@ -49,9 +50,10 @@ class TextGame:
     """One game in the terminal. ``humans`` are the sides played at the keyboard."""
 
     def __init__(self, session: Session, ask: Callable[[str], str] = input, say: Callable[[str], None] = print,
-                 clear: bool = True, autosave: bool = False) -> None:
+                 clear: bool = True, autosave: bool = False, guide: Guide | None = None) -> None:
         self.session = session
         self.autosave = autosave
+        self.guide = guide
         self.scenario = session.scenario
         self.ask_raw = ask
         self.say = say
@@ -98,7 +100,11 @@ class TextGame:
         while (side := session.to_play()) is not None:
             if session.hotseat:
                 self.hand_off(side)
-            result = session.commit(side, self.compose(session.view(side)))
+            view = session.view(side)
+            orders = self.compose(view)
+            if self.guide is not None:
+                self.guide.note_orders(view, orders)
+            result = session.commit(side, orders)
             if session.hotseat:
                 self.wipe()
             if result is not None:
@@ -165,6 +171,15 @@ class TextGame:
                 self.say(f"  {e.date}  {e.text}{stamp}")
             self.seen[view.side] = entries[-1].seq
 
+    def show_record(self, view: PlayerView) -> None:
+        """The tutorial's page: the day's narration, and what the record's leader did and why."""
+        self.say("")
+        for line in day_text(self.scenario, view):
+            self.say(line)
+        self.say(f"\nTHE RECORD — what {LEADER[view.side]} did (type f to follow it):")
+        for line in self.guide.advice_text(view):
+            self.say(f"  • {line}")
+
     def show_inbox(self, view: PlayerView) -> None:
         rival = other(view.side)
         offers = [o for o in view.offers if o.terms]
@@ -196,6 +211,8 @@ class TextGame:
             self.say("\nOffers waiting for your answer:")
             for o in open_offers:
                 self.say(f"  [{o.id}] {o.channel}: {describe_terms(self.scenario, o.terms)}")
+        if self.guide is not None:
+            self.show_record(view)
         self.say(f"\nYou have {view.action_points()} action points. Type ? for help, o for your orders.")
         chosen: list[Order] = []
         while True:
@@ -222,6 +239,9 @@ class TextGame:
                 self.show_log(view)
             elif word == "ladder":
                 self.show_ladder()
+            elif word == "f" and self.guide is not None:
+                chosen[:] = [c.order for c in self.guide.advice(view)]
+                self.say("Your orders are now the record's. Type e to give them.")
             elif word == "e":
                 if self.may_commit(view, chosen):
                     return tuple(chosen)
@@ -379,6 +399,8 @@ class TextGame:
         self.say(f"\n--- {before.turn_def.label}: what happened ---")
         for e in entries:
             self.say(f"  {e.text}")
+        if self.guide is not None:
+            self.say(self.guide.divergence(after).describe())
         if not self.session.hotseat:
             self.seen[self.session.humans[0]] = len(player_view(after, self.session.humans[0]).log)
 
@@ -395,3 +417,27 @@ class TextGame:
             self.say(f"{LEADER[side]}: {sc.total}/100 ({parts}) — {sc.rank_label}")
         for kind, turn in self.state.leaked:
             self.say(f"The secret of '{self.scenario.terms[kind].label}' leaked on turn {turn + 1}.")
+
+
+def watch_history(scenario: Any, ask: Callable[[str], str] = input, say: Callable[[str], None] = print) -> None:
+    """The crisis as it happened, day by day, with each day's narration and everything reported that day."""
+    path = HistoricalPath(scenario)
+    tags = {"public": "", "us": "  [WASHINGTON ONLY]", "ussr": "  [MOSCOW ONLY]"}
+    prompting = True
+    for before, after in zip(path.states, path.states[1:], strict=False):
+        say("\n" + "=" * 78)
+        say(f"{before.turn_def.label.upper()} 1962 — the ladder at rung {before.rung}")
+        say("=" * 78)
+        for line in day_text(scenario, before):
+            say(line)
+        say("")
+        every = sorted(after.logs["public"] + after.logs["us"] + after.logs["ussr"], key=lambda e: e.seq)
+        for entry in every:
+            if entry.turn == before.turn:
+                say(f"  {entry.date}  {entry.text}{tags[entry.visibility]}")
+        if prompting:
+            try:
+                if ask("\nEnter for the next day, q to stop: ").strip().lower() == "q":
+                    return
+            except EOFError:
+                prompting = False  # no one at the keyboard: print the rest

@@ -183,6 +183,8 @@ def test_every_screen_opens_and_escape_leads_somewhere(app):
         d.press(pygame.K_ESCAPE)
         assert d.name == "TitleScene"
     d.click("Replay history")
+    assert d.name == "Dialog"
+    d.click("Watch")
     assert d.name == "HistoryScene"
     for _ in range(20):
         d.press(pygame.K_RIGHT)

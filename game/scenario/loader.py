@@ -30,6 +30,7 @@ from game.scenario import schema
 from game.scenario.model import (
     NO_EFFECTS,
     Briefing,
+    Day,
     DoctrineDef,
     Effects,
     EventDef,
@@ -679,6 +680,13 @@ def load_scenario(path: str | Path) -> Scenario:
             problems.append(f"{path}: doctrines: no historical doctrine for {side}")
     if problems:
         raise ScenarioError(list(dict.fromkeys(problems)))  # a shared rule is checked once per personality
+    rel = data.get("narration")
+    if rel is not None:
+        days, questions, nraw, nproblems = _load_narration(path, rel, scenario)
+        if nproblems:
+            raise ScenarioError(nproblems)
+        digest.update(nraw)
+        scenario = replace(scenario, days=days, questions=questions)
     scenario = replace(scenario, doctrines=doctrines, content_hash=digest.hexdigest())
     prelude = data.get("prelude")
     if prelude is not None:
@@ -688,6 +696,33 @@ def load_scenario(path: str | Path) -> Scenario:
             raise ScenarioError([f"{path}: prelude: no turn on {key[0]} ({key[1]})"])
         scenario = replace(scenario, prelude=_prelude_orders(scenario, index))
     return scenario
+
+
+def _load_narration(path: Path, rel: str, scenario: Scenario) -> tuple[dict, tuple[str, ...], bytes, list[str]]:
+    """The tutorial's pages: one per turn of the calendar it covers, each with its sources."""
+    if not isinstance(rel, str) or Path(rel).is_absolute() or ".." in Path(rel).parts:
+        return {}, (), b"", [f"{path}: narration: must be a path inside the scenario's folder"]
+    npath = path.parent / rel
+    data, raw, problems = read_toml(npath)
+    if data is None:
+        return {}, (), raw, [f"{path}: narration: cannot be read", *problems]
+    try:
+        model = schema.NarrationModel.model_validate(data)
+    except ValidationError as exc:
+        return {}, (), raw, _pydantic_problems(str(npath), exc)
+    ck = _Checker(str(npath))
+    turns = {(t.date, t.part) for t in scenario.turns}
+    first, last = scenario.turns[0].date, scenario.turns[-1].date
+    days = {}
+    for i, day in enumerate(model.day):
+        if (day.date, day.part) not in turns:
+            if first <= day.date <= last:  # a variant's shorter calendar simply leaves the later days out
+                ck.add(f"day[{i}]", f"no turn on {day.date} ({day.part})")
+            continue
+        for j, src in enumerate(day.sources):
+            _source(ck, f"day[{i}].sources[{j}]", src)
+        days[(day.date, day.part)] = Day(day.title, day.text, day.us, day.ussr, tuple(day.sources))
+    return days, tuple(model.debrief.questions), raw, ck.problems
 
 
 def _prelude_orders(scenario: Scenario, turns: int) -> tuple[Any, ...]:

@@ -146,6 +146,17 @@ class Briefing:
 
 
 @dataclass(frozen=True, slots=True)
+class Day:
+    """The tutorial's page for one turn: what happened, and what each leader knew and weighed."""
+
+    title: str
+    text: str
+    us: str
+    ussr: str
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Scenario:
     id: str
     title: str
@@ -170,7 +181,8 @@ class Scenario:
     briefings: Mapping[str, Briefing] = field(default_factory=dict)
     doctrines: Mapping[str, Any] = field(default_factory=dict)
     prelude: tuple[Any, ...] = ()  # the historical orders of the turns played before the players take over
-    narration: Mapping[str, Any] = field(default_factory=dict)  # the tutorial: days by (date, part), questions
+    days: Mapping[tuple[str, str], Day] = field(default_factory=dict)  # the tutorial's pages, by (date, part)
+    questions: tuple[str, ...] = ()  # for the debrief
 
     by_side: Mapping[str, tuple[OrderDef, ...]] = field(default_factory=dict, compare=False, repr=False)
 

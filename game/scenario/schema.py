@@ -271,6 +271,25 @@ class ScenarioModel(Strict):
     briefing: dict[Literal["us", "ussr"], BriefingModel]
 
 
+class DayModel(Strict):
+    date: str = Date
+    part: Literal["day", "am", "pm", "week"] = "day"
+    title: str = Field(min_length=1, max_length=80)
+    text: str = Text
+    us: str = Text
+    ussr: str = Text
+    sources: list[str] = Field(min_length=1)
+
+
+class DebriefModel(Strict):
+    questions: list[str] = Field(min_length=3, max_length=10)
+
+
+class NarrationModel(Strict):
+    day: list[DayModel] = Field(min_length=1)
+    debrief: DebriefModel
+
+
 class TermSpec(Strict):
     kind: str = Id
     secret: bool = False

@@ -24,6 +24,7 @@ from game.ui.theme import PALETTES, TEXT_SCALES, Fonts
 if TYPE_CHECKING:
     from game.scenario.model import Scenario
     from game.session import Session
+    from game.tutorial import Guide
     from game.ui.mapview import MapView
     from game.ui.scene import Scene
 
@@ -50,6 +51,7 @@ class App:
         self.scenario_name = scenario_name
         self._scenario: Scenario | None = None
         self.session: Session | None = None
+        self.guide: Guide | None = None  # the tutorial's, when the game is one
         self._map: MapView | None = None
         self.scenes: list[Scene] = []
         self.running = True

@@ -8,13 +8,15 @@ if TYPE_CHECKING:
     from game.session import Session
 
 
-def run_window(scenario_name: str, session: Session | None) -> int:
-    """Open the game's window (on the title screen, or straight into ``session``) and run it to the end."""
+def run_window(scenario_name: str, session: Session | None, tutorial: str | None = None) -> int:
+    """Open the game's window (on the title screen, straight into ``session``, or into the tutorial)."""
     from game.ui.app import App
-    from game.ui.scenes.menus import start_session
+    from game.ui.scenes.menus import start_session, start_tutorial
 
     app = App(scenario_name)
     if session is not None:
         start_session(app, session)
+    elif tutorial is not None:
+        start_tutorial(app, tutorial)
     app.run()
     return 0

@@ -11,11 +11,8 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import SIDES
-from game.engine.record import play_turn
-from game.engine.setup import new_game
 from game.engine.view import player_view
-from game.history import HISTORY_SEED
+from game.tutorial import HistoricalPath, day_text
 from game.ui import text
 from game.ui.scene import Scene, draw_backdrop
 from game.ui.widgets import Button
@@ -23,25 +20,20 @@ from game.ui.widgets import Button
 WHO = {"public": "", "us": "WASHINGTON ONLY", "ussr": "MOSCOW ONLY"}
 
 
-def historical_states(scenario: Any) -> list[Any]:
-    """Every dawn of the historical path, from 16 October to the end."""
-    from game.ai.doctrine import doctrine_policy
-
-    policies = {side: doctrine_policy(scenario, side, "historical") for side in SIDES}
-    state = new_game(scenario, HISTORY_SEED, "historical")
-    states = [state]
-    while not state.over:
-        orders = {side: policies[side].choose(player_view(state, side)) for side in SIDES}
-        state = play_turn(state, orders, None)
-        states.append(state)
-    return states
+AUTO_SECONDS = 12.0  # how long each day stays on screen when the record plays by itself
 
 
 class HistoryScene(Scene):
+    """Watch the record: day by day, by hand (← →) or playing by itself, with each day's narration."""
+
     def __init__(self, app: Any) -> None:
         super().__init__(app)
-        self.states = historical_states(app.scenario)
+        path = HistoricalPath(app.scenario)
+        self.last = path.states[-1]
+        self.states = [path.dawns[t] for t in sorted(path.dawns)]
         self.index = 0
+        self.playing = False
+        self.timer = 0.0
 
     def layout(self) -> None:
         self.panel.clear()
@@ -51,8 +43,28 @@ class HistoryScene(Scene):
                    enabled=self.index > 0))
         add(Button(pygame.Rect(240, h - 70, 200, 48), "Next day", self.next, "On one turn (Right).",
                    enabled=self.index < len(self.states) - 1, style="primary"))
+        add(Button(pygame.Rect(450, h - 70, 160, 48), "Pause" if self.playing else "Play", self.toggle,
+                   "Let the days follow one another by themselves (Space in the list of buttons)."))
         add(Button(pygame.Rect(w - 230, h - 70, 200, 48), "Back to the title", self.back))
         self.panel.focus = 1
+
+    def toggle(self) -> None:
+        self.playing = not self.playing
+        self.timer = 0.0
+        self.layout()
+        self.panel.focus = 2
+
+    def update(self, dt: float) -> bool:
+        if not self.playing:
+            return False
+        self.timer += dt
+        if self.timer >= AUTO_SECONDS:
+            self.timer = 0.0
+            if self.index >= len(self.states) - 1:
+                self.playing = False
+            self.next()
+            return True
+        return False
 
     def previous(self) -> None:
         self.index = max(0, self.index - 1)
@@ -75,13 +87,11 @@ class HistoryScene(Scene):
         self.app.go(TitleScene(self.app))
 
     def entries(self) -> list[Any]:
-        """What happened on the day shown: from the day's dawn to the next day's."""
+        """What happened on the day shown, everything from its dawn to its evening."""
         state = self.states[self.index]
-        later = self.states[min(self.index + 1, len(self.states) - 1)]
-        earlier = self.states[self.index - 1].seq if self.index > 0 else 0
-        end = later.seq if self.index + 1 < len(self.states) else state.seq
-        every = sorted(later.logs["public"] + later.logs["us"] + later.logs["ussr"], key=lambda e: e.seq)
-        return [e for e in every if earlier < e.seq <= end]
+        last = self.last
+        every = sorted(last.logs["public"] + last.logs["us"] + last.logs["ussr"], key=lambda e: e.seq)
+        return [e for e in every if e.turn == state.turn]
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_backdrop(surface, self.app)
@@ -96,6 +106,11 @@ class HistoryScene(Scene):
         paper = pygame.Rect(30, 90, w // 2 - 50, h - 180)
         pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
         y = paper.top + 10
+        for line in day_text(self.app.scenario, state):
+            font = fonts.get("type_bold" if line.isupper() else "type", 15 if line.isupper() else 14)
+            colour = pal.stamp if line.isupper() else pal.ink
+            y += text.draw_wrapped(surface, font, line, colour,
+                                   pygame.Rect(paper.left + 12, y, paper.width - 24, paper.bottom - y)) + 8
         for entry in self.entries():
             if y > paper.bottom - 24:
                 break

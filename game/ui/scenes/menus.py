@@ -19,13 +19,27 @@ from game.ui.widgets import Button, Choice, ListBox, Slider, TextField
 TIMERS = ("off", "2 minutes", "3 minutes", "5 minutes")
 
 
-def start_session(app, session: Session) -> None:  # noqa: ANN001 - App
+def start_session(app, session: Session, guide=None) -> None:  # noqa: ANN001 - App, Guide
     """Open a game: its briefing (or the hand-off, in hot-seat) comes first."""
     from game.ui.scenes.play import begin_turn
 
     app.session = session
+    app.guide = guide
     app.autosave()
     begin_turn(app, first=True)
+
+
+def start_tutorial(app, side: str) -> None:  # noqa: ANN001 - App
+    """Replay history: watch the record, or lead one side with the record shown and explained."""
+    from game.history import HISTORY_SEED
+    from game.tutorial import TUTORIAL_FRICTION, Guide
+    from game.ui.scenes.history import HistoryScene
+
+    if side == "watch":
+        app.go(HistoryScene(app))
+        return
+    session = Session.new(app.scenario, HISTORY_SEED, TUTORIAL_FRICTION, (side,), "historical", mode="tutorial")
+    start_session(app, session, Guide(app.scenario, side))
 
 
 def open_save(app, path) -> None:  # noqa: ANN001 - App, Path
@@ -84,9 +98,13 @@ class TitleScene(Scene):
         open_save(self.app, autosave_path())
 
     def history(self) -> None:
-        from game.ui.scenes.history import HistoryScene
-
-        self.app.go(HistoryScene(self.app))
+        app = self.app
+        app.push(Dialog(app, "Replay history", "Watch the thirteen days as they happened, or lead one side "
+                        "yourself: each day the record's choice is shown and explained, and you may follow it or "
+                        "step off the path and see what might have happened.",
+                        [("Watch", lambda: start_tutorial(app, "watch")),
+                         ("Lead Kennedy", lambda: start_tutorial(app, "us")),
+                         ("Lead Khrushchev", lambda: start_tutorial(app, "ussr")), ("Back", None)]))
 
     def back(self) -> None:
         self.app.quit()

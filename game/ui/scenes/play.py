@@ -19,6 +19,7 @@ from game.engine.scoring import PARTS, scores
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, player_view
 from game.session import TurnResult
+from game.tutorial import day_text
 from game.ui import text
 from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
 from game.ui.widgets import Button, ListBox, Widget, fit
@@ -192,17 +193,55 @@ class Dispatches(Widget):
             text.draw(surface, font, "No reports.", pal.ink, self.rect.center, "center")
 
 
+class Paper(Widget):
+    """Typed paragraphs on paper (the tutorial's page); capitals make a heading. Up and Down scroll."""
+
+    def __init__(self, rect: pygame.Rect, paragraphs: list[str]) -> None:
+        super().__init__(rect, "Paper")
+        self.paragraphs = paragraphs
+        self.offset = 0
+
+    def key(self, event: pygame.event.Event) -> bool:
+        if event.key in (pygame.K_UP, pygame.K_DOWN):
+            step = 1 if event.key == pygame.K_DOWN else -1
+            self.offset = max(0, min(len(self.paragraphs) - 1, self.offset + step))
+            return True
+        return False
+
+    def wheel(self, dy: int) -> bool:
+        self.offset = max(0, min(max(0, len(self.paragraphs) - 1), self.offset - dy))
+        return True
+
+    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+        pal = ui.palette
+        pygame.draw.rect(surface, pal.paper, self.rect, border_radius=4)
+        if focused:
+            pygame.draw.rect(surface, pal.accent, self.rect, width=3, border_radius=4)
+        clip = surface.get_clip()
+        surface.set_clip(self.rect.inflate(-6, -6))
+        y = self.rect.top + 10
+        for para in self.paragraphs[self.offset:]:
+            heading = para.isupper()
+            font = ui.fonts.get("type_bold" if heading else "type", 14)
+            y += text.draw_wrapped(surface, font, para, pal.stamp if heading else pal.ink,
+                                   pygame.Rect(self.rect.left + 12, y, self.rect.width - 24, 2000)) + 8
+            if y > self.rect.bottom:
+                break
+        surface.set_clip(clip)
+
+
 class TurnScene(Scene):
     """The situation room: map, ladder, risk, reports, letters, orders, end of turn."""
 
-    tabs = ("Reports", "Letters", "Meters")
+    base_tabs = ("Reports", "Letters", "Meters")
 
     def __init__(self, app: Any, side: str) -> None:
         super().__init__(app)
         self.side = side
         self.secret_side = side
         self.chosen: list[Order] = []
-        self.tab = 0
+        self.guide = app.guide if app.guide is not None and app.guide.side == side else None
+        self.tab = self.tabs[0]
         self.clock = 0.0
         timer = int(app.session.record.meta.get("timer", 0)) if app.session.hotseat else 0
         self.time_left = float(timer)
@@ -212,6 +251,10 @@ class TurnScene(Scene):
     @property
     def view(self) -> PlayerView:
         return self.app.session.view(self.side)
+
+    @property
+    def tabs(self) -> tuple[str, ...]:
+        return ("The record", *self.base_tabs) if self.guide is not None else self.base_tabs
 
     def enter(self) -> None:
         super().enter()
@@ -266,13 +309,20 @@ class TurnScene(Scene):
         tab_w = side.width // len(self.tabs)
         for i, name in enumerate(self.tabs):
             self.panel.add(Button(pygame.Rect(side.left + i * tab_w, side.top, tab_w - 4, 34), name,
-                                  self.tab_setter(i), f"Show {name.lower()}."))
+                                  self.tab_setter(name), f"Show {name.lower()}.",
+                                  style="primary" if name == self.tab else "normal"))
         body = pygame.Rect(side.left, side.top + 40, side.width, side.height - 40)
-        if self.tab == 0:
+        if self.tab == "The record":
+            paper = pygame.Rect(body.left, body.top, body.width, body.height - 52)
+            self.panel.add(Paper(paper, self.record_lines(view)))
+            self.panel.add(Button(pygame.Rect(body.left, body.bottom - 44, body.width, 44), "Follow the record",
+                                  self.follow, "Give exactly the orders the record's leader gave this day.",
+                                  style="primary"))
+        elif self.tab == "Reports":
             self.panel.add(Dispatches(body, [e for e in view.log if e.visibility == self.side or e.key.startswith(
                 ("event_", "incident_", "offer_", "agreement", "deadline", "letter", "end_", "secret_leaked"))],
                 self.side))
-        elif self.tab == 1:
+        elif self.tab == "Letters":
             offers = [o for o in view.offers if o.terms]
             rows = [(self.offer_title(view, o), o) for o in reversed(offers)]
             self.offer_list = self.panel.add(ListBox(pygame.Rect(body.left, body.top, body.width, body.height // 2),
@@ -281,12 +331,26 @@ class TurnScene(Scene):
                                                                for _, o in rows]))
         self.panel.focus_on(self.orders)
 
-    def tab_setter(self, index: int):  # noqa: ANN201 - a button action
+    def tab_setter(self, name: str):  # noqa: ANN201 - a button action
         def set_tab() -> None:
-            self.tab = index
+            self.tab = name
             self.layout()
-            self.panel.focus = len(self.panel.focusables) - 1 if index == 0 else self.panel.focus
         return set_tab
+
+    # -- the tutorial --
+
+    def record_lines(self, view: PlayerView) -> list[str]:
+        """The day's narration, what the record's leader did and why, and how far the game has strayed."""
+        lines = day_text(self.app.scenario, view)
+        lines.append(f"THE RECORD — WHAT {LEADER[self.side].upper()} DID")
+        lines.extend(f"• {line}" for line in self.guide.advice_text(view))
+        lines.append(self.guide.divergence(view).describe())
+        return lines
+
+    def follow(self) -> None:
+        self.chosen = [c.order for c in self.guide.advice(self.view)]
+        self.app.sound.play("stamp")
+        self.layout()
 
     # -- orders --
 
@@ -397,6 +461,8 @@ class TurnScene(Scene):
 
     def commit(self) -> None:
         session = self.app.session
+        if self.guide is not None:
+            self.guide.note_orders(self.view, tuple(self.chosen))
         try:
             result = session.commit(self.side, tuple(self.chosen))
         except IllegalOrders as exc:
@@ -458,10 +524,10 @@ class TurnScene(Scene):
         self.app.map.draw(surface, a["map"], view)
         side = a["side"]
         draw_box(surface, self.app, pygame.Rect(side.left, side.top + 38, side.width, side.height - 38))
-        if self.tab == 1:
+        if self.tab == "Letters":
             self.draw_offer(surface, view, pygame.Rect(side.left + 10, side.top + 48 + (side.height - 40) // 2,
                                                        side.width - 20, (side.height - 40) // 2 - 20))
-        elif self.tab == 2:
+        elif self.tab == "Meters":
             self.draw_meters(surface, view, pygame.Rect(side.left + 14, side.top + 54, side.width - 28,
                                                         side.height - 70))
         self.panel.draw(surface, self.app)
