@@ -90,6 +90,26 @@ def cmd_tutorial(args: argparse.Namespace) -> int:
     return run_window(scenario.id, None, tutorial=args.side)
 
 
+def cmd_report(args: argparse.Namespace) -> int:
+    from game.report import report_for, write_report
+    from game.saves import SaveError
+
+    path = Path(args.record)
+    try:
+        report, _ = report_for(path)
+    except SaveError as exc:
+        for line in exc.problems:
+            print(line, file=sys.stderr)
+        return 1
+    except (OSError, ValueError, KeyError, TypeError) as exc:
+        print(f"{path}: not a saved game or a game record ({exc.__class__.__name__})", file=sys.stderr)
+        return 1
+    page, table = write_report(report, Path(args.out))
+    print(f"Debrief written: {page}")
+    print(f"Turn log written: {table}")
+    return 0
+
+
 def cmd_load(args: argparse.Namespace) -> int:
     from game.saves import SaveError, load_game
 
@@ -236,6 +256,11 @@ def build_parser() -> argparse.ArgumentParser:
     tutorial.add_argument("--side", choices=("us", "ussr", "watch"), default="watch",
                           help="watch both leaders follow the record, or lead one side yourself (default: watch)")
     tutorial.set_defaults(func=cmd_tutorial)
+
+    report = sub.add_parser("report", help="write the debrief of a game: an HTML page and a CSV of the turns")
+    report.add_argument("record", metavar="RECORD.json", help="a saved game, or a record from replay --save")
+    report.add_argument("--out", metavar="DIR", required=True, help="the folder to write into")
+    report.set_defaults(func=cmd_report)
 
     soak = sub.add_parser("soak", help="random play with every invariant checked, then random input in the window")
     soak.add_argument("--games", type=int, default=1000, help="random games to play (default: 1000)")

@@ -38,6 +38,7 @@ def write_text(path: Path, text: str) -> None:
             fh.write(text)
             fh.flush()
             os.fsync(fh.fileno())
+        os.chmod(tmp, 0o644)  # mkstemp makes it private; a report is meant to be handed in
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

@@ -417,6 +417,29 @@ class TextGame:
             self.say(f"{LEADER[side]}: {sc.total}/100 ({parts}) — {sc.rank_label}")
         for kind, turn in self.state.leaked:
             self.say(f"The secret of '{self.scenario.terms[kind].label}' leaked on turn {turn + 1}.")
+        self.show_debrief()
+
+    def show_debrief(self) -> None:
+        """Your decisions beside 1962, questions to reflect on, and the export to hand in."""
+        from game.report import debrief, write_report
+
+        report = debrief(self.state, self.record)
+        self.say(f"\nIn 1962: {report.history_outcome}. Your decisions beside the record:")
+        for row in report.rows:
+            for side in self.session.humans:
+                mine, then = row.orders[side], row.record_orders[side]
+                mark = "as in 1962" if mine == then else f"in 1962: {'; '.join(then) or 'no orders'}"
+                self.say(f"  {row.label}, {LEADER[side]}: {'; '.join(mine) or 'no orders'} ({mark})")
+        self.say("\nQuestions to reflect on:")
+        for i, question in enumerate(report.questions, 1):
+            self.say(f"  {i}. {question}")
+        try:
+            export = self.confirm("\nExport the debrief (a web page and a spreadsheet) to hand in?")
+        except Quit:
+            return
+        if export:
+            page, table = write_report(report)
+            self.say(f"Debrief written: {page}\nTurn log written: {table}")
 
 
 def watch_history(scenario: Any, ask: Callable[[str], str] = input, say: Callable[[str], None] = print) -> None:

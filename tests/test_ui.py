@@ -100,6 +100,20 @@ def test_a_game_against_the_ai_by_keyboard(app):
     assert any("/ 100" in w for w in ["".join(str(app.session.state.outcome))]) or app.session.over
 
 
+def test_the_debrief_is_exported_from_the_end_screen(app, tmp_path):
+    d = Driver(app)
+    new_game(d)
+    play_keyboard(d)
+    for tab in ("Day by day", "Decisions", "Questions", "Outcome"):
+        d.click(tab)
+        assert d.scene.tab == tab
+    d.click("Export the debrief")
+    assert d.name == "Notice"
+    pages = list((tmp_path / "data" / "reports").glob("*/debrief.html"))
+    assert len(pages) == 1 and (pages[0].parent / "turns.csv").exists()
+    assert str(pages[0]) in d.scene.message
+
+
 def test_a_game_as_khrushchev_by_mouse(app):
     d = Driver(app)
     d.click("New game")
