@@ -187,6 +187,7 @@ def build(case: Case, tmp_path: Path) -> tuple[Path, dict[str, str]]:
     folder = tmp_path.resolve()  # doctrine paths are reported resolved
     shutil.copy(SCENARIOS / SCENARIO, folder / SCENARIO)
     shutil.copytree(SCENARIOS / "doctrines", folder / "doctrines")
+    shutil.copytree(SCENARIOS / "narration", folder / "narration")
     broken = folder / case.file
     if case.mutate is not None:
         text = broken.read_text(encoding="utf-8")
@@ -321,11 +322,11 @@ CASES = [
          file=KHRUSHCHEV,
          mutate=set_value('id = "offer_under_fire"', "terms",
                           '[{ kind = "withdraw_missiles" }, { kind = "no_invasion_ever" }]')),
-    Case("doctrine_offer_unknown_term", "{kennedy}: rule[5].offer.includes: unknown term 'remove_jupiters_turkye'",
+    Case("doctrine_offer_unknown_term", "{kennedy}: rule[6].offer.includes: unknown term 'remove_jupiters_turkye'",
          file=KENNEDY,
          mutate=set_value('id = "accept_public_turkey"', "offer",
                           '{ includes = ["withdraw_missiles", "remove_jupiters_turkye"] }')),
-    Case("doctrine_unknown_target", "{kennedy}: rule[19].target: unknown target '$shp' (use $offer, $ship or $sub)",
+    Case("doctrine_unknown_target", "{kennedy}: rule[20].target: unknown target '$shp' (use $offer, $ship or $sub)",
          file=KENNEDY, mutate=set_value('id = "board_from_26"', "target", '"$shp"')),
     Case("doctrine_unknown_condition", "{kennedy}: rule[1].when.not_flag: unknown condition 'not_flag'",
          file=KENNEDY,
