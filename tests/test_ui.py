@@ -26,10 +26,11 @@ def new_game(d: Driver, hotseat: bool = False, side: int = 0, keyboard: bool = T
     if keyboard:
         d.press(pygame.K_RETURN)  # New game has the focus
         if hotseat:
-            d.press(pygame.K_RIGHT)  # Mode: hot-seat
+            d.focus("Mode")
+            d.press(pygame.K_RIGHT)  # hot-seat
         elif side:
-            d.press(pygame.K_TAB)
-            d.press(pygame.K_RIGHT)  # You lead: Khrushchev
+            d.focus("You lead")
+            d.press(pygame.K_RIGHT)  # Khrushchev
         d.focus("Seed")
         for _ in range(6):
             d.press(pygame.K_BACKSPACE)
@@ -261,3 +262,19 @@ def test_random_input_across_all_scenes(app):
     result = run_random_input(App, 20_000, seed=7)
     assert result["events"] >= 20_000
     assert {"TitleScene", "NewGameScene", "TurnScene", "SettingsScene"} <= set(result["screens"])
+
+
+def test_a_classroom_scenario_is_chosen_on_the_new_game_screen(app):
+    d = Driver(app)
+    d.click("New game")
+    for _ in range(6):
+        if d.scene.panel.find("Scenario").value.startswith("Black Saturday"):
+            break
+        d.click("Scenario")
+    d.click("Mode")  # hot-seat
+    d.click("Turn timer")  # 2 minutes
+    d.click("Start")
+    assert app.scenario.id == "black_saturday" and app.session.record.meta["timer"] == 120
+    d.press(pygame.K_RETURN)  # I am Kennedy
+    d.press(pygame.K_RETURN)  # the briefing
+    assert d.name == "TurnScene" and app.session.state.date == "1962-10-26" and d.scene.time_left == 120

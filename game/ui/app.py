@@ -115,6 +115,12 @@ class App:
             self._scenario = load_scenario(scenario_path(self.scenario_name))
         return self._scenario
 
+    def use_scenario(self, name: str, scenario: Scenario | None = None) -> None:
+        """Play another scenario from now on (loaded when first needed, unless it is given)."""
+        if name != self.scenario_name or scenario is not None:
+            self.scenario_name = name
+            self._scenario = scenario
+
     def autosave(self) -> None:
         if self.session is not None and not self.session.over:
             autosave(self.session)

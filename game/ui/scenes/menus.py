@@ -23,6 +23,7 @@ def start_session(app, session: Session, guide=None) -> None:  # noqa: ANN001 - 
     """Open a game: its briefing (or the hand-off, in hot-seat) comes first."""
     from game.ui.scenes.play import begin_turn
 
+    app.use_scenario(session.scenario.id, session.scenario)
     app.session = session
     app.guide = guide
     app.autosave()
@@ -123,17 +124,38 @@ class TitleScene(Scene):
         self.panel.draw(surface, self.app)
 
 
+def scenario_titles() -> list[tuple[str, str]]:
+    """(id, title) of every scenario in the folder, the main one first, read without loading them."""
+    import tomllib
+
+    from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths
+
+    out = []
+    for path in all_scenario_paths():
+        try:
+            data = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        out.append((path.stem, str(data.get("title", path.stem))))
+    return sorted(out, key=lambda item: (item[0] != DEFAULT_SCENARIO, item[1]))
+
+
 class NewGameScene(Scene):
     title = "New game"
 
     def __init__(self, app) -> None:  # noqa: ANN001 - App
         super().__init__(app)
-        self.values = {"mode": 0, "side": 0, "opponent": 0, "friction": 1, "timer": 0}
+        self.scenarios = scenario_titles()
+        ids = [i for i, _ in self.scenarios]
+        current = ids.index(app.scenario_name) if app.scenario_name in ids else 0
+        self.values = {"scenario": current, "mode": 0, "side": 0, "opponent": 0, "friction": 1, "timer": 0}
         self.seed = random.randrange(1, 100000)
 
     def layout(self) -> None:
+        if self.panel.widgets:  # keep what was typed when the screen is rebuilt
+            self.seed = int(self.seed_field.value or "0")
         self.panel.clear()
-        rects = column(self.app, 8, width=520, height=44, gap=10, top=110)
+        rects = column(self.app, 9, width=560, height=42, gap=9, top=100)
         hotseat = self.values["mode"] == 1
 
         def setter(key: str):  # noqa: ANN202 - a callback
@@ -141,10 +163,13 @@ class NewGameScene(Scene):
                 self.values[key] = index
                 if key == "mode":
                     self.layout()
-                    self.panel.focus = 0
+                    self.panel.focus = 1
             return change
 
         add = self.panel.add
+        add(Choice(rects.pop(0), "Scenario", [title for _, title in self.scenarios], self.values["scenario"],
+                   setter("scenario"), "The whole crisis; a 45-minute lesson; Black Saturday in 15 minutes; or a "
+                   "what-if."))
         add(Choice(rects[0], "Mode", ["against the computer", "hot-seat (two players)"], self.values["mode"],
                    setter("mode"), "Against the computer, or two players taking turns at one keyboard."))
         add(Choice(rects[1], "You lead", [f"{LEADER['us']} (United States)", f"{LEADER['ussr']} (Soviet Union)"],
@@ -166,6 +191,7 @@ class NewGameScene(Scene):
 
     def start(self) -> None:
         self.seed = int(self.seed_field.value or "0")
+        self.app.use_scenario(self.scenarios[self.values["scenario"]][0])
         hotseat = self.values["mode"] == 1
         humans = ("us", "ussr") if hotseat else (("us", "ussr")[self.values["side"]],)
         timer = (0, 120, 180, 300)[self.values["timer"]] if hotseat else 0
