@@ -278,3 +278,6 @@ def test_a_classroom_scenario_is_chosen_on_the_new_game_screen(app):
     d.press(pygame.K_RETURN)  # I am Kennedy
     d.press(pygame.K_RETURN)  # the briefing
     assert d.name == "TurnScene" and app.session.state.date == "1962-10-26" and 119 < d.scene.time_left <= 120
+    app.step([], dt=60.0)
+    app.step([], dt=61.0)  # the time is up: the orders given so far are sealed
+    assert d.name == "HandoffScene" and d.scene.side == "ussr"
