@@ -76,8 +76,10 @@ def test_the_window_tutorial_shows_the_same_narration_and_follows_the_record(tmp
         start_tutorial(app, "us")
         d = Driver(app)
         d.press(pygame.K_RETURN)  # the briefing
-        assert d.name == "TurnScene" and d.scene.tab == "The record"
-        app.step([pygame.event.Event(pygame.MOUSEMOTION, pos=(5, 5), rel=(0, 0), buttons=(0, 0, 0))])
+        assert d.name == "TurnScene" and d.scene.tab == "Record"
+        d.focus("Paper")  # the tutorial's page: scroll down through it as a student would
+        for _ in range(8):
+            d.press(pygame.K_DOWN)
         page = day_text(scenario, app.session.view("us"))
         shown = " ".join(drawn)
         for line in page:

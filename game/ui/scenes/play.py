@@ -228,6 +228,11 @@ class Paper(Widget):
             if y > self.rect.bottom:
                 break
         surface.set_clip(clip)
+        if y > self.rect.bottom:  # there is more below: say how to reach it
+            tag = text.render(ui.fonts.get("ui_bold", 12), " more below: ↓ or the wheel ", pal.paper)
+            box = tag.get_rect(bottomright=(self.rect.right - 8, self.rect.bottom - 6))
+            pygame.draw.rect(surface, pal.ink, box.inflate(6, 4), border_radius=4)
+            surface.blit(tag, box)
 
 
 class TurnScene(Scene):
@@ -254,7 +259,7 @@ class TurnScene(Scene):
 
     @property
     def tabs(self) -> tuple[str, ...]:
-        return ("The record", *self.base_tabs) if self.guide is not None else self.base_tabs
+        return ("Record", *self.base_tabs) if self.guide is not None else self.base_tabs
 
     def enter(self) -> None:
         super().enter()
@@ -312,7 +317,7 @@ class TurnScene(Scene):
                                   self.tab_setter(name), f"Show {name.lower()}.",
                                   style="primary" if name == self.tab else "normal"))
         body = pygame.Rect(side.left, side.top + 40, side.width, side.height - 40)
-        if self.tab == "The record":
+        if self.tab == "Record":
             paper = pygame.Rect(body.left, body.top, body.width, body.height - 52)
             self.panel.add(Paper(paper, self.record_lines(view)))
             self.panel.add(Button(pygame.Rect(body.left, body.bottom - 44, body.width, 44), "Follow the record",
@@ -341,11 +346,11 @@ class TurnScene(Scene):
 
     def record_lines(self, view: PlayerView) -> list[str]:
         """The day's narration, what the record's leader did and why, and how far the game has strayed."""
-        lines = day_text(self.app.scenario, view)
-        lines.append(f"THE RECORD — WHAT {LEADER[self.side].upper()} DID")
+        page = day_text(self.app.scenario, view)
+        lines = page[:1] + [f"THE RECORD — WHAT {LEADER[self.side].upper()} DID"]
         lines.extend(f"• {line}" for line in self.guide.advice_text(view))
         lines.append(self.guide.divergence(view).describe())
-        return lines
+        return lines + page[1:]
 
     def follow(self) -> None:
         self.chosen = [c.order for c in self.guide.advice(self.view)]
