@@ -20,7 +20,7 @@ from game.engine.record import GameRecord
 from game.engine.scoring import scores
 from game.engine.state import GameState
 from game.engine.turn import describe_terms
-from game.engine.view import PlayerView, player_view
+from game.engine.view import PlayerView, describe_target, player_view
 from game.saves import autosave
 from game.session import Session
 from game.tutorial import Guide, HistoricalPath, day_text
@@ -310,16 +310,10 @@ class TextGame:
         return None
 
     def target_name(self, view: PlayerView, target: str) -> str:
-        for sh in view.ships:
-            if sh.id == target:
-                return f"{sh.name} ({sh.status}, {sh.distance:.0f} nm)"
-        for sub in view.subs:
-            if sub.id == target:
-                return f"submarine {sub.name}"
-        for offer in view.offers:
-            if str(offer.id) == target:
-                return f"offer {offer.id}: {describe_terms(self.scenario, offer.terms)}"
-        return target
+        offer = next((o for o in view.offers if str(o.id) == target), None)
+        if offer is not None:
+            return f"offer {offer.id}: {describe_terms(self.scenario, offer.terms)}"
+        return describe_target(view, target)
 
     def add(self, view: PlayerView, number: int, chosen: list[Order]) -> None:
         menu = self.menu(view)

@@ -216,3 +216,17 @@ def player_view(state: GameState, side: str) -> PlayerView:
     else:
         cache[side] = view
     return view
+
+
+def describe_target(view: PlayerView, target: str) -> str:
+    """A ship, submarine or offer an order is for, in words, as this side knows it."""
+    for sh in view.ships:
+        if sh.id == target:
+            return f"{sh.name} ({sh.status}, {sh.distance:,.0f} nm)"
+    for sub in view.subs:
+        if sub.id == target:
+            return f"submarine {sub.name}"
+    for offer in view.offers:
+        if str(offer.id) == target:
+            return f"offer {offer.id}"
+    return target

@@ -17,7 +17,7 @@ from game.engine.model import LEADER, SIDES, Order, other
 from game.engine.orders import IllegalOrders, available, check_orders
 from game.engine.scoring import PARTS
 from game.engine.turn import describe_terms
-from game.engine.view import PlayerView, player_view
+from game.engine.view import PlayerView, describe_target, player_view
 from game.session import TurnResult
 from game.tutorial import day_text
 from game.ui import text
@@ -146,71 +146,31 @@ class BriefingScene(Scene):
 # ---------------------------------------------------------------------------- the turn
 
 
-class Dispatches(Widget):
-    """The dated reports this side has received, typed on paper, newest first; Up and Down scroll."""
-
-    def __init__(self, rect: pygame.Rect, entries: list[Any], side: str) -> None:
-        super().__init__(rect, "Reports")
-        self.entries = list(reversed(entries))
-        self.side = side
-        self.offset = 0
-
-    def describe(self) -> str:
-        return f"Reports: {len(self.entries)}"
-
-    def key(self, event: pygame.event.Event) -> bool:
-        if event.key in (pygame.K_UP, pygame.K_DOWN):
-            self.offset = max(0, min(len(self.entries) - 1, self.offset + (1 if event.key == pygame.K_DOWN else -1)))
-            return True
-        return False
-
-    def wheel(self, dy: int) -> bool:
-        self.offset = max(0, min(max(0, len(self.entries) - 1), self.offset - dy))
-        return True
-
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
-        pal = ui.palette
-        pygame.draw.rect(surface, pal.paper, self.rect, border_radius=4)
-        if focused:
-            pygame.draw.rect(surface, pal.accent, self.rect, width=3, border_radius=4)
-        font = ui.fonts.get("type", 15)
-        bold = ui.fonts.get("type_bold", 14)
-        clip = surface.get_clip()
-        surface.set_clip(self.rect.inflate(-6, -6))
-        y = self.rect.top + 10
-        for entry in self.entries[self.offset:]:
-            if y > self.rect.bottom:
-                break
-            stamp = "" if entry.visibility == "public" else "SECRET — EYES ONLY"
-            text.draw(surface, bold, entry.date, pal.ink, (self.rect.left + 12, y))
-            if stamp:
-                text.draw(surface, bold, stamp, pal.stamp, (self.rect.right - 12, y), "topright")
-            y += bold.get_linesize()
-            y += text.draw_wrapped(surface, font, entry.text, pal.ink,
-                                   pygame.Rect(self.rect.left + 12, y, self.rect.width - 24, 2000)) + 10
-        surface.set_clip(clip)
-        if not self.entries:
-            text.draw(surface, font, "No reports.", pal.ink, self.rect.center, "center")
-
-
 class Paper(Widget):
-    """Typed paragraphs on paper (the tutorial's page); capitals make a heading. Up and Down scroll."""
+    """Typed items on paper, scrolled with Up and Down or the wheel; says so when there is more below."""
 
-    def __init__(self, rect: pygame.Rect, paragraphs: list[str]) -> None:
-        super().__init__(rect, "Paper")
-        self.paragraphs = paragraphs
+    def __init__(self, rect: pygame.Rect, items: list[Any], label: str = "Paper") -> None:
+        super().__init__(rect, label)
+        self.items = items
         self.offset = 0
 
     def key(self, event: pygame.event.Event) -> bool:
         if event.key in (pygame.K_UP, pygame.K_DOWN):
             step = 1 if event.key == pygame.K_DOWN else -1
-            self.offset = max(0, min(len(self.paragraphs) - 1, self.offset + step))
+            self.offset = max(0, min(len(self.items) - 1, self.offset + step))
             return True
         return False
 
     def wheel(self, dy: int) -> bool:
-        self.offset = max(0, min(max(0, len(self.paragraphs) - 1), self.offset - dy))
+        self.offset = max(0, min(max(0, len(self.items) - 1), self.offset - dy))
         return True
+
+    def draw_item(self, surface: pygame.Surface, ui: Any, item: Any, y: int) -> int:
+        """Draw one item at ``y``; returns the height it took. A paragraph in capitals is a heading."""
+        heading = item.isupper()
+        font = ui.fonts.get("type_bold" if heading else "type", 14)
+        return text.draw_wrapped(surface, font, item, ui.palette.stamp if heading else ui.palette.ink,
+                                 pygame.Rect(self.rect.left + 12, y, self.rect.width - 24, 2000))
 
     def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
         pal = ui.palette
@@ -220,19 +180,38 @@ class Paper(Widget):
         clip = surface.get_clip()
         surface.set_clip(self.rect.inflate(-6, -6))
         y = self.rect.top + 10
-        for para in self.paragraphs[self.offset:]:
-            heading = para.isupper()
-            font = ui.fonts.get("type_bold" if heading else "type", 14)
-            y += text.draw_wrapped(surface, font, para, pal.stamp if heading else pal.ink,
-                                   pygame.Rect(self.rect.left + 12, y, self.rect.width - 24, 2000)) + 8
+        for item in self.items[self.offset:]:
+            y += self.draw_item(surface, ui, item, y) + 9
             if y > self.rect.bottom:
                 break
         surface.set_clip(clip)
-        if y > self.rect.bottom:  # there is more below: say how to reach it
+        if not self.items:
+            text.draw(surface, ui.fonts.get("type", 15), "Nothing yet.", pal.ink, self.rect.center, "center")
+        elif y > self.rect.bottom:  # there is more below: say how to reach it
             tag = text.render(ui.fonts.get("ui_bold", 12), " more below: ↓ or the wheel ", pal.paper)
             box = tag.get_rect(bottomright=(self.rect.right - 8, self.rect.bottom - 6))
             pygame.draw.rect(surface, pal.ink, box.inflate(6, 4), border_radius=4)
             surface.blit(tag, box)
+
+
+class Dispatches(Paper):
+    """The dated reports this side has received, newest first; secret ones stamped."""
+
+    def __init__(self, rect: pygame.Rect, entries: list[Any]) -> None:
+        super().__init__(rect, list(reversed(entries)), "Reports")
+
+    def describe(self) -> str:
+        return f"Reports: {len(self.items)}"
+
+    def draw_item(self, surface: pygame.Surface, ui: Any, entry: Any, y: int) -> int:
+        pal = ui.palette
+        bold = ui.fonts.get("type_bold", 14)
+        text.draw(surface, bold, entry.date, pal.ink, (self.rect.left + 12, y))
+        if entry.visibility != "public":
+            text.draw(surface, bold, "SECRET — EYES ONLY", pal.stamp, (self.rect.right - 12, y), "topright")
+        return bold.get_linesize() + text.draw_wrapped(
+            surface, ui.fonts.get("type", 15), entry.text, pal.ink,
+            pygame.Rect(self.rect.left + 12, y + bold.get_linesize(), self.rect.width - 24, 2000))
 
 
 class TurnScene(Scene):
@@ -325,8 +304,7 @@ class TurnScene(Scene):
                                   style="primary"))
         elif self.tab == "Reports":
             self.panel.add(Dispatches(body, [e for e in view.log if e.visibility == self.side or e.key.startswith(
-                ("event_", "incident_", "offer_", "agreement", "deadline", "letter", "end_", "secret_leaked"))],
-                self.side))
+                ("event_", "incident_", "offer_", "agreement", "deadline", "letter", "end_", "secret_leaked"))]))
         elif self.tab == "Letters":
             offers = [o for o in view.offers if o.terms]
             rows = [(self.offer_title(view, o), o) for o in reversed(offers)]
@@ -386,22 +364,10 @@ class TurnScene(Scene):
         odef = self.app.scenario.orders[order.kind]
         label = odef.label
         if order.target:
-            label += f" → {self.target_name(self.view, order.target)}"
+            label += f" → {describe_target(self.view, order.target)}"
         if order.terms:
             label += f" ({len(order.terms)} terms)"
         return label
-
-    def target_name(self, view: PlayerView, target: str) -> str:
-        for sh in view.ships:
-            if sh.id == target:
-                return f"{sh.name} ({sh.status}, {sh.distance:,.0f} nm)"
-        for sub in view.subs:
-            if sub.id == target:
-                return f"submarine {sub.name}"
-        for offer in view.offers:
-            if str(offer.id) == target:
-                return f"offer {offer.id}"
-        return target
 
     def add_order(self, odef: Any) -> None:
         view = self.view
@@ -415,7 +381,7 @@ class TurnScene(Scene):
         if targets == ("",):
             self.try_add(Order(odef.id))
             return
-        rows = [(self.target_name(view, t), t) for t in targets]
+        rows = [(describe_target(view, t), t) for t in targets]
         self.app.push(TargetPicker(self.app, odef.label, rows, lambda t: self.try_add(Order(odef.id, t))))
 
     def try_add(self, order: Order) -> bool:
