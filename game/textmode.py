@@ -9,12 +9,13 @@ so that tests can play whole games through it.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Callable
 from typing import Any
 
 from game.engine.friction import incident_probability
 from game.engine.handlers import HANDLERS
-from game.engine.model import CARGO_WORDS, LEADER, SIDES, Order, Term, other
+from game.engine.model import CARGO_WORDS, LEADER, ROLE, SIDES, Order, Term, other
 from game.engine.orders import available, check_orders
 from game.engine.record import GameRecord
 from game.engine.scoring import scores
@@ -101,6 +102,8 @@ class TextGame:
             if session.hotseat:
                 self.hand_off(side)
             view = session.view(side)
+            if not session.record.turns:
+                self.show_briefing(view)
             orders = self.compose(view)
             if self.guide is not None:
                 self.guide.note_orders(view, orders)
@@ -121,6 +124,18 @@ class TextGame:
         self.ask(f"{LEADER[side]}, press Enter when you are at the keyboard and the other player cannot see. ")
 
     # -- what a side is shown --
+
+    def show_briefing(self, view: PlayerView) -> None:
+        """The leader's card before the first orders of a game (not when a game in progress resumes)."""
+        card = self.scenario.briefings.get(view.side)
+        if card is None:
+            return
+        self.say(f"\nTOP SECRET — EYES ONLY\n{LEADER[view.side].upper()}, {ROLE[view.side]}, "
+                 f"{view.turn_def.label} 1962")
+        for heading, words in card.sections():
+            self.say(f"\n{heading.upper()}")
+            self.say(textwrap.fill(words, 78))
+        self.say("")
 
     def show_situation(self, view: PlayerView) -> None:
         sc = self.scenario

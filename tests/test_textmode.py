@@ -86,6 +86,14 @@ def test_hotseat_hides_each_side_between_players(scenario):
         assert "EYES ONLY" not in body
 
 
+def test_each_player_reads_a_briefing_card_once_and_only_after_the_hand_off(scenario):
+    _, text, _ = run_game(scenario, ["", "e", "", "e"] * 40, humans=("us", "ussr"))
+    assert text.count("WHAT YOU FEAR") == 2
+    card = text.index("KHRUSHCHEV, First Secretary")
+    assert text.index("Hand the keyboard to the player of Khrushchev") < card
+    assert text.index("KENNEDY, President") < text.index("Hand the keyboard to the player of Khrushchev")
+
+
 def test_quit_and_end_of_input_stop_cleanly(scenario):
     state, text, _ = run_game(scenario, ["q", "yes"])
     assert not state.over and "The game stops here" in text

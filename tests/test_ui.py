@@ -281,3 +281,19 @@ def test_a_classroom_scenario_is_chosen_on_the_new_game_screen(app):
     app.step([], dt=60.0)
     app.step([], dt=61.0)  # the time is up: the orders given so far are sealed
     assert d.name == "HandoffScene" and d.scene.side == "ussr"
+    d.press(pygame.K_RETURN)  # I am Khrushchev
+    assert d.name == "BriefingScene" and d.scene.side == "ussr"  # each player is briefed before a first order
+
+
+def test_a_game_in_progress_resumes_at_the_turn_not_the_briefing(app):
+    d = Driver(app)
+    new_game(d)
+    d.press(pygame.K_RETURN)  # the briefing
+    d.focus("End turn")
+    d.press(pygame.K_RETURN)
+    d.press(pygame.K_RETURN)  # Continue after the resolution
+    assert d.name == "TurnScene" and app.session.record.turns
+    d.press(pygame.K_ESCAPE)
+    d.click("Quit to title")
+    d.click("Continue")
+    assert d.name == "TurnScene" and d.scene.side == "us"

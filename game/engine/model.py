@@ -18,6 +18,7 @@ Channel = Literal["public", "private", "back"]
 CHANNELS: tuple[Channel, ...] = ("public", "private", "back")
 
 LEADER = {"us": "Kennedy", "ussr": "Khrushchev"}
+ROLE = {"us": "President of the United States", "ussr": "First Secretary of the Communist Party of the Soviet Union"}
 CARGO_WORDS = {
     "missiles": "missiles",
     "warheads": "nuclear warheads",

@@ -144,6 +144,11 @@ class Briefing:
     wants: str
     fears: str
 
+    def sections(self) -> tuple[tuple[str, str], ...]:
+        """The card's headings and their text, in reading order (the same in both front ends)."""
+        return (("Who advises you", self.advisers), ("What you know", self.knows), ("What you want", self.wants),
+                ("What you fear", self.fears))
+
 
 @dataclass(frozen=True, slots=True)
 class Day:

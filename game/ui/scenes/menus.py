@@ -27,7 +27,7 @@ def start_session(app, session: Session, guide=None) -> None:  # noqa: ANN001 - 
     app.session = session
     app.guide = guide
     app.autosave()
-    begin_turn(app, first=True)
+    begin_turn(app)
 
 
 def start_tutorial(app, side: str) -> None:  # noqa: ANN001 - App

@@ -13,7 +13,7 @@ import pygame
 
 from game.engine.friction import incident_probability
 from game.engine.handlers import HANDLERS
-from game.engine.model import LEADER, SIDES, Order, other
+from game.engine.model import LEADER, ROLE, SIDES, Order, other
 from game.engine.orders import IllegalOrders, available, check_orders
 from game.engine.scoring import PARTS
 from game.engine.turn import describe_terms
@@ -27,17 +27,20 @@ from game.ui.widgets import Button, ListBox, Widget, fit
 DANGER_RUNG = 8
 DANGER_RISK = 0.5
 ALARM_RUNG = 7
-ROLE = {"us": "President of the United States", "ussr": "First Secretary of the Communist Party of the Soviet Union"}
 
 
-def begin_turn(app: Any, first: bool = False) -> None:
-    """Show the next screen of the game: the hand-off in hot-seat, else the briefing or the turn."""
+def begin_turn(app: Any) -> None:
+    """Show the next screen of the game: the hand-off in hot-seat, else the briefing or the turn.
+
+    The briefing card describes the crisis as it stands when play begins, so it
+    comes before each side's first orders, never when a game in progress is resumed.
+    """
     session = app.session
     if session.over:
         app.go(EndScene(app))
         return
     side = session.to_play()
-    briefing = first or session.state.turn == 0
+    briefing = not session.record.turns
     if session.hotseat:
         app.go(HandoffScene(app, side, briefing=briefing))
     elif briefing:
@@ -134,8 +137,7 @@ class BriefingScene(Scene):
                   (paper.left + 30, paper.top + 62))
         y = paper.top + 100
         body = fonts.get("type", 16)
-        for heading, words in (("Who advises you", card.advisers), ("What you know", card.knows),
-                               ("What you want", card.wants), ("What you fear", card.fears)):
+        for heading, words in card.sections():
             text.draw(surface, fonts.get("type_bold", 17), heading.upper(), pal.ink, (paper.left + 30, y))
             y += 26
             y += text.draw_wrapped(surface, body, words, pal.ink, pygame.Rect(paper.left + 30, y, paper.width - 60,
