@@ -120,8 +120,8 @@ def cmd_load(args: argparse.Namespace) -> int:
             print(line)
         return 1
     state = session.state
-    print(f"{args.file}: a valid save of {session.scenario.title}, {state.turn_def.label}, turn {state.turn + 1} of "
-          f"{len(session.scenario.turns)}{' (the game is over)' if state.over else ''}.")
+    print(f"{args.file}: a valid save of {session.scenario.title}, {state.turn_def.label}, "
+          f"{session.scenario.turn_count(state.turn)}{' (the game is over)' if state.over else ''}.")
     return 0
 
 

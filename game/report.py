@@ -94,7 +94,7 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
         scores={side: {"total": s.total, "parts": dict(s.parts), "rank": s.rank, "rank_label": s.rank_label}
                 for side, s in sc.items()},
         rows=rows,
-        leaks=[f"{scenario.terms[k].label}: leaked on turn {t + 1}, {scenario.turns[t].label}"
+        leaks=[f"{scenario.terms[k].label}: leaked on {scenario.turn_label(t)}"
                for k, t in state.leaked],
         questions=list(scenario.questions),
         humans=list(record.meta.get("humans", [])),

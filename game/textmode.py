@@ -142,7 +142,7 @@ class TextGame:
         rung = sc.rungs[view.rung]
         s = self.say
         s("=" * 78)
-        s(f"{view.turn_def.label.upper()} — you are {LEADER[view.side]} — turn {view.turn + 1} of {len(sc.turns)}")
+        s(f"{view.turn_def.label.upper()} — you are {LEADER[view.side]} — {sc.turn_count(view.turn)}")
         s("=" * 78)
         s(f"Ladder: rung {view.rung} of 10, {rung.name}. {rung.text}")
         s(f"Risk of an incident this turn, as you judge it: {bar(incident_probability(view))}")
@@ -203,7 +203,8 @@ class TextGame:
             return
         for o in offers:
             who = "from " + LEADER[rival] if o.sender == rival else "sent by you"
-            deadline = f", answer by turn {o.deadline_turn + 1}" if o.deadline_turn >= 0 else ""
+            by = self.scenario.turn_label(o.deadline_turn)
+            deadline = f", answer by the end of {by}" if o.deadline_turn >= 0 else ""
             self.say(f"  [{o.id}] {who}, {o.channel} channel, {o.status}{deadline}: "
                      f"{describe_terms(self.scenario, o.terms)}")
 
@@ -425,7 +426,7 @@ class TextGame:
             parts = ", ".join(f"{k} {v}" for k, v in sc.parts.items())
             self.say(f"{LEADER[side]}: {sc.total}/100 ({parts}) — {sc.rank_label}")
         for kind, turn in self.state.leaked:
-            self.say(f"The secret of '{self.scenario.terms[kind].label}' leaked on turn {turn + 1}.")
+            self.say(f"The secret of '{self.scenario.terms[kind].label}' leaked on {self.scenario.turn_label(turn)}.")
         self.show_debrief()
 
     def show_debrief(self) -> None:

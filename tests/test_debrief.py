@@ -98,3 +98,6 @@ def test_the_short_scenarios_are_short(scenario):
     start = new_game(saturday, 1, "plausible")
     assert (start.date, start.part) == ("1962-10-26", "am") and start.quarantine == "in_force"
     assert start.logs["public"]  # the days before are in the log, as they happened
+    # The players count the turns they play, from 1, and a deadline is a date.
+    assert saturday.turn_count(start.turn) == "turn 1 of 5"
+    assert saturday.turn_label(start.turn + 99) == saturday.turns[-1].label

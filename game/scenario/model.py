@@ -231,6 +231,15 @@ class Scenario:
         """The orders of one side, in the scenario's order."""
         return self.by_side[side]
 
+    def turn_label(self, turn: int) -> str:
+        """A turn's date in words; a deadline past the last turn falls on the last turn."""
+        return self.turns[min(turn, len(self.turns) - 1)].label
+
+    def turn_count(self, turn: int) -> str:
+        """'turn 3 of 10', counted from the first turn the players play: a prelude is history, not play."""
+        first = len(self.prelude)
+        return f"turn {turn - first + 1} of {len(self.turns) - first}"
+
 
 @dataclass(frozen=True, slots=True)
 class RuleDef:

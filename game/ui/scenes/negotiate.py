@@ -156,7 +156,7 @@ class NegotiationScene(Scene):
             pygame.draw.rect(surface, pal.paper, detail, border_radius=4)
             lines = [f"Message {offer.id}, {offer.channel} channel, {offer.status}"]
             if offer.deadline_turn >= 0:
-                lines.append(f"An answer is wanted by the end of turn {offer.deadline_turn + 1}.")
+                lines.append(f"An answer is wanted by the end of {self.app.scenario.turn_label(offer.deadline_turn)}.")
             lines += [f"• {self.app.scenario.terms[t.kind].label}{' (SECRET)' if t.secret else ''}"
                       for t in offer.terms]
             y = detail.top + 8

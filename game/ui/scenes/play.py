@@ -527,7 +527,7 @@ class TurnScene(Scene):
         quarantine = view.quarantine.replace("_", " ")
         status = f"US DEFCON {view.defcon}    Soviet alert: {alert}    Quarantine: {quarantine}{line}"
         text.draw(surface, fonts.get("ui", 15), status, pal.text, (x + 190, rect.centery), "midleft")
-        right = f"Turn {view.turn + 1} of {len(self.app.scenario.turns)}"
+        right = self.app.scenario.turn_count(view.turn).capitalize()
         if self.time_left > 0:
             right = f"{int(self.time_left) // 60}:{int(self.time_left) % 60:02d} left    " + right
         text.draw(surface, fonts.get("ui", 15), right, pal.dim, (rect.right - 16, rect.centery), "midright")
@@ -617,7 +617,7 @@ class TurnScene(Scene):
         pygame.draw.rect(surface, pal.paper, rect, border_radius=4)
         lines = [self.offer_title(view, offer)]
         if offer.deadline_turn >= 0:
-            lines.append(f"Answer wanted by the end of turn {offer.deadline_turn + 1}.")
+            lines.append(f"Answer wanted by the end of {self.app.scenario.turn_label(offer.deadline_turn)}.")
         for term in offer.terms:
             tdef = self.app.scenario.terms[term.kind]
             lines.append(f"• {tdef.label}{' (SECRET)' if term.secret else ''}")
