@@ -56,7 +56,7 @@ EDGE_MARGIN = 16  # ships beyond the map are drawn this far inside its edge
 # Where each fixed label goes relative to its dot: (anchor of the label, dx, dy) in pixels, chosen to keep
 # the labels over open water and off each other in crowded western Cuba.
 LABEL_SPOTS: dict[str, tuple[str, int, int]] = {
-    "Havana": ("midleft", 5, -7),
+    "Havana": ("midright", -6, -7),
     "Miami": ("midleft", 6, 0),
     "Key West": ("midright", -6, -2),
     "Guantánamo Bay": ("midtop", 4, 6),
