@@ -9,10 +9,11 @@ Nothing here knows how it is shown.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
 from game.ai.doctrine import doctrine_policy
-from game.engine.model import SIDES, Order
+from game.engine.model import SIDES, LogEntry, Order
 from game.engine.orders import IllegalOrders, check_orders
 from game.engine.record import GameRecord, play_turn, replay
 from game.engine.setup import new_game
@@ -27,6 +28,21 @@ class TurnResult:
 
     before: GameState
     after: GameState
+
+    def news(self, side: str | None) -> list[LogEntry]:
+        """What the turn brought, as ``side`` may read it (None: the public news, for players watching together)."""
+        seen_by = side or "us"
+        old = player_view(self.before, seen_by).log
+        new = player_view(self.after, seen_by).log[len(old):]
+        return [e for e in new if side is not None or e.visibility == "public"]
+
+    def line(self, entry: LogEntry) -> str:
+        """An entry in words. News of the next dawn (a photograph developed overnight, a letter that arrives)
+        says its date, so it is not taken for the day just played."""
+        if entry.date == self.before.date:
+            return entry.text
+        when = date.fromisoformat(entry.date)
+        return f"{when:%A} {when.day} {when:%B}: {entry.text}"
 
 
 class Session:

@@ -23,7 +23,7 @@ from game.engine.state import GameState
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target, player_view
 from game.saves import autosave
-from game.session import Session
+from game.session import Session, TurnResult
 from game.tutorial import Guide, HistoricalPath, day_text
 
 CLEAR = "\033[2J\033[H"
@@ -111,7 +111,7 @@ class TextGame:
             if session.hotseat:
                 self.wipe()
             if result is not None:
-                self.show_resolution(result.before)
+                self.show_resolution(result)
                 return
 
     def wipe(self) -> None:
@@ -398,17 +398,12 @@ class TextGame:
 
     # -- after the turn --
 
-    def show_resolution(self, before: GameState) -> None:
+    def show_resolution(self, result: TurnResult) -> None:
         """What happened: public news for hot-seat (both players may be watching), else the player's own too."""
-        after = self.state
-        if self.session.hotseat:
-            entries = [e for e in after.logs["public"] if e.seq > before.seq]
-        else:
-            side = self.session.humans[0]
-            entries = list(player_view(after, side).log[len(player_view(before, side).log):])
+        before, after = result.before, result.after
         self.say(f"\n--- {before.turn_def.label}: what happened ---")
-        for e in entries:
-            self.say(f"  {e.text}")
+        for e in result.news(None if self.session.hotseat else self.session.humans[0]):
+            self.say(f"  {result.line(e)}")
         if self.guide is not None:
             self.say(self.guide.divergence(after).describe())
         if not self.session.hotseat:

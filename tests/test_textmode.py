@@ -108,3 +108,13 @@ def test_command_line_text_game_to_the_end():
                           input=feed, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
     assert done.returncode == 0, done.stderr
     assert "THE END" in done.stdout and "Traceback" not in done.stderr
+
+
+def test_news_of_the_next_dawn_says_its_date(scenario):
+    session = Session.new(scenario, 1, "historical", ("us",))
+    result = session.commit("us", ())
+    lines = [result.line(e) for e in result.news("us")]
+    assert any(line.startswith("Wednesday 17 October: ") for line in lines)  # the Guanajay photographs
+    today = [e for e in result.news("us") if e.date == result.before.date]
+    assert all(result.line(e) == e.text for e in today)
+    assert all(e.visibility == "public" for e in result.news(None))

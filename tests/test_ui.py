@@ -297,3 +297,24 @@ def test_a_game_in_progress_resumes_at_the_turn_not_the_briefing(app):
     d.click("Quit to title")
     d.click("Continue")
     assert d.name == "TurnScene" and d.scene.side == "us"
+
+
+def test_the_help_line_keeps_off_the_button_it_explains(app):
+    d = Driver(app)
+    new_game(d)
+    d.press(pygame.K_RETURN)  # the briefing
+    d.focus("End turn")
+    d.press(pygame.K_RETURN)
+    assert d.name == "ResolutionScene"
+    button = d.scene.panel.find("Continue").rect
+    assert d.scene.tooltip_source() == button
+    w, h = app.size
+    low = pygame.Rect(w // 2 - 50, h - 30, 100, 20)  # a widget where the line would go: it moves to the top
+    for source in (button, low):
+        surface = pygame.Surface(app.size)
+        surface.fill((0, 0, 0))
+        app.draw_tooltip(surface, d.scene.tooltip(), source)
+        paper = pygame.mask.from_threshold(surface, app.palette.paper, (1, 1, 1, 255))
+        assert paper.count() > 1000  # the line is drawn
+        assert all(surface.get_at((x, y))[:3] == (0, 0, 0) for x in range(source.left, source.right)
+                   for y in (source.top, source.bottom - 1))

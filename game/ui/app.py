@@ -207,14 +207,16 @@ class App:
         self.scene.draw(surface)
         tip = self.scene.tooltip()
         if tip:
-            self.draw_tooltip(surface, tip)
+            self.draw_tooltip(surface, tip, self.scene.tooltip_source())
 
-    def draw_tooltip(self, surface: pygame.Surface, tip: str) -> None:
+    def draw_tooltip(self, surface: pygame.Surface, tip: str, source: pygame.Rect | None = None) -> None:
         w, h = surface.get_size()
         font = self.fonts.get("ui", 15)
         lines = text.wrap(font, tip, w - 80)[:3]
         height = len(lines) * font.get_linesize() + 12
         rect = pygame.Rect(20, h - height - 8, w - 40, height)
+        if source is not None and rect.colliderect(source):
+            rect.top = 8  # never over the button it explains
         pygame.draw.rect(surface, self.palette.paper, rect, border_radius=6)
         for i, line in enumerate(lines):
             text.draw(surface, font, line, self.palette.ink, (rect.left + 10, rect.top + 6 + i * font.get_linesize()))

@@ -46,6 +46,10 @@ class Scene:
         """The help line at the bottom of the window."""
         return self.panel.tooltip()
 
+    def tooltip_source(self) -> pygame.Rect | None:
+        """What the help line is about: it moves to the top of the window rather than hide it."""
+        return self.panel.tooltip_source()
+
     def animated_area(self) -> pygame.Rect | None:
         """Where an animation frame changes the screen (None: anywhere)."""
         return None
@@ -90,6 +94,14 @@ def draw_box(surface: pygame.Surface, app: App, rect: pygame.Rect, fill: tuple[i
     pal = app.palette
     pygame.draw.rect(surface, fill or pal.panel, rect, border_radius=8)
     pygame.draw.rect(surface, pal.panel_edge, rect, width=1, border_radius=8)
+
+
+def footer(app: App, left: int, width: int) -> pygame.Rect:
+    """A button in the row at the foot of a screen: above the help line, so the line never hides it."""
+    return pygame.Rect(left, app.size[1] - FOOTER_TOP, width, 46)
+
+
+FOOTER_TOP = 94
 
 
 def column(app: App, count: int, width: int = 360, height: int = 46, gap: int = 12, top: int | None = None

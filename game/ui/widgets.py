@@ -399,10 +399,17 @@ class Panel:
 
     def tooltip(self) -> str:
         """The help line for what the mouse is over, or else for what has the focus."""
+        return self._tip()[0]
+
+    def tooltip_source(self) -> pygame.Rect | None:
+        """Where the widget whose help line shows is, so the line can keep off it."""
+        return self._tip()[1]
+
+    def _tip(self) -> tuple[str, pygame.Rect | None]:
         for w in (self.hover, self.focused):
             if w is None:
                 continue
             tip = w.current_tooltip if isinstance(w, ListBox) else w.tooltip
             if tip:
-                return tip
-        return ""
+                return tip, w.rect
+        return "", None

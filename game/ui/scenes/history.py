@@ -14,7 +14,7 @@ import pygame
 from game.engine.view import player_view
 from game.tutorial import HistoricalPath, day_text
 from game.ui import text
-from game.ui.scene import Scene, draw_backdrop
+from game.ui.scene import Scene, draw_backdrop, footer
 from game.ui.widgets import Button
 
 WHO = {"public": "", "us": "WASHINGTON ONLY", "ussr": "MOSCOW ONLY"}
@@ -39,13 +39,13 @@ class HistoryScene(Scene):
         self.panel.clear()
         w, h = self.app.size
         add = self.panel.add
-        add(Button(pygame.Rect(30, h - 70, 200, 48), "Previous day", self.previous, "Back one turn (Left).",
+        add(Button(footer(self.app, 30, 200), "Previous day", self.previous, "Back one turn (Left).",
                    enabled=self.index > 0))
-        add(Button(pygame.Rect(240, h - 70, 200, 48), "Next day", self.next, "On one turn (Right).",
+        add(Button(footer(self.app, 240, 200), "Next day", self.next, "On one turn (Right).",
                    enabled=self.index < len(self.states) - 1, style="primary"))
-        add(Button(pygame.Rect(450, h - 70, 160, 48), "Pause" if self.playing else "Play", self.toggle,
+        add(Button(footer(self.app, 450, 160), "Pause" if self.playing else "Play", self.toggle,
                    "Let the days follow one another by themselves (Space in the list of buttons)."))
-        add(Button(pygame.Rect(w - 230, h - 70, 200, 48), "Back to the title", self.back))
+        add(Button(footer(self.app, w - 230, 200), "Back to the title", self.back))
         self.panel.focus = 1
 
     def toggle(self) -> None:

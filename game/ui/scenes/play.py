@@ -21,7 +21,7 @@ from game.engine.view import PlayerView, describe_target, player_view
 from game.session import TurnResult
 from game.tutorial import day_text
 from game.ui import text
-from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
+from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box, footer
 from game.ui.widgets import Button, ListBox, Widget, fit
 
 DANGER_RUNG = 8
@@ -111,7 +111,7 @@ class BriefingScene(Scene):
     def layout(self) -> None:
         self.panel.clear()
         w, h = self.app.size
-        self.panel.add(Button(pygame.Rect(w // 2 - 160, h - 90, 320, 50), "Begin", self.begin,
+        self.panel.add(Button(footer(self.app, w // 2 - 160, 320), "Begin", self.begin,
                               "To the situation room.", style="primary"))
 
     def begin(self) -> None:
@@ -463,6 +463,9 @@ class TurnScene(Scene):
     def tooltip(self) -> str:
         return getattr(self, "map_tip", None) or self.panel.tooltip()
 
+    def tooltip_source(self) -> pygame.Rect | None:
+        return None if getattr(self, "map_tip", None) else self.panel.tooltip_source()
+
     # -- time --
 
     def animated_area(self) -> pygame.Rect | None:
@@ -661,10 +664,7 @@ class ResolutionScene(Scene):
         self.side = None if session.hotseat else session.humans[0]
         self.secret_side = self.side
         # From views only: one side's (single player), or the public part of one (hot-seat, both watching).
-        seen_by = self.side or "us"
-        old = player_view(result.before, seen_by).log
-        new = player_view(result.after, seen_by).log[len(old):]
-        self.entries = [e for e in new if self.side or e.visibility == "public"]
+        self.entries = result.news(self.side)
         self.progress = 0.0 if app.settings.animation == "full" else 1.0
 
     def enter(self) -> None:
@@ -677,7 +677,7 @@ class ResolutionScene(Scene):
     def layout(self) -> None:
         self.panel.clear()
         w, h = self.app.size
-        self.panel.add(Button(pygame.Rect(w - 300, h - 80, 280, 54), "Continue", self.next,
+        self.panel.add(Button(footer(self.app, w - 300, 280), "Continue", self.next,
                               "On to the next turn.", style="primary"))
 
     def next(self) -> None:
@@ -716,7 +716,7 @@ class ResolutionScene(Scene):
         for entry in self.entries:
             if y > left.bottom - 20:
                 break
-            y += text.draw_wrapped(surface, font, "— " + entry.text, pal.ink,
+            y += text.draw_wrapped(surface, font, "— " + self.result.line(entry), pal.ink,
                                    pygame.Rect(left.left + 14, y, left.width - 28, left.bottom - y)) + 8
         if not self.entries:
             text.draw(surface, font, "A quiet day.", pal.ink, (left.left + 14, y))
@@ -759,9 +759,9 @@ class EndScene(Scene):
                     for r in self.report.rows for side in (self.report.humans or SIDES)]
             self.panel.add(ListBox(pygame.Rect(30, 80, w - 60, h - 180), "Decisions", rows, None, row_height=30,
                                    notes=notes, tooltips=tips))
-        self.panel.add(Button(pygame.Rect(w // 2 - 310, h - 80, 300, 54), "Export the debrief", self.export,
+        self.panel.add(Button(footer(self.app, w // 2 - 310, 300), "Export the debrief", self.export,
                               "Write it as a web page and a spreadsheet (CSV) to hand in.", style="primary"))
-        self.panel.add(Button(pygame.Rect(w // 2 + 10, h - 80, 300, 54), "Back to the title screen", self.leave))
+        self.panel.add(Button(footer(self.app, w // 2 + 10, 300), "Back to the title screen", self.leave))
 
     def show(self, name: str):  # noqa: ANN201 - a button action
         def set_tab() -> None:
