@@ -10,6 +10,7 @@ the record itself, which is the point of the lesson.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -54,12 +55,20 @@ def day(scenario: Scenario, state: Any) -> Day | None:
     return scenario.days.get((state.date, state.part))
 
 
+SEED_FILE = re.compile(r"\b(\d{3})_[0-9a-f]{16}\.txt\b")
+
+
+def cite(sources: str) -> str:
+    """Sources as the chronology names them: its ids (S18…) and "seed 003" for a commissioning document's file."""
+    return SEED_FILE.sub(r"seed \1", sources)
+
+
 def day_text(scenario: Scenario, state: Any) -> list[str]:
     """The day's narration as lines of text, the same in the terminal and in the window."""
     page = day(scenario, state)
     if page is None:
         return []
-    return [page.title.upper(), f"Sources: {', '.join(page.sources)}", page.text]
+    return [page.title.upper(), f"Sources: {cite(', '.join(page.sources))}", page.text]
 
 
 @dataclass(frozen=True)
@@ -107,7 +116,7 @@ class Guide:
         lines = []
         for choice in self.advice(view):
             label = self.scenario.orders[choice.order.kind].label
-            lines.append(f"{label}: {choice.rule.why} (Sources: {choice.rule.source})")
+            lines.append(f"{label}: {choice.rule.why} (Sources: {cite(choice.rule.source)})")
         if not lines:
             lines.append(f"{LEADER[self.side]} gave no orders this day.")
         return lines

@@ -318,3 +318,12 @@ def test_the_help_line_keeps_off_the_button_it_explains(app):
         assert paper.count() > 1000  # the line is drawn
         assert all(surface.get_at((x, y))[:3] == (0, 0, 0) for x in range(source.left, source.right)
                    for y in (source.top, source.bottom - 1))
+
+
+def test_dialog_buttons_show_their_whole_labels(app):
+    d = Driver(app)
+    d.click("Replay history")
+    assert d.name == "Dialog"
+    font = app.fonts.get("ui_bold", 17)
+    for button in d.scene.panel.widgets:
+        assert font.size(button.label)[0] <= button.rect.width - 12, button.label

@@ -129,9 +129,17 @@ class Dialog(Scene):
         below = self.app.scene_below(self)
         return below.secret_side if below is not None else None
 
+    def button_width(self) -> int:
+        """One width for every button, wide enough for the longest label (with Button's font)."""
+        font = self.app.fonts.get("ui_bold", 17)
+        return max(110, *(font.size(label)[0] + 32 for label, _ in self.buttons))
+
     def box(self) -> pygame.Rect:
+        """600 px wide, or wider where the buttons need it, within the window."""
         w, h = self.app.size
-        return pygame.Rect(w // 2 - 300, h // 2 - 150, 600, 300)
+        n = len(self.buttons)
+        width = min(w - 40, max(600, n * self.button_width() + 16 * (n - 1) + 40))
+        return pygame.Rect((w - width) // 2, h // 2 - 150, width, 300)
 
     def layout(self) -> None:
         self.panel.clear()

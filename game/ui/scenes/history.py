@@ -14,6 +14,7 @@ import pygame
 from game.engine.view import player_view
 from game.tutorial import HistoricalPath, day_text
 from game.ui import text
+from game.ui.paper import Paper
 from game.ui.scene import Scene, draw_backdrop, footer
 from game.ui.widgets import Button
 
@@ -46,6 +47,9 @@ class HistoryScene(Scene):
         add(Button(footer(self.app, 450, 160), "Pause" if self.playing else "Play", self.toggle,
                    "Let the days follow one another by themselves (Space in the list of buttons)."))
         add(Button(footer(self.app, w - 230, 200), "Back to the title", self.back))
+        state = self.states[self.index]
+        add(Paper(self.page_area(), day_text(self.app.scenario, state) + self.entries(), "The day",
+                  lambda e: WHO[e.visibility]))
         self.panel.focus = 1
 
     def toggle(self) -> None:
@@ -102,21 +106,10 @@ class HistoryScene(Scene):
         rung = self.app.scenario.rungs[state.rung]
         text.draw(surface, fonts.get("ui_bold", 16), f"Ladder: rung {state.rung}, {rung.name}", pal.ladder[state.rung],
                   (30, 60))
-        self.app.map.draw(surface, pygame.Rect(w // 2, 90, w // 2 - 30, h - 180), player_view(state, "ussr"))
-        paper = pygame.Rect(30, 90, w // 2 - 50, h - 180)
-        pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
-        y = paper.top + 10
-        for line in day_text(self.app.scenario, state):
-            font = fonts.get("type_bold" if line.isupper() else "type", 15 if line.isupper() else 14)
-            colour = pal.stamp if line.isupper() else pal.ink
-            y += text.draw_wrapped(surface, font, line, colour,
-                                   pygame.Rect(paper.left + 12, y, paper.width - 24, paper.bottom - y)) + 8
-        for entry in self.entries():
-            if y > paper.bottom - 24:
-                break
-            if WHO[entry.visibility]:
-                text.draw(surface, fonts.get("type_bold", 12), WHO[entry.visibility], pal.stamp, (paper.right - 12, y),
-                          "topright")
-            y += text.draw_wrapped(surface, fonts.get("type", 15), f"{entry.date} — {entry.text}", pal.ink,
-                                   pygame.Rect(paper.left + 12, y, paper.width - 24, paper.bottom - y)) + 8
+        self.app.map.draw(surface, pygame.Rect(w // 2, 90, w // 2 - 30, h - 190), player_view(state, "ussr"))
         self.panel.draw(surface, self.app)
+
+    def page_area(self) -> pygame.Rect:
+        """The day's page, on the left of the map."""
+        w, h = self.app.size
+        return pygame.Rect(30, 90, w // 2 - 50, h - 190)

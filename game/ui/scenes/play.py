@@ -21,8 +21,9 @@ from game.engine.view import PlayerView, describe_target, player_view
 from game.session import TurnResult
 from game.tutorial import day_text
 from game.ui import text
+from game.ui.paper import Dispatches, Paper
 from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box, footer
-from game.ui.widgets import Button, ListBox, Widget, fit
+from game.ui.widgets import Button, ListBox, fit
 
 DANGER_RUNG = 8
 DANGER_RISK = 0.5
@@ -146,74 +147,6 @@ class BriefingScene(Scene):
 
 
 # ---------------------------------------------------------------------------- the turn
-
-
-class Paper(Widget):
-    """Typed items on paper, scrolled with Up and Down or the wheel; says so when there is more below."""
-
-    def __init__(self, rect: pygame.Rect, items: list[Any], label: str = "Paper") -> None:
-        super().__init__(rect, label)
-        self.items = items
-        self.offset = 0
-
-    def key(self, event: pygame.event.Event) -> bool:
-        if event.key in (pygame.K_UP, pygame.K_DOWN):
-            step = 1 if event.key == pygame.K_DOWN else -1
-            self.offset = max(0, min(len(self.items) - 1, self.offset + step))
-            return True
-        return False
-
-    def wheel(self, dy: int) -> bool:
-        self.offset = max(0, min(max(0, len(self.items) - 1), self.offset - dy))
-        return True
-
-    def draw_item(self, surface: pygame.Surface, ui: Any, item: Any, y: int) -> int:
-        """Draw one item at ``y``; returns the height it took. A paragraph in capitals is a heading."""
-        heading = item.isupper()
-        font = ui.fonts.get("type_bold" if heading else "type", 14)
-        return text.draw_wrapped(surface, font, item, ui.palette.stamp if heading else ui.palette.ink,
-                                 pygame.Rect(self.rect.left + 12, y, self.rect.width - 24, 2000))
-
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
-        pal = ui.palette
-        pygame.draw.rect(surface, pal.paper, self.rect, border_radius=4)
-        if focused:
-            pygame.draw.rect(surface, pal.accent, self.rect, width=3, border_radius=4)
-        clip = surface.get_clip()
-        surface.set_clip(self.rect.inflate(-6, -6))
-        y = self.rect.top + 10
-        for item in self.items[self.offset:]:
-            y += self.draw_item(surface, ui, item, y) + 9
-            if y > self.rect.bottom:
-                break
-        surface.set_clip(clip)
-        if not self.items:
-            text.draw(surface, ui.fonts.get("type", 15), "Nothing yet.", pal.ink, self.rect.center, "center")
-        elif y > self.rect.bottom:  # there is more below: say how to reach it
-            tag = text.render(ui.fonts.get("ui_bold", 12), " more below: ↓ or the wheel ", pal.paper)
-            box = tag.get_rect(bottomright=(self.rect.right - 8, self.rect.bottom - 6))
-            pygame.draw.rect(surface, pal.ink, box.inflate(6, 4), border_radius=4)
-            surface.blit(tag, box)
-
-
-class Dispatches(Paper):
-    """The dated reports this side has received, newest first; secret ones stamped."""
-
-    def __init__(self, rect: pygame.Rect, entries: list[Any]) -> None:
-        super().__init__(rect, list(reversed(entries)), "Reports")
-
-    def describe(self) -> str:
-        return f"Reports: {len(self.items)}"
-
-    def draw_item(self, surface: pygame.Surface, ui: Any, entry: Any, y: int) -> int:
-        pal = ui.palette
-        bold = ui.fonts.get("type_bold", 14)
-        text.draw(surface, bold, entry.date, pal.ink, (self.rect.left + 12, y))
-        if entry.visibility != "public":
-            text.draw(surface, bold, "SECRET — EYES ONLY", pal.stamp, (self.rect.right - 12, y), "topright")
-        return bold.get_linesize() + text.draw_wrapped(
-            surface, ui.fonts.get("type", 15), entry.text, pal.ink,
-            pygame.Rect(self.rect.left + 12, y + bold.get_linesize(), self.rect.width - 24, 2000))
 
 
 class TurnScene(Scene):
