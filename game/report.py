@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.engine.model import LEADER, SIDES
+from game.engine.model import LEADER, SIDES, long_date
 from game.engine.record import GameRecord
 from game.engine.scoring import PARTS, scores
 from game.engine.state import GameState
@@ -98,7 +98,7 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
                for k, t in state.leaked],
         questions=list(scenario.questions),
         humans=list(record.meta.get("humans", [])),
-        history_outcome=f"{KIND_WORDS.get(hist.kind, hist.kind)} on {hist.date}" if hist else "",
+        history_outcome=f"{KIND_WORDS.get(hist.kind, hist.kind)} on {long_date(hist.date)}" if hist else "",
     )
 
 

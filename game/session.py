@@ -9,11 +9,10 @@ Nothing here knows how it is shown.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
 from typing import Any
 
 from game.ai.doctrine import doctrine_policy
-from game.engine.model import SIDES, LogEntry, Order
+from game.engine.model import SIDES, LogEntry, Order, long_date
 from game.engine.orders import IllegalOrders, check_orders
 from game.engine.record import GameRecord, play_turn, replay
 from game.engine.setup import new_game
@@ -41,8 +40,7 @@ class TurnResult:
         says its date, so it is not taken for the day just played."""
         if entry.date == self.before.date:
             return entry.text
-        when = date.fromisoformat(entry.date)
-        return f"{when:%A} {when.day} {when:%B}: {entry.text}"
+        return f"{long_date(entry.date, year=False)}: {entry.text}"
 
 
 class Session:

@@ -9,6 +9,7 @@ a change (``_replace``) — so an old state and a new one can share them (see
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Literal, NamedTuple
 
 Side = Literal["us", "ussr"]
@@ -19,6 +20,14 @@ CHANNELS: tuple[Channel, ...] = ("public", "private", "back")
 
 LEADER = {"us": "Kennedy", "ussr": "Khrushchev"}
 ROLE = {"us": "President of the United States", "ussr": "First Secretary of the Communist Party of the Soviet Union"}
+
+
+def long_date(iso: str, year: bool = True) -> str:
+    """'1962-10-28' as 'Sunday 28 October 1962' (or without the year)."""
+    day = date.fromisoformat(iso)
+    return f"{day:%A} {day.day} {day:%B}" + (f" {day.year}" if year else "")
+
+
 CARGO_WORDS = {
     "missiles": "missiles",
     "warheads": "nuclear warheads",
