@@ -50,6 +50,7 @@ class SaveInfo:
     mode: str
     sides: str
     over: bool
+    problem: str = ""  # why the file cannot be loaded; empty for a good save
 
 
 def saves_dir() -> Path:
@@ -142,13 +143,15 @@ def read_info(path: Path) -> SaveInfo:
 
 
 def list_saves() -> list[SaveInfo]:
-    """Every readable save, newest first (unreadable files are left alone and not listed)."""
+    """Every save, newest first. A file that cannot be read is listed with its problem (and left untouched),
+    so the player learns why it will not load rather than wonder where it went."""
     found = []
     for path in saves_dir().glob("*.json"):
         try:
             found.append(read_info(path))
-        except SaveError:
-            continue
+        except SaveError as exc:
+            when = dt.datetime.fromtimestamp(path.stat().st_mtime).isoformat(timespec="seconds")
+            found.append(SaveInfo(path, path.stem, when, "", "", "", "", False, exc.problems[0]))
     return sorted(found, key=lambda info: info.saved_at, reverse=True)
 
 

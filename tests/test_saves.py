@@ -210,8 +210,9 @@ def test_the_load_command_lists_the_problems(good, home):
     assert done.returncode == 0 and "a valid save" in done.stdout
 
 
-def test_an_unreadable_save_is_not_listed_and_not_touched(good, home):
+def test_an_unreadable_save_is_listed_with_its_problem_and_not_touched(good, home):
     bad = saves_dir() / "zzz.json"
     bad.write_bytes(b"{ broken")
-    assert [i.slot for i in list_saves()] == ["good"]
+    listed = {i.slot: i.problem for i in list_saves()}
+    assert listed["good"] == "" and listed["zzz"].startswith(str(bad))
     assert bad.read_bytes() == b"{ broken"

@@ -327,3 +327,37 @@ def test_dialog_buttons_show_their_whole_labels(app):
     font = app.fonts.get("ui_bold", 17)
     for button in d.scene.panel.widgets:
         assert font.size(button.label)[0] <= button.rect.width - 12, button.label
+
+
+def test_a_damaged_save_is_listed_and_says_why_it_will_not_load(app):
+    from game.saves import saves_dir
+
+    saves_dir().mkdir(parents=True, exist_ok=True)
+    bad = saves_dir() / "broken.json"
+    bad.write_bytes(b'{"format": "brinkmanship-save", "version": 1, "record": {')
+    d = Driver(app)
+    d.click("Load")
+    assert d.name == "LoadScene" and "cannot be read" in d.scene.list.rows[0][0]
+    d.click_row("Saved games", 0)
+    assert d.name == "Notice" and d.scene.heading == "This save cannot be loaded"
+    assert str(bad) in d.scene.message
+    assert bad.read_bytes().startswith(b'{"format"')  # left as it was
+
+
+def test_saving_over_a_save_asks_first(app):
+    from game.saves import list_saves
+
+    d = Driver(app)
+    new_game(d)
+    d.press(pygame.K_RETURN)  # the briefing
+    for _ in range(2):
+        d.press(pygame.K_ESCAPE)
+        d.click("Save")
+        d.click("Save")
+    assert d.name == "Dialog" and d.scene.heading == "Replace this save?"
+    d.click("Keep it")
+    assert d.name == "SaveScene"
+    d.click_row("Saves to replace", 0)
+    d.click("Save")
+    d.click("Replace")
+    assert d.name == "Notice" and [i.slot for i in list_saves() if i.slot != "autosave"] == ["Tuesday 16 October"]

@@ -9,7 +9,7 @@ import pygame
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER
 from game.engine.setup import FRICTIONS
-from game.saves import SaveError, autosave_path, list_saves, load_game, read_info, save_game
+from game.saves import SaveError, SaveInfo, autosave_path, list_saves, load_game, read_info, save_game, slot_path
 from game.session import Session
 from game.settings import ANIMATIONS, PALETTE_NAMES, TEXT_SIZES
 from game.ui import text
@@ -273,23 +273,58 @@ class PauseScene(Scene):
         self.app.go(TitleScene(self.app))
 
 
+def describe_saves(saves: list[SaveInfo]) -> tuple[list[str], list[str]]:
+    """Each save's line and note in a list: its name and day; how it is played and when it was saved."""
+    titles = [f"{info.slot} — {info.label or 'cannot be read'}" for info in saves]
+    notes = [f"{info.mode or 'damaged'}, saved {info.saved_at.replace('T', ' ')}" for info in saves]
+    return titles, notes
+
+
 class SaveScene(Scene):
     title = "Save the game"
 
     def layout(self) -> None:
         self.panel.clear()
+        w, h = self.app.size
         session = self.app.session
         name = f"{session.state.turn_def.label}" if session else "save"
-        rects = column(self.app, 3, width=560, top=200)
+        rects = column(self.app, 3, width=560, top=110)
         self.field = self.panel.add(TextField(rects[0], "Name", name))
-        self.panel.add(Button(rects[1], "Save", self.save, "Write the save; a save of the same name is replaced.",
+        self.panel.add(Button(rects[1], "Save", self.save, "Write the save; you are asked before one is replaced.",
                               style="primary"))
         self.panel.add(Button(rects[2], "Cancel", self.back))
+        saves = [info for info in list_saves() if not info.problem and info.path != autosave_path()]
+        self.replace_list = None
+        if saves:
+            top = rects[2].bottom + 40
+            titles, notes = describe_saves(saves)
+            rows = [(title, info.slot) for title, info in zip(titles, saves, strict=True)]
+            self.replace_list = self.panel.add(ListBox(pygame.Rect(w // 2 - 420, top, 840, h - top - 60),
+                                                       "Saves to replace", rows, self.pick, row_height=34, notes=notes))
+
+    def pick(self, slot: str) -> None:
+        """Choosing an existing save puts its name in the field, to save over it."""
+        self.field.value = slot
+
+    def draw(self, surface: pygame.Surface) -> None:
+        super().draw(surface)
+        if self.replace_list is not None:
+            text.draw(surface, self.app.fonts.get("ui", 15), "Your saves — choose one to save over it:",
+                      self.app.palette.dim, (self.replace_list.rect.left, self.replace_list.rect.top - 24))
 
     def save(self) -> None:
         if self.app.session is None:
             return
-        path = save_game(self.app.session, self.field.value or "save")
+        slot = self.field.value or "save"
+        if slot_path(slot).exists():
+            self.app.push(Dialog(self.app, "Replace this save?", f"There is already a save called “{slot}”. "
+                                 "Replace it with the game as it stands now?",
+                                 [("Replace", lambda: self.write(slot)), ("Keep it", None)]))
+            return
+        self.write(slot)
+
+    def write(self, slot: str) -> None:
+        path = save_game(self.app.session, slot)
         self.app.pop()
         self.app.push(Notice(self.app, "Saved", f"The game is saved as “{read_info(path).slot}”."))
 
@@ -304,9 +339,10 @@ class LoadScene(Scene):
         self.panel.clear()
         w, h = self.app.size
         self.saves = list_saves()
-        rows = [(f"{info.slot} — {info.label}", info.path) for info in self.saves]
-        notes = [f"{info.mode}, saved {info.saved_at.replace('T', ' ')}" for info in self.saves]
-        tips = [f"{info.sides}. {info.label}.{' The game is over.' if info.over else ''}" for info in self.saves]
+        titles, notes = describe_saves(self.saves)
+        rows = [(title, info.path) for title, info in zip(titles, self.saves, strict=True)]
+        tips = [info.problem or f"{info.sides}. {info.label}.{' The game is over.' if info.over else ''}"
+                for info in self.saves]
         box = pygame.Rect(w // 2 - 420, 110, 840, h - 260)
         self.list = self.panel.add(ListBox(box, "Saved games", rows, self.load, row_height=34, notes=notes,
                                            tooltips=tips))
