@@ -206,8 +206,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--scenario", default=DEFAULT_SCENARIO, help="scenario id or path (default: %(default)s)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    # --scenario is taken after the command too (``play --scenario classroom45``), as a teacher would type it.
+    scenario_opt = argparse.ArgumentParser(add_help=False)
+    scenario_opt.add_argument("--scenario", default=argparse.SUPPRESS,
+                              help=f"scenario id or path (default: {DEFAULT_SCENARIO})")
 
-    play = sub.add_parser("play", help="start a game at once (in the window, or with --text in the terminal)")
+    play = sub.add_parser(
+        "play", parents=[scenario_opt], help="start a game at once (in the window, or with --text in the terminal)")
     play.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
     play.add_argument("--side", choices=("us", "ussr"), default="us", help="the leader you play (default: us)")
     play.add_argument("--opponent", choices=PERSONALITIES, default="historical",
@@ -224,7 +229,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="go back to the last game (saved at the start of every turn)")
     play.set_defaults(func=cmd_play)
 
-    replay = sub.add_parser("replay", help="replay the historical path (both leaders as the record shows them)")
+    replay = sub.add_parser(
+        "replay", parents=[scenario_opt], help="replay the historical path (both leaders as the record shows them)")
     replay.add_argument("--history", action="store_true", required=True,
                         help="both leaders on the historical doctrine, historical friction")
     replay.add_argument("--json", action="store_true", help="print one JSON object with outcome and log")
@@ -233,7 +239,7 @@ def build_parser() -> argparse.ArgumentParser:
     replay.add_argument("--save", metavar="RECORD.json", help="also write the game record to this file")
     replay.set_defaults(func=cmd_replay)
 
-    simulate = sub.add_parser("simulate", help="statistics of many AI-against-AI games")
+    simulate = sub.add_parser("simulate", parents=[scenario_opt], help="statistics of many AI-against-AI games")
     simulate.add_argument("--games", type=int, default=1000, help="number of games (default: 1000)")
     simulate.add_argument("--us", choices=DOCTRINES, default="historical", help="Kennedy's doctrine")
     simulate.add_argument("--ussr", choices=DOCTRINES, default="historical", help="Khrushchev's doctrine")
@@ -246,12 +252,13 @@ def build_parser() -> argparse.ArgumentParser:
                           help="every personality against every other: a Markdown table (as in the README)")
     simulate.set_defaults(func=cmd_simulate)
 
-    bench = sub.add_parser("bench", help="measure the engine's speed")
+    bench = sub.add_parser("bench", parents=[scenario_opt], help="measure the engine's speed")
     bench.add_argument("--seconds", type=float, default=3.0, help="time given to each measurement (default: 3)")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.set_defaults(func=cmd_bench)
 
-    tutorial = sub.add_parser("tutorial", help="the crisis as it happened, explained day by day")
+    tutorial = sub.add_parser(
+        "tutorial", parents=[scenario_opt], help="the crisis as it happened, explained day by day")
     tutorial.add_argument("--text", action="store_true", help="in the terminal instead of the window")
     tutorial.add_argument("--side", choices=("us", "ussr", "watch"), default="watch",
                           help="watch both leaders follow the record, or lead one side yourself (default: watch)")
@@ -262,7 +269,9 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("--out", metavar="DIR", required=True, help="the folder to write into")
     report.set_defaults(func=cmd_report)
 
-    soak = sub.add_parser("soak", help="random play with every invariant checked, then random input in the window")
+    soak = sub.add_parser(
+        "soak", parents=[scenario_opt],
+        help="random play with every invariant checked, then random input in the window")
     soak.add_argument("--games", type=int, default=1000, help="random games to play (default: 1000)")
     soak.add_argument("--seconds", type=float, default=600.0, help="stop the games after this long (default: 600)")
     soak.add_argument("--events", type=int, default=20000,

@@ -87,6 +87,13 @@ def test_broken_scenario_for_play_gives_a_message_not_a_traceback(tmp_path):
     assert "not UTF-8" in done.stderr and "Traceback" not in done.stderr
 
 
+def test_the_scenario_may_be_named_after_the_command_too():
+    done = run("replay", "--history", "--json", "--scenario", "black_saturday")
+    assert done.returncode == 0, done.stderr
+    log = json.loads(done.stdout)["log"]
+    assert log[0]["date"] < "1962-10-26" and log[-1]["date"] == "1962-10-28"  # the prelude, then the last day
+
+
 def test_help_lists_every_command():
     done = run("--help")
     assert done.returncode == 0
