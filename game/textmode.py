@@ -127,9 +127,7 @@ class TextGame:
 
     def show_briefing(self, view: PlayerView) -> None:
         """The leader's card before the first orders of a game (not when a game in progress resumes)."""
-        card = self.scenario.briefings.get(view.side)
-        if card is None:
-            return
+        card = self.scenario.briefings[view.side]  # the loader requires one for each side
         self.say(f"\nTOP SECRET — EYES ONLY\n{LEADER[view.side].upper()}, {ROLE[view.side]}, "
                  f"{view.turn_def.label} 1962")
         for heading, words in card.sections():

@@ -96,12 +96,12 @@ def draw_box(surface: pygame.Surface, app: App, rect: pygame.Rect, fill: tuple[i
     pygame.draw.rect(surface, pal.panel_edge, rect, width=1, border_radius=8)
 
 
+FOOTER_TOP = 94  # px from the bottom: the footer row ends above a one-line help line
+
+
 def footer(app: App, left: int, width: int) -> pygame.Rect:
     """A button in the row at the foot of a screen: above the help line, so the line never hides it."""
     return pygame.Rect(left, app.size[1] - FOOTER_TOP, width, 46)
-
-
-FOOTER_TOP = 94
 
 
 def column(app: App, count: int, width: int = 360, height: int = 46, gap: int = 12, top: int | None = None
