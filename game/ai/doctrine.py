@@ -11,14 +11,15 @@ same orders, and the record keeps them, so no dice are needed.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
 from game.engine.conditions import match_offer
 from game.engine.handlers import HANDLERS
 from game.engine.model import Order
-from game.engine.orders import available_ids
-from game.scenario.model import DoctrineDef, RuleDef
+from game.engine.orders import is_available
+from game.scenario.model import DoctrineDef, OrderDef, RuleDef
 
 PERSONALITIES = ("historical", "hawk", "dove")
 
@@ -34,15 +35,17 @@ class Choice:
 class DoctrinePolicy:
     """A leader played by a doctrine."""
 
-    def __init__(self, doctrine: DoctrineDef) -> None:
+    def __init__(self, doctrine: DoctrineDef, orders: Mapping[str, OrderDef]) -> None:
         self.doctrine = doctrine
-        self._by_turn: dict[int, tuple[RuleDef, ...]] = {}
+        self.orders = orders
+        self._by_turn: dict[int, tuple[tuple[RuleDef, OrderDef], ...]] = {}
 
-    def rules_for(self, turn: int) -> tuple[RuleDef, ...]:
-        """The rules whose dates allow this turn, in order."""
+    def rules_for(self, turn: int) -> tuple[tuple[RuleDef, OrderDef], ...]:
+        """The rules whose dates, and whose orders' dates, allow this turn, in order, each with its order."""
         rules = self._by_turn.get(turn)
         if rules is None:
-            rules = tuple(r for r in self.doctrine.rules if r.turns is None or turn in r.turns)
+            rules = tuple((r, self.orders[r.order]) for r in self.doctrine.rules
+                          if (r.turns is None or turn in r.turns) and self.orders[r.order].allowed_on(turn))
             self._by_turn[turn] = rules
         return rules
 
@@ -55,19 +58,19 @@ class DoctrinePolicy:
 
     def explain(self, view: Any) -> list[Choice]:
         """The orders chosen for this view, each with its rule."""
+        if view.over:
+            return []
         side = view.side
-        ready = available_ids(view)
         budget = view.action_points()
         spent = 0
         groups: set[str] = set()
         used: set[tuple[str, str]] = set()
         targeted: set[str] = set()
         out: list[Choice] = []
-        for rule in self.rules_for(view.turn):
-            odef = ready.get(rule.order)
-            if odef is None or spent + odef.cost > budget or (odef.group and odef.group in groups):
+        for rule, odef in self.rules_for(view.turn):
+            if spent + odef.cost > budget or (odef.group and odef.group in groups):
                 continue
-            if not rule.when(view, side):
+            if not rule.when(view, side) or not is_available(view, odef):
                 continue
             offer = None
             if rule.offer is not None:
@@ -106,4 +109,4 @@ def doctrine_policy(scenario: Any, side: str, personality: str = "historical") -
     if key not in scenario.doctrines:
         known = sorted(k.split(".")[1] for k in scenario.doctrines if k.startswith(side + "."))
         raise KeyError(f"no {personality} doctrine for {side} (known: {', '.join(known)})")
-    return DoctrinePolicy(scenario.doctrines[key])
+    return DoctrinePolicy(scenario.doctrines[key], scenario.orders)

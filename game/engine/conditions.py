@@ -38,31 +38,6 @@ def _strs(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _cmp_min(attr: str) -> Callable[[Any], Pred]:
-    get = attrgetter(attr)
-    return lambda v: (lambda o, s: get(o) >= v)
-
-
-def _cmp_max(attr: str) -> Callable[[Any], Pred]:
-    get = attrgetter(attr)
-    return lambda v: (lambda o, s: get(o) <= v)
-
-
-def _flags_all(names: list[str]) -> Pred:
-    wanted = frozenset(names)
-    return lambda o, s: wanted <= o.flagset(s)
-
-
-def _flags_none(names: list[str]) -> Pred:
-    wanted = frozenset(names)
-    return lambda o, s: wanted.isdisjoint(o.flagset(s))
-
-
-def _flags_any(names: list[str]) -> Pred:
-    wanted = frozenset(names)
-    return lambda o, s: not wanted.isdisjoint(o.flagset(s))
-
-
 def _meter_min(table: dict) -> Pred:
     items = tuple(table.items())
     return lambda o, s: all(o.meter(s, k) >= v for k, v in items)
@@ -239,15 +214,7 @@ def _quarantine_in(v: Any) -> Pred:
 
 _register("date", _want_dates, _date_in)
 _register("part", _want_one_of(PARTS), _part_in)
-_register("date_from", _want_date, lambda v: (lambda o, s: o.date >= v))
-_register("date_to", _want_date, lambda v: (lambda o, s: o.date <= v))
-for _attr in ("rung", "defcon", "alert", "castro_alarm", "invasion_prep", "launchers", "sams", "line_nm", "tactical"):
-    _register(f"{_attr}_min", _want_num, _cmp_min(_attr))
-    _register(f"{_attr}_max", _want_num, _cmp_max(_attr))
 _register("quarantine", _want_one_of(QUARANTINE_STATES), _quarantine_in)
-_register("flags", _want_strs, _flags_all)
-_register("not_flags", _want_strs, _flags_none)
-_register("any_flags", _want_strs, _flags_any)
 _register("meter_min", _want_meters, _meter_min)
 _register("meter_max", _want_meters, _meter_max)
 _register("agreement", _want_bool, _agreement)
@@ -258,6 +225,19 @@ _register("offer_open", _validate_offer_table, _offer_open)
 _register("no_offer_open", _validate_offer_table, _no_offer_open)
 _register("offer_sent", _validate_offer_table, _offer_sent)
 _register("not_offer_sent", _validate_offer_table, _not_offer_sent)
+
+
+# Keys compared as bounds: (attribute, True for a lower bound). Checked inside the one function a
+# condition compiles to, without a call of their own.
+BOUNDS: dict[str, tuple[str, bool]] = {"date_from": ("date", True), "date_to": ("date", False)}
+for _attr in ("rung", "defcon", "alert", "castro_alarm", "invasion_prep", "launchers", "sams", "line_nm", "tactical"):
+    BOUNDS[f"{_attr}_min"] = (_attr, True)
+    BOUNDS[f"{_attr}_max"] = (_attr, False)
+FLAG_KEYS = ("flags", "not_flags", "any_flags")
+
+
+def _always(o: Any, s: Any) -> bool:
+    return True
 
 
 _COMPILED: dict[str, Pred] = {}
@@ -279,58 +259,79 @@ def compile_condition(table: Any, path: str, errors: list[str]) -> Pred:
     return _COMPILED.setdefault(key, pred)
 
 
+def _check(key: str, value: Any) -> str | None:
+    if key in BOUNDS:
+        return _want_date(value) if key.startswith("date_") else _want_num(value)
+    if key in FLAG_KEYS:
+        return _want_strs(value)
+    return PREDICATES[key][0](value)
+
+
 def _compile(table: Any, path: str, errors: list[str]) -> Pred:
     if not isinstance(table, dict):
         errors.append(f"{path}: must be a table of conditions")
         return lambda o, s: False
-    preds: list[Pred] = []
-    flag_keys: dict[str, frozenset[str]] = {}
+    tests: list[Pred] = []
+    flags: dict[str, frozenset[str]] = {}
+    bounds: dict[str, list[Any]] = {}  # attribute -> [lowest, highest]
     for key, value in table.items():
-        entry = PREDICATES.get(key)
-        if entry is None:
+        if key not in BOUNDS and key not in FLAG_KEYS and key not in PREDICATES:
             errors.append(f"{path}.{key}: unknown condition '{key}'")
             continue
-        check, build = entry
-        problem = check(value)
+        problem = _check(key, value)
         if problem:
             errors.append(f"{path}.{key}: {problem}")
-            continue
-        if key in FLAG_KEYS:
-            flag_keys[key] = frozenset(value)
-            continue
-        pred = build(value)
-        _COST[pred] = _KEY_COST.get(key, 1)
-        preds.append(pred)
-    if flag_keys:
-        pred = _flag_test(flag_keys.get("flags", frozenset()), flag_keys.get("not_flags", frozenset()),
-                          flag_keys.get("any_flags"))
-        _COST[pred] = 0
-        preds.append(pred)
-    if not preds:
-        return lambda o, s: True
-    # Cheap tests first (dates, flags, numbers), offer searches last, chained with ``and``.
-    preds.sort(key=lambda p: _COST.get(p, 1))
-    pred = preds[-1]
-    for first in reversed(preds[:-1]):
-        pred = _both(first, pred)
+        elif key in FLAG_KEYS:
+            flags[key] = frozenset(value)
+        elif key in BOUNDS:
+            attr, lower = BOUNDS[key]
+            limits = bounds.setdefault(attr, [None, None])
+            limits[0 if lower else 1] = value
+        else:
+            tests.append(PREDICATES[key][1](value))
+            _COST[tests[-1]] = _KEY_COST.get(key, 1)
+    tests.sort(key=lambda p: _COST.get(p, 1))  # cheap tests first, offer searches last
+    return _condition(flags, bounds, tuple(tests))
+
+
+def _condition(flags: dict[str, frozenset[str]], bounds: dict[str, list[Any]], tests: tuple[Pred, ...]) -> Pred:
+    """One function for the whole condition: the flags on one look, then the bounds, then the other tests.
+
+    Conditions are the engine's most frequent call (orders, doctrine rules, events), so each is one call.
+    """
+    if not flags and not bounds and len(tests) <= 1:
+        return tests[0] if tests else _always
+    all_of = flags.get("flags", frozenset())
+    none_of = flags.get("not_flags", frozenset())
+    any_of = flags.get("any_flags")
+    flagged = bool(flags)
+    limits = tuple((attrgetter(attr), lo, hi) for attr, (lo, hi) in bounds.items())
+
+    def pred(o: Any, s: Any) -> bool:
+        if flagged:
+            fs = o.flagset(s)
+            if not all_of <= fs or not none_of.isdisjoint(fs) or (any_of is not None and any_of.isdisjoint(fs)):
+                return False
+        for get, lo, hi in limits:
+            value = get(o)
+            if (lo is not None and value < lo) or (hi is not None and value > hi):
+                return False
+        for test in tests:  # noqa: SIM110 - all() would cost a generator on the engine's hottest path
+            if not test(o, s):
+                return False
+        return True
+
     return pred
 
 
-FLAG_KEYS = ("flags", "not_flags", "any_flags")
-
-
-def _flag_test(all_of: frozenset[str], none_of: frozenset[str], any_of: frozenset[str] | None) -> Pred:
-    """All the flag keys of one condition in one test, on one look at the flags."""
-    if any_of is None:
-        return lambda o, s: all_of <= (fs := o.flagset(s)) and none_of.isdisjoint(fs)
-    return lambda o, s: all_of <= (fs := o.flagset(s)) and none_of.isdisjoint(fs) and not any_of.isdisjoint(fs)
-
-
-def _both(first: Pred, second: Pred) -> Pred:
-    return lambda o, s: first(o, s) and second(o, s)
-
-
 DATE_KEYS = ("date", "part", "date_from", "date_to")
+
+
+def undated(table: Any) -> Any:
+    """The table without its date keys: for a rule, order or event whose turns are already filtered by them."""
+    if not isinstance(table, dict):
+        return table
+    return {k: v for k, v in table.items() if k not in DATE_KEYS}
 
 
 def turns_allowed(table: Any, turns: Any) -> frozenset[int] | None:

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.engine.model import LEADER, Offer, Order, Term, other
+from game.engine.model import LEADER, OFFER_KNOWERS, Offer, Order, Term, other, put
 
 if TYPE_CHECKING:
     from game.engine.turn import Turn
@@ -138,7 +138,7 @@ def leak_secrets(turn: Turn) -> None:
     changed = False
     offers = []
     for offer in s.offers:
-        if offer.status in ("open", "accepted") and any(t.secret for t in offer.terms):
+        if offer.status in ("open", "accepted") and offer.terms and _has_secret(offer.terms):
             for term in offer.terms:
                 if not term.secret or term.kind in leaked_kinds:
                     continue
@@ -146,11 +146,18 @@ def leak_secrets(turn: Turn) -> None:
                 if turn.dice.chance(p):
                     leaked_kinds.add(term.kind)
                     _leak(turn, term, offer)
-            offer = offer._replace(knowers=offer.knowers + fr.knowers_growth)
+            offer = put(offer, OFFER_KNOWERS, offer.knowers + fr.knowers_growth)
             changed = True
         offers.append(offer)
     if changed:
         s.offers = tuple(offers)
+
+
+def _has_secret(terms: tuple[Term, ...]) -> bool:
+    for term in terms:  # noqa: SIM110 - no generator: this runs for every offer, every turn
+        if term.secret:
+            return True
+    return False
 
 
 def _leak(turn: Turn, term: Term, offer: Offer) -> None:

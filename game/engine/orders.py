@@ -28,26 +28,33 @@ class IllegalOrders(ValueError):
 
 
 def available(view: Any) -> list[Any]:
-    """The order definitions of the view's side whose conditions hold now (grouped by condition)."""
+    """The order definitions of the view's side whose conditions hold now."""
     if view.over:
         return []
     cached = view._available
     if cached is None:
         side = view.side
-        cached = {}
-        for when, orders in view.scenario.order_groups[side]:  # orders sharing a condition test it once
-            if when(view, side):
-                for o in orders:
-                    cached[o.id] = o
+        ok = view._ok
+        cached = []
+        for when, orders in view.scenario.order_groups[side][view.turn]:  # orders sharing a condition test it once
+            holds = ok.get(when)
+            if holds is None:
+                holds = ok[when] = when(view, side)
+            if holds:
+                cached.extend(orders)
         view._available = cached
-    return list(cached.values())
+    return list(cached)
 
 
-def available_ids(view: Any) -> dict[str, Any]:
-    """The same as ``available``, by order id (cached on the view, which never changes)."""
-    if view._available is None:
-        available(view)
-    return view._available
+def is_available(view: Any, odef: Any) -> bool:
+    """Whether one order of the view's side is available now: only its own condition is tested (and kept)."""
+    if view.over or not odef.allowed_on(view.turn):
+        return False
+    ok = view._ok
+    holds = ok.get(odef.when)
+    if holds is None:
+        holds = ok[odef.when] = odef.when(view, view.side)
+    return holds
 
 
 def legal_orders(view: Any) -> list[Order]:
@@ -96,7 +103,6 @@ def check_orders(view: Any, orders: tuple[Order, ...] | list[Order]) -> list[str
         return ["the game is over"]
     problems: list[str] = []
     defs = view.scenario.orders
-    ok = available_ids(view) if not view.over else {}
     cost = 0
     groups: dict[str, str] = {}
     seen: set[tuple[str, str]] = set()
@@ -106,7 +112,7 @@ def check_orders(view: Any, orders: tuple[Order, ...] | list[Order]) -> list[str
         if odef is None or odef.side != view.side:
             problems.append(f"unknown order '{order.kind}'")
             continue
-        if order.kind not in ok:
+        if not is_available(view, odef):
             problems.append(f"{order.kind}: not available now")
             continue
         cost += odef.cost

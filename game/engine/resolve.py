@@ -24,7 +24,6 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from game.engine.dice import Dice
 from game.engine.friction import draw_incidents
 from game.engine.handlers import HANDLERS
 from game.engine.model import SIDES, Order, Outcome
@@ -87,8 +86,7 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
     if not s.over:
         s.turn += 1
         dawn(turn)
-    s.rng = turn.dice.state()
-    return s
+    return turn.finish()
 
 
 def posture_floor(s: GameState) -> int:
@@ -149,8 +147,14 @@ def check_end(turn: Turn) -> None:
 
 
 def _all_dismantled(s: GameState) -> bool:
-    mrbm = [x for x in s.sites if x.kind == "mrbm"]
-    return bool(mrbm) and all(x.status == "dismantled" for x in mrbm)
+    """Every medium-range site taken down (and there was at least one)."""
+    seen = False
+    for x in s.sites:
+        if x.kind == "mrbm":
+            if x.status != "dismantled":
+                return False
+            seen = True
+    return seen
 
 
 def _end(turn: Turn, outcome: Outcome, text: str) -> None:
@@ -193,7 +197,5 @@ def fire_events(turn: Turn, at: str) -> None:
 def open_game(state: GameState) -> GameState:
     """Run the first dawn of a freshly set-up state (used by ``setup.new_game``)."""
     turn = Turn(state, {})
-    turn.dice = Dice(state.rng)
     dawn(turn)
-    turn.s.rng = turn.dice.state()
-    return turn.s
+    return turn.finish()

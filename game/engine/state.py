@@ -60,6 +60,10 @@ STATE_FIELDS = (
 )
 
 
+# The sites last counted and their launchers. Holding the tuple keeps its identity from being reused.
+_LAUNCHERS: list = [(), 0]
+
+
 class GameState:
     """All of the game's truth at the start of a turn (or at its end, when ``over``)."""
 
@@ -127,16 +131,19 @@ class GameState:
 
     @property
     def date(self) -> str:
-        return self.turn_def.date
+        return self.scenario.turns[self.turn].date  # not through turn_def: the log asks for it on every line
 
     @property
     def part(self) -> str:
-        return self.turn_def.part
+        return self.scenario.turns[self.turn].part
 
     @property
     def launchers(self) -> int:
-        """Operational medium-range launchers: the truth."""
-        return sum(s.launchers for s in self.sites if s.kind == "mrbm" and s.operational)
+        """Operational medium-range launchers: the truth (counted once for each tuple of sites)."""
+        sites = self.sites
+        if sites is not _LAUNCHERS[0]:
+            _LAUNCHERS[:] = [sites, sum(s.launchers for s in sites if s.kind == "mrbm" and s.operational)]
+        return _LAUNCHERS[1]
 
     def has_flag(self, name: str, side: str | None) -> bool:
         flags = self.flags

@@ -29,7 +29,8 @@ def describe_terms(scenario: Scenario, terms: tuple[Term, ...], public_only: boo
 class Turn:
     """One turn being resolved. ``s`` is the new state, a private copy that may be changed."""
 
-    __slots__ = ("s", "dice", "risk", "escalated", "orders", "incidents")  # risk: added by handlers this turn
+    # risk: added by handlers this turn; entries: the log lines written this turn, filed by ``finish``
+    __slots__ = ("s", "dice", "risk", "escalated", "orders", "incidents", "entries")
 
     def __init__(self, state: GameState, orders: dict[str, tuple[Order, ...]]) -> None:
         self.s = state.copy()
@@ -38,17 +39,27 @@ class Turn:
         self.escalated = False
         self.orders = orders
         self.incidents: list[str] = []
+        self.entries: dict[str, list[LogEntry]] = {"public": [], "us": [], "ussr": []}
 
     # -- the log --
 
     def log(self, key: str, text: str, visibility: str) -> None:
         """Add an entry. ``visibility`` is public, us, ussr, or both (one entry for each leader)."""
         s = self.s
-        logs = s.logs
         date = s.date
         for vis in ("us", "ussr") if visibility == "both" else (visibility,):
             s.seq += 1
-            logs[vis] = logs[vis] + (LogEntry(s.seq, s.turn, date, key, text, vis),)
+            self.entries[vis].append(tuple.__new__(LogEntry, (s.seq, s.turn, date, key, text, vis)))
+
+    def finish(self) -> GameState:
+        """File the turn's log lines (one tuple concatenation per log, not one per line) and store the dice."""
+        s = self.s
+        logs = s.logs
+        for vis, lines in self.entries.items():
+            if lines:
+                logs[vis] = logs[vis] + tuple(lines)
+        s.rng = self.dice.state()
+        return s
 
     # -- tracks --
 
@@ -88,8 +99,10 @@ class Turn:
     def apply_effects(self, eff: Effects) -> None:
         if eff.rung or eff.rung_min:
             self.raise_rung(eff.rung_min, eff.rung) if eff.rung >= 0 else self.lower_rung(-eff.rung)
-        for key, delta in eff.meters.items():
-            self.meter(key, delta)
+        if eff.meters:
+            meters = self.s.meters
+            for key, delta in eff.meters.items():
+                meters[key] = min(100.0, max(0.0, meters[key] + delta))
         for name in eff.flags:
             self.set_flag(name, "public")
         for name in eff.us_flags:

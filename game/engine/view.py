@@ -57,6 +57,7 @@ class PlayerView:
         "date",
         "part",
         "_available",
+        "_ok",
         "_public_log",
         "_own_log",
     )
@@ -169,6 +170,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view.date = turn_def.date
     view.part = turn_def.part
     view._available = None
+    view._ok = {}  # condition -> whether it holds in this view (see orders.available)
     view.over = state.over
     view.outcome = state.outcome
     view.rung = state.rung

@@ -6,7 +6,7 @@ turn's length (half a day on 26–28 October, a week in the aftermath).
 
 from __future__ import annotations
 
-from game.engine.model import CARGO_WORDS, Ship
+from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, put
 from game.engine.turn import Turn
 
 
@@ -30,7 +30,7 @@ def build_sites(turn: Turn, days: float) -> None:
         new = min(cap, site.readiness + (rate * 0.5 if site.kind == "irbm" else rate))
         if new >= 100.0:
             turn.log("site_operational", f"{site.name} is ready to fire.", "ussr")
-        sites[i] = site._replace(readiness=new)
+        sites[i] = put(site, SITE_READINESS, new)
         changed = True
     if changed:
         s.sites = tuple(sites)
@@ -67,9 +67,9 @@ def move_ships(turn: Turn, days: float) -> None:
                 sh = sh._replace(status="arrived", distance=0.0)
                 _arrive(turn, sh)
             else:
-                sh = _sailed(sh, new)
+                sh = put(sh, SHIP_DISTANCE, new)
         elif sh.status == "returning" and sh.distance < 4000.0:
-            sh = _sailed(sh, min(4000.0, sh.distance + step))
+            sh = put(sh, SHIP_DISTANCE, min(4000.0, sh.distance + step))
         ships.append(sh)
     s.ships = tuple(ships)
     subs = []
@@ -82,16 +82,6 @@ def move_ships(turn: Turn, days: float) -> None:
             sub = sub._replace(distance=min(4000.0, sub.distance + 300.0 * days))
         subs.append(sub)
     s.subs = tuple(subs)
-
-
-_DISTANCE = Ship._fields.index("distance")
-
-
-def _sailed(ship: Ship, distance: float) -> Ship:
-    """The ship at a new distance: ``_replace(distance=…)`` without its keyword handling (every ship, every turn)."""
-    fields = list(ship)
-    fields[_DISTANCE] = distance
-    return tuple.__new__(Ship, fields)
 
 
 def step_for(distance: float, target: float, step: float) -> float:

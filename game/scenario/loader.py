@@ -23,7 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from game.engine.conditions import compile_condition, referenced_flags, turns_allowed
+from game.engine.conditions import compile_condition, referenced_flags, turns_allowed, undated
 from game.engine.handlers import HANDLERS, TARGET_KIND
 from game.engine.model import LEADER, Term, other
 from game.scenario import schema
@@ -386,6 +386,8 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
     flags_set |= _raw_flags(data)
     flags_used: list[tuple[str, str]] = []
 
+    turn_defs = [TurnDef(t.date, t.part, t.label, t.days) for _, t in turns]
+
     def cond(where: str, table: dict[str, Any], side: str | None = None) -> Any:
         errors: list[str] = []
         pred = compile_condition(table, where, errors)
@@ -396,6 +398,11 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
         _condition_refs(ck, where, table, term_ids)
         flags_used.extend((f"{where}", f) for f in referenced_flags(table))
         return pred
+
+    def dated_cond(where: str, table: dict[str, Any], side: str | None = None) -> tuple[Any, Any]:
+        """The condition without its dates, and the turns those dates allow (checked once, not every turn)."""
+        cond(where, table, side)
+        return compile_condition(undated(table), where, []), turns_allowed(table, turn_defs)
 
     def effects(where: str, eff: schema.EffectsModel) -> Effects:
         flags_set.update(eff.flags, eff.us_flags, eff.ussr_flags)
@@ -413,10 +420,11 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
             continue
         _check_params(ck, where, o.handler, o.params)
         _source(ck, f"{where}.source", o.source)
+        when, allowed = dated_cond(f"{where}.when", o.when, o.side)
         orders[o.id] = OrderDef(
             o.id, o.side, o.label, o.help, o.cost, o.phase, o.group, o.handler, dict(o.params),
-            cond(f"{where}.when", o.when, o.side), effects(f"{where}.effects", o.effects), o.risk, o.visibility,
-            fill_leaders(o.log, o.side), TARGET_KIND.get(o.handler, ""), o.source, f"order_{o.id}",
+            when, effects(f"{where}.effects", o.effects), o.risk, o.visibility,
+            fill_leaders(o.log, o.side), TARGET_KIND.get(o.handler, ""), o.source, f"order_{o.id}", allowed,
         )
     events = []
     for i, e in sections["event"]:
@@ -431,9 +439,9 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
         for j, oid in enumerate(e.force):
             if oid not in orders:
                 ck.add(f"{where}.force[{j}]", f"unknown order '{oid}'")
-        events.append(EventDef(e.id, e.at, tuple(e.force), e.date, e.part, cond(f"{where}.when", e.when),
-                               e.visibility, e.text, effects(f"{where}.effects", e.effects), e.source,
-                               turns_allowed(e.when, [TurnDef(t.date, t.part, t.label, t.days) for _, t in turns])))
+        when, allowed = dated_cond(f"{where}.when", e.when)
+        events.append(EventDef(e.id, e.at, tuple(e.force), e.date, e.part, when, e.visibility, e.text,
+                               effects(f"{where}.effects", e.effects), e.source, allowed))
     incidents = []
     for i, inc in sections["incident"]:
         where = f"incident[{i}]"
@@ -505,7 +513,7 @@ def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[
         _source(ck, f"{where}.source", r.source)
         errors: list[str] = []
         table = _substitute(r.when, params, ck, f"{where}.when")
-        when = compile_condition(table, f"{where}.when", errors)
+        compile_condition(table, f"{where}.when", errors)
         _meter_names(ck, f"{where}.when", table, side)
         _condition_refs(ck, f"{where}.when", table, set(scenario.terms))
         _offer_terms(ck, f"{where}.offer", r.offer, set(scenario.terms))
@@ -534,8 +542,9 @@ def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[
             ck.add(f"{where}.target", f"order '{r.order}' takes no target")
         elif r.target.startswith("$") and r.target[1:] != odef.target:
             ck.add(f"{where}.target", f"order '{r.order}' takes a {odef.target or 'no'} target, not {r.target}")
-        out.append(RuleDef(r.id, when, r.order, r.target, r.offer, tuple(Term(t.kind, t.secret) for t in r.terms),
-                           r.deadline, r.reply, r.why, r.source, turns_allowed(table, scenario.turns)))
+        out.append(RuleDef(r.id, compile_condition(undated(table), where, []), r.order, r.target, r.offer,
+                           tuple(Term(t.kind, t.secret) for t in r.terms), r.deadline, r.reply, r.why, r.source,
+                           turns_allowed(table, scenario.turns)))
     return tuple(out)
 
 

@@ -70,6 +70,10 @@ class OrderDef:
     target: str  # "" | ship | offer | sub
     source: str
     log_key: str = ""
+    turns: frozenset[int] | None = None  # the turns the dates in its condition allow (None: any)
+
+    def allowed_on(self, turn: int) -> bool:
+        return self.turns is None or turn in self.turns
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,21 +198,24 @@ class Scenario:
     events_by_turn: Mapping[tuple[int, str], tuple[EventDef, ...]] = field(default_factory=dict, compare=False,
                                                                            repr=False)
 
-    order_groups: Mapping[str, tuple[tuple[Condition, tuple[OrderDef, ...]], ...]] = field(
+    # side -> turn -> the orders whose dates allow that turn, gathered by their (shared) undated condition
+    order_groups: Mapping[str, tuple[tuple[tuple[Condition, tuple[OrderDef, ...]], ...], ...]] = field(
         default_factory=dict, compare=False, repr=False)
     visible_meters: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         by_side = {s: tuple(o for o in self.orders.values() if o.side == s) for s in ("us", "ussr")}
         object.__setattr__(self, "by_side", by_side)
-        # Each side's orders gathered by their (shared, compiled) condition, which is then tested once.
-        groups: dict[str, tuple[tuple[Condition, tuple[OrderDef, ...]], ...]] = {}
+        # Each side's orders of each turn gathered by their (shared, compiled) condition, then tested once.
+        groups: dict[str, Any] = {side: [] for side in by_side}
         for side, orders in by_side.items():
-            by_pred: dict[Condition, list[OrderDef]] = {}
-            for o in orders:
-                by_pred.setdefault(o.when, []).append(o)
-            groups[side] = tuple((pred, tuple(os)) for pred, os in by_pred.items())
-        object.__setattr__(self, "order_groups", groups)
+            for turn in range(len(self.turns)):
+                by_pred: dict[Condition, list[OrderDef]] = {}
+                for o in orders:
+                    if o.allowed_on(turn):
+                        by_pred.setdefault(o.when, []).append(o)
+                groups[side].append(tuple((pred, tuple(os)) for pred, os in by_pred.items()))
+        object.__setattr__(self, "order_groups", {side: tuple(g) for side, g in groups.items()})
         # What each side may read of the meters: its own, and the other side's standing in world opinion.
         keys = [f"{s}.{name}" for s, table in self.meters.items() for name in table]
         object.__setattr__(self, "visible_meters", {
