@@ -15,7 +15,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine.conditions import match_offer
+from game.engine.conditions import match_offer, parts
 from game.engine.handlers import HANDLERS
 from game.engine.model import Order
 from game.engine.orders import is_available
@@ -38,13 +38,16 @@ class DoctrinePolicy:
     def __init__(self, doctrine: DoctrineDef, orders: Mapping[str, OrderDef]) -> None:
         self.doctrine = doctrine
         self.orders = orders
-        self._by_turn: dict[int, tuple[tuple[RuleDef, OrderDef], ...]] = {}
+        self._by_turn: dict[int, tuple[tuple[Any, ...], ...]] = {}
 
-    def rules_for(self, turn: int) -> tuple[tuple[RuleDef, OrderDef], ...]:
-        """The rules whose dates, and whose orders' dates, allow this turn, in order, each with its order."""
+    def rules_for(self, turn: int) -> tuple[tuple[Any, ...], ...]:
+        """The rules whose dates, and whose orders' dates, allow this turn, in order.
+
+        Each as (rule, its order, flags its condition requires, flags it forbids, the rest of it or None).
+        """
         rules = self._by_turn.get(turn)
         if rules is None:
-            rules = tuple((r, self.orders[r.order]) for r in self.doctrine.rules
+            rules = tuple((r, self.orders[r.order], *parts(r.when)) for r in self.doctrine.rules
                           if (r.turns is None or turn in r.turns) and self.orders[r.order].allowed_on(turn))
             self._by_turn[turn] = rules
         return rules
@@ -67,10 +70,13 @@ class DoctrinePolicy:
         used: set[tuple[str, str]] = set()
         targeted: set[str] = set()
         out: list[Choice] = []
-        for rule, odef in self.rules_for(view.turn):
+        flags = view.flags
+        for rule, odef, all_of, none_of, rest in self.rules_for(view.turn):
             if spent + odef.cost > budget or (odef.group and odef.group in groups):
                 continue
-            if not rule.when(view, side) or not is_available(view, odef):
+            if not all_of <= flags or not none_of.isdisjoint(flags) or (rest is not None and not rest(view, side)):
+                continue
+            if not is_available(view, odef):
                 continue
             offer = None
             if rule.offer is not None:

@@ -240,6 +240,22 @@ def _always(o: Any, s: Any) -> bool:
     return True
 
 
+NO_FLAGS: frozenset[str] = frozenset()
+Parts = tuple[frozenset[str], frozenset[str], Pred | None]
+
+
+def parts(pred: Pred) -> Parts:
+    """A condition as (flags all required, flags all forbidden, the rest of it or None).
+
+    The hot loops (available orders, doctrine rules) test the two flag sets inline
+    and call the rest only when they pass: most conditions fail on their flags.
+    """
+    return getattr(pred, "parts", (NO_FLAGS, NO_FLAGS, pred))
+
+
+_always.parts = (NO_FLAGS, NO_FLAGS, None)  # type: ignore[attr-defined]
+
+
 _COMPILED: dict[str, Pred] = {}
 
 
@@ -301,8 +317,8 @@ def _condition(flags: dict[str, frozenset[str]], bounds: dict[str, list[Any]], t
     """
     if not flags and not bounds and len(tests) <= 1:
         return tests[0] if tests else _always
-    all_of = flags.get("flags", frozenset())
-    none_of = flags.get("not_flags", frozenset())
+    all_of = flags.get("flags", NO_FLAGS)
+    none_of = flags.get("not_flags", NO_FLAGS)
     any_of = flags.get("any_flags")
     flagged = bool(flags)
     limits = tuple((attrgetter(attr), lo, hi) for attr, (lo, hi) in bounds.items())
@@ -321,6 +337,9 @@ def _condition(flags: dict[str, frozenset[str]], bounds: dict[str, list[Any]], t
                 return False
         return True
 
+    if any_of is None and flagged:
+        rest = _condition({}, bounds, tests) if bounds or tests else None
+        pred.parts = (all_of, none_of, rest)  # type: ignore[attr-defined]
     return pred
 
 

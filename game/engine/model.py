@@ -52,14 +52,13 @@ class Term:
     secret: bool = False
 
 
-@dataclass(frozen=True, slots=True)
-class Order:
+class Order(NamedTuple):
     """One order of one side for one turn.
 
     ``kind`` names an order of the scenario's catalogue; ``target`` a ship or an
     offer id where the order needs one; ``terms``, ``deadline`` (a number of
     turns, 0 for none) and ``reply_to`` (an offer id, 0 for none) only for
-    orders that send an offer.
+    orders that send an offer. A named tuple: the AI makes thousands a second.
     """
 
     kind: str
@@ -164,6 +163,7 @@ for _kind in (Ship, Submarine, Site, Offer):
     _kind._replace = _replace  # type: ignore[method-assign, assignment]
 
 SHIP_DISTANCE = Ship._fields.index("distance")
+SUB_TORPEDO = Submarine._fields.index("nuclear_torpedo")
 SITE_READINESS = Site._fields.index("readiness")
 OFFER_KNOWERS = Offer._fields.index("knowers")
 

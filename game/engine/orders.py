@@ -35,13 +35,19 @@ def available(view: Any) -> list[Any]:
     if cached is None:
         side = view.side
         ok = view._ok
+        flags = view.flags
         cached = []
-        for when, orders in view.scenario.order_groups[side][view.turn]:  # orders sharing a condition test it once
-            holds = ok.get(when)
-            if holds is None:
-                holds = ok[when] = when(view, side)
-            if holds:
-                cached.extend(orders)
+        # Orders sharing a condition test it once; its flags are tested here, the rest only if they pass.
+        for all_of, none_of, rest, when, orders in view.scenario.order_groups[side][view.turn]:
+            if not all_of <= flags or not none_of.isdisjoint(flags):
+                continue
+            if rest is not None:
+                holds = ok.get(when)
+                if holds is None:
+                    holds = ok[when] = rest(view, side)
+                if not holds:
+                    continue
+            cached.extend(orders)
         view._available = cached
     return list(cached)
 

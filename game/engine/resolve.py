@@ -92,9 +92,10 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
 def posture_floor(s: GameState) -> int:
     """The lowest rung the forces' posture allows: the ladder cannot fall below it."""
     floor = 0
-    if s.has_flag("discovered", None):
+    flags = s.flagset(None)
+    if "discovered" in flags:
         floor = 1
-    if s.has_flag("crisis_public", None):
+    if "crisis_public" in flags:
         floor = 2
     if s.quarantine in ("proclaimed", "in_force"):
         floor = 3
@@ -106,7 +107,7 @@ def posture_floor(s: GameState) -> int:
         floor = min(floor, 3)
     if s.invaded:
         floor = 8
-    if s.has_flag("nuclear_used", None):
+    if "nuclear_used" in flags:
         floor = 9
     return floor
 

@@ -16,7 +16,7 @@ from heapq import merge
 from typing import Any
 
 from game.engine.handlers import site_as_seen
-from game.engine.model import LogEntry, Offer, Outcome, Ship, Site, Submarine, Term
+from game.engine.model import SUB_TORPEDO, LogEntry, Offer, Outcome, Ship, Site, Submarine, Term, put
 from game.engine.state import GameState
 
 
@@ -154,7 +154,7 @@ def _ship(*fields: object) -> Ship:
 
 
 def _hide_torpedo(sub: Submarine) -> Submarine:
-    return Submarine(sub.id, sub.name, sub.distance, False, sub.status)
+    return put(sub, SUB_TORPEDO, False) if sub.nuclear_torpedo else sub
 
 
 def player_view(state: GameState, side: str) -> PlayerView:
@@ -166,7 +166,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view.side = side
     view.scenario = state.scenario
     view.turn = state.turn
-    turn_def = state.turn_def
+    turn_def = state.scenario.turns[state.turn]
     view.date = turn_def.date
     view.part = turn_def.part
     view._available = None
@@ -199,8 +199,8 @@ def player_view(state: GameState, side: str) -> PlayerView:
         view.uncertainty = state.est_sigma
         view.tactical = 0  # Washington did not know the tactical weapons were there
         view.local_authority = False
-        view.ships = tuple(_hide_cargo(s) for s in state.ships)
-        view.subs = tuple(_hide_torpedo(s) for s in state.subs)
+        view.ships = tuple([_hide_cargo(s) for s in state.ships])
+        view.subs = tuple([_hide_torpedo(s) for s in state.subs])
         view._sites = state.site_intel
     else:
         view.defcon = state.defcon_public

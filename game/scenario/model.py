@@ -10,6 +10,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from game.engine.conditions import parts
+
 Condition = Callable[[Any, Any], bool]
 
 
@@ -198,8 +200,9 @@ class Scenario:
     events_by_turn: Mapping[tuple[int, str], tuple[EventDef, ...]] = field(default_factory=dict, compare=False,
                                                                            repr=False)
 
-    # side -> turn -> the orders whose dates allow that turn, gathered by their (shared) undated condition
-    order_groups: Mapping[str, tuple[tuple[tuple[Condition, tuple[OrderDef, ...]], ...], ...]] = field(
+    # side -> turn -> the orders whose dates allow that turn, gathered by their (shared) undated condition,
+    # each group as (flags required, flags forbidden, rest of the condition or None, condition, orders)
+    order_groups: Mapping[str, tuple[tuple[tuple[Any, ...], ...], ...]] = field(
         default_factory=dict, compare=False, repr=False)
     visible_meters: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
@@ -214,7 +217,7 @@ class Scenario:
                 for o in orders:
                     if o.allowed_on(turn):
                         by_pred.setdefault(o.when, []).append(o)
-                groups[side].append(tuple((pred, tuple(os)) for pred, os in by_pred.items()))
+                groups[side].append(tuple((*parts(pred), pred, tuple(os)) for pred, os in by_pred.items()))
         object.__setattr__(self, "order_groups", {side: tuple(g) for side, g in groups.items()})
         # What each side may read of the meters: its own, and the other side's standing in world opinion.
         keys = [f"{s}.{name}" for s, table in self.meters.items() for name in table]
