@@ -14,9 +14,8 @@ from collections.abc import Callable
 from typing import Any
 
 from game.engine.friction import incident_probability
-from game.engine.handlers import HANDLERS
 from game.engine.model import CARGO_WORDS, LEADER, ROLE, SIDES, Order, Term, other
-from game.engine.orders import available, check_orders
+from game.engine.orders import available, check_orders, targets_of
 from game.engine.record import GameRecord
 from game.engine.scoring import scores
 from game.engine.state import GameState
@@ -276,7 +275,7 @@ class TextGame:
 
     def list_orders(self, view: PlayerView) -> None:
         for i, odef in enumerate(self.menu(view), 1):
-            targets = HANDLERS[odef.handler][0](view, odef)
+            targets = targets_of(view, odef)
             if targets == ():
                 continue
             note = f"  (targets: {', '.join(targets)})" if odef.target else ""
@@ -309,7 +308,7 @@ class TextGame:
             self.say(f"  Adds {odef.risk * 100:.0f} points to this turn's risk of an incident.")
 
     def pick_target(self, view: PlayerView, odef: Any) -> str | None:
-        targets = HANDLERS[odef.handler][0](view, odef)
+        targets = targets_of(view, odef)
         if targets == ("",):
             return ""
         if not targets:

@@ -16,9 +16,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.conditions import match_offer, parts
-from game.engine.handlers import HANDLERS
 from game.engine.model import Order
-from game.engine.orders import is_available
+from game.engine.orders import is_available, targets_of
 from game.scenario.model import DoctrineDef, OrderDef, RuleDef
 
 PERSONALITIES = ("historical", "hawk", "dove")
@@ -98,7 +97,7 @@ class DoctrinePolicy:
 
     @staticmethod
     def _target(view: Any, rule: RuleDef, odef: Any, offer: Any, targeted: set[str]) -> str | None:
-        legal = HANDLERS[odef.handler][0](view, odef)
+        legal = targets_of(view, odef)
         if rule.target == "$offer":
             wanted = str(offer.id)
             return wanted if wanted in legal and wanted not in targeted else None

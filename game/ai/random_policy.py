@@ -10,9 +10,8 @@ from typing import Any
 
 import numpy as np
 
-from game.engine.handlers import HANDLERS
 from game.engine.model import Order, Term
-from game.engine.orders import available
+from game.engine.orders import available, targets_of
 
 
 class RandomPolicy:
@@ -33,7 +32,7 @@ class RandomPolicy:
             odef = options[index]
             if dice[n + index] < 0.5 or odef.cost > budget or (odef.group and odef.group in groups):
                 continue
-            targets = [t for t in HANDLERS[odef.handler][0](view, odef) if t not in used]
+            targets = [t for t in targets_of(view, odef) if t not in used]
             if not targets:
                 continue
             order = Order(odef.id, targets[int(dice[2 * n + index] * len(targets))])

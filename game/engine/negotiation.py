@@ -134,11 +134,13 @@ def leak_secrets(turn: Turn) -> None:
     """Each secret term of an open or accepted offer may leak (see the module docstring)."""
     s = turn.s
     fr = s.scenario.friction
-    leaked_kinds = {k for k, _ in s.leaked}
+    leaked_kinds = None
     changed = False
     offers = []
     for offer in s.offers:
         if offer.status in ("open", "accepted") and offer.terms and _has_secret(offer.terms):
+            if leaked_kinds is None:
+                leaked_kinds = {k for k, _ in s.leaked}
             for term in offer.terms:
                 if not term.secret or term.kind in leaked_kinds:
                     continue

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.handlers import HANDLERS
+from game.engine.handlers import HANDLERS, NO_TARGET
 from game.engine.model import Order, other
 
 MAX_DEADLINE = 4
@@ -63,11 +63,17 @@ def is_available(view: Any, odef: Any) -> bool:
     return holds
 
 
+def targets_of(view: Any, odef: Any) -> tuple[str, ...]:
+    """The legal targets of an order now: ships, submarines or offers, or ``("",)`` for an order that takes none
+    (most of them, known without asking the handler)."""
+    return HANDLERS[odef.handler][0](view, odef) if odef.target else NO_TARGET
+
+
 def legal_orders(view: Any) -> list[Order]:
     """Every single order legal now, with its target filled in where it needs one."""
     out = []
     for odef in available(view):
-        targets = HANDLERS[odef.handler][0](view, odef)
+        targets = targets_of(view, odef)
         out.extend(Order(odef.id, target=t) for t in targets)
     return out
 
@@ -130,7 +136,7 @@ def check_orders(view: Any, orders: tuple[Order, ...] | list[Order]) -> list[str
             if odef.group in groups and groups[odef.group] != order.kind:
                 problems.append(f"{order.kind}: cannot be given with {groups[odef.group]}")
             groups.setdefault(odef.group, order.kind)
-        targets = HANDLERS[odef.handler][0](view, odef)
+        targets = targets_of(view, odef)
         if order.target not in targets:
             problems.append(f"{order.kind}: '{order.target}' is not a valid target now")
         if odef.target == "offer":

@@ -23,10 +23,11 @@ The input state is never changed; every draw is recorded in ``state.draws``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from itertools import chain
 
 from game.engine.friction import draw_incidents
 from game.engine.handlers import HANDLERS
-from game.engine.model import SIDES, Order, Outcome
+from game.engine.model import Order, Outcome
 from game.engine.negotiation import expire_deadlines, leak_secrets
 from game.engine.orders import IllegalOrders, check_orders
 from game.engine.scoring import settlement_winner, time_out_outcome
@@ -37,16 +38,17 @@ from game.engine.world import build_sites, move_ships, pressures, update_castro,
 from game.scenario.model import NO_EFFECTS, OrderDef
 
 PHASES = ("diplomacy", "movement", "force")
+PHASE_INDEX = {phase: i for i, phase in enumerate(PHASES)}
 
 
 def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]]) -> GameState:
     """Resolve one turn with both sides' orders; returns the state at the next dawn."""
     if state.over:
         raise IllegalOrders("both", ["the game is over"])
-    by_side = {side: tuple(orders.get(side, ())) for side in SIDES}
-    for side in SIDES:
-        if by_side[side]:
-            problems = check_orders(player_view(state, side), by_side[side])
+    by_side = {"us": tuple(orders.get("us", ())), "ussr": tuple(orders.get("ussr", ()))}
+    for side, given in by_side.items():
+        if given:
+            problems = check_orders(player_view(state, side), given)
             if problems:
                 raise IllegalOrders(side, problems)
     turn = Turn(state, by_side)
@@ -54,20 +56,19 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
     days = s.turn_def.days
     rung_before = s.rung
     defs = s.scenario.orders
-    buckets: dict[str, list[tuple[str, Order, OrderDef]]] = {phase: [] for phase in PHASES}
-    for side in SIDES:
-        for order in by_side[side]:
+    plan: list[list[tuple[str, Order, OrderDef]]] = [[], [], []]  # by phase; the US's first within a phase
+    for side, given in by_side.items():
+        for order in given:
             odef = defs[order.kind]
-            buckets[odef.phase].append((side, order, odef))
+            plan[PHASE_INDEX[odef.phase]].append((side, order, odef))
     order_risk = 0.0
-    for phase in PHASES:
-        for side, order, odef in buckets[phase]:
-            if odef.effects is not NO_EFFECTS:
-                turn.apply_effects(odef.effects)
-            HANDLERS[odef.handler][1](turn, side, order, odef)
-            order_risk += odef.risk
-            if odef.log:
-                turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
+    for side, order, odef in chain.from_iterable(plan):
+        if odef.effects is not NO_EFFECTS:
+            turn.apply_effects(odef.effects)
+        HANDLERS[odef.handler][1](turn, side, order, odef)
+        order_risk += odef.risk
+        if odef.log:
+            turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
     build_sites(turn, days)
     move_ships(turn, days)
     pressures(turn, days)

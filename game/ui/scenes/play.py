@@ -12,9 +12,8 @@ from typing import Any
 import pygame
 
 from game.engine.friction import incident_probability
-from game.engine.handlers import HANDLERS
 from game.engine.model import LEADER, ROLE, SIDES, Order, other
-from game.engine.orders import IllegalOrders, available, check_orders
+from game.engine.orders import IllegalOrders, available, check_orders, targets_of
 from game.engine.scoring import PARTS
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target, player_view
@@ -278,7 +277,7 @@ class TurnScene(Scene):
 
     @staticmethod
     def targets(view: PlayerView, odef: Any) -> tuple[str, ...]:
-        return HANDLERS[odef.handler][0](view, odef)
+        return targets_of(view, odef)
 
     def order_risk(self, orders: list[Order]) -> float:
         defs = self.app.scenario.orders
