@@ -2,9 +2,10 @@
 
 An action is one order or one chance draw, as in OpenSpiel. Each one-core
 figure plays whole seeded games in quarter-second rounds for about the given
-number of seconds, timing each round by this process's CPU time, and reports
-the best round, as ``timeit`` does: the other programs of a shared machine
-only ever slow a round down, so the fastest one is the engine's own speed.
+number of seconds, timing each round by the CPU time of the thread playing it
+(numpy's idle helper threads do not count), and reports the best round, as
+``timeit`` does: the other programs of a shared machine only ever slow a round
+down, so the fastest one is the engine's own speed.
 """
 
 from __future__ import annotations
@@ -29,13 +30,13 @@ def _best_rates(scenario: Scenario, us: str, ussr: str, friction: str, seconds: 
     seed = 1000
     for _ in range(max(1, round(seconds / ROUND_SECONDS))):
         games = actions = 0
-        start = time.process_time()
+        start = time.thread_time()
         while True:
             _, n = play_game(scenario, policies, seed, friction)
             seed += 1
             games += 1
             actions += n
-            elapsed = time.process_time() - start
+            elapsed = time.thread_time() - start
             if elapsed >= min(seconds, ROUND_SECONDS):
                 break
         best_games = max(best_games, games / elapsed)

@@ -48,14 +48,19 @@ def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
         p += fr.local_authority
     if facts.quarantine == "in_force":
         line = facts.line_nm
-        p += fr.held_ship * sum(1 for sh in facts.ships if sh.status == "held")
-        p += fr.sub_near_line * sum(
-            1 for sub in facts.subs if sub.status in ("patrol", "escorting") and abs(sub.distance - line) <= 250
-        )
+        held = near = 0
+        for sh in facts.ships:
+            if sh.status == "held":
+                held += 1
+        for sub in facts.subs:
+            if sub.status in ("patrol", "escorting") and abs(sub.distance - line) <= 250:
+                near += 1
+        p += fr.held_ship * held
+        p += fr.sub_near_line * near
     p = min(fr.cap, p + order_risk)
     if facts.agreement is not None:
         p *= fr.settled
-    days = facts.turn_def.days
+    days = facts.scenario.turns[facts.turn].days
     return p if days == 1.0 else 1.0 - (1.0 - p) ** days
 
 

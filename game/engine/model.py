@@ -94,6 +94,9 @@ class Submarine(NamedTuple):
     status: str = "patrol"  # patrol | escorting | surfaced | withdrawn
 
 
+OPERATING = ("building", "halted")  # a site in either state fires once it is ready
+
+
 class Site(NamedTuple):
     """A missile site on Cuba. Readiness 0–100; a site is operational at 100."""
 
@@ -106,7 +109,7 @@ class Site(NamedTuple):
 
     @property
     def operational(self) -> bool:
-        return self.readiness >= 100.0 and self.status in ("building", "halted")
+        return self.readiness >= 100.0 and self.status in OPERATING
 
 
 class Offer(NamedTuple):

@@ -184,8 +184,13 @@ def fire_events(turn: Turn, at: str) -> None:
     candidates = s.scenario.events_by_turn[(s.turn, at)]
     if not candidates:
         return
-    for ev in candidates:
-        if ev.id not in fired and ev.when(s, None):
+    for ev, all_of, none_of, rest in candidates:
+        if ev.id in fired:
+            continue
+        flags = s.flagset(None)  # remembered by the state until a flag changes
+        if not all_of <= flags or not none_of.isdisjoint(flags):
+            continue
+        if rest is None or rest(s, None):
             turn.apply_effects(ev.effects)
             turn.log(f"event_{ev.id}", ev.text, ev.visibility)
             for oid in ev.force:  # an order carried out by the event itself, as the scenario tells it

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from game.engine.model import LogEntry, Offer, Outcome, Ship, Site, Submarine, Term
+from game.engine.model import OPERATING, LogEntry, Offer, Outcome, Ship, Site, Submarine, Term
 from game.scenario.model import Scenario
 
 STATE_FIELDS = (
@@ -142,7 +142,11 @@ class GameState:
         """Operational medium-range launchers: the truth (counted once for each tuple of sites)."""
         sites = self.sites
         if sites is not _LAUNCHERS[0]:
-            _LAUNCHERS[:] = [sites, sum(s.launchers for s in sites if s.kind == "mrbm" and s.operational)]
+            count = 0
+            for site in sites:  # Site.operational, inline: this runs each turn
+                if site.kind == "mrbm" and site.readiness >= 100.0 and site.status in OPERATING:
+                    count += site.launchers
+            _LAUNCHERS[:] = [sites, count]
         return _LAUNCHERS[1]
 
     def has_flag(self, name: str, side: str | None) -> bool:

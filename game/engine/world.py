@@ -137,14 +137,15 @@ def update_intelligence(turn: Turn, days: float) -> None:
     """Each side's estimate of what it cannot see; reconnaissance narrows the US one."""
     s = turn.s
     intel = s.scenario.rules["intel"]
-    if s.has_flag("lowlevel_flown", "us"):
+    flags = s.flagset("us")
+    if "lowlevel_flown" in flags:
         s.est_sigma = max(intel["sigma_min"], s.est_sigma * intel["low_factor"])
-    elif s.has_flag("u2_flown", "us"):
+    elif "u2_flown" in flags:
         s.est_sigma = max(intel["sigma_min"], s.est_sigma * intel["high_factor"])
     else:
         s.est_sigma = min(intel["sigma_max"], s.est_sigma + intel["sigma_growth"] * days)
     s.est_launchers = max(0, round(s.launchers + turn.dice.normal() * s.est_sigma))
-    if s.has_flag("u2_flown", "us") or s.has_flag("lowlevel_flown", "us"):
+    if "u2_flown" in flags or "lowlevel_flown" in flags:
         s.site_intel = s.sites  # the photographs: the sites as they are now (the view rounds them)
     prep = s.invasion_prep + turn.dice.normal() * intel["invasion_sigma"]
     s.est_invasion = int(min(100, max(0, round(prep))))

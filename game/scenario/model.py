@@ -197,8 +197,10 @@ class Scenario:
 
     by_side: Mapping[str, tuple[OrderDef, ...]] = field(default_factory=dict, compare=False, repr=False)
 
-    events_by_turn: Mapping[tuple[int, str], tuple[EventDef, ...]] = field(default_factory=dict, compare=False,
-                                                                           repr=False)
+    # (turn, dawn or dusk) -> the events that may fire then, each as (event, flags its condition requires,
+    # flags it forbids, the rest of its condition or None)
+    events_by_turn: Mapping[tuple[int, str], tuple[tuple[Any, ...], ...]] = field(default_factory=dict, compare=False,
+                                                                               repr=False)
 
     # side -> turn -> the orders whose dates allow that turn, gathered by their (shared) undated condition,
     # each group as (flags required, flags forbidden, rest of the condition or None, condition, orders)
@@ -228,7 +230,7 @@ class Scenario:
         # The events that may fire on each turn, at dawn or at dusk: their date has come and the part fits.
         events = {
             (i, at): tuple(
-                e for e in self.events
+                (e, *parts(e.when)) for e in self.events
                 if e.at == at and e.date <= t.date and (not e.part or e.part == t.part)
                 and (e.turns is None or i in e.turns)
             )
