@@ -12,8 +12,7 @@ same orders, and the record keeps them, so no dice are needed.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.engine.conditions import match_offer, parts
 from game.engine.model import Order
@@ -23,8 +22,7 @@ from game.scenario.model import DoctrineDef, OrderDef, RuleDef
 PERSONALITIES = ("historical", "hawk", "dove")
 
 
-@dataclass(frozen=True, slots=True)
-class Choice:
+class Choice(NamedTuple):
     """An order and the rule that chose it (its why and source explain the choice)."""
 
     order: Order
