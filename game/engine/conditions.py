@@ -1,11 +1,13 @@
 """Conditions written as TOML tables, compiled once into plain Python predicates.
 
 A condition is a table such as ``{ date_from = "1962-10-22", rung_min = 4,
-flags = ["speech_made"] }``; every key must hold. Each key is one predicate of a
-fixed vocabulary (``PREDICATES``); nothing read from a file is ever evaluated as
-code. A compiled condition is called as ``cond(obj, side)`` where ``obj`` is a
-``GameState`` (events, incidents: ``side`` is None and everything is seen) or a
-``PlayerView`` (orders, doctrines: what that side knows, estimates included).
+flags = ["speech_made"] }``; every key must hold. Each key comes from a fixed
+vocabulary: flag sets (``FLAG_KEYS``), bounds on a fact (``BOUNDS``) and other
+tests (``PREDICATES``); nothing read from a file is ever evaluated as code. A
+table compiles to one function (flags, then bounds, then the rest), called as
+``cond(obj, side)`` where ``obj`` is a ``GameState`` (events, incidents:
+``side`` is None and everything is seen) or a ``PlayerView`` (orders, doctrines:
+what that side knows, estimates included).
 Both offer the same fact names (``rung``, ``date``, ``flagset(side)``, …).
 
 >>> from types import SimpleNamespace
@@ -134,7 +136,7 @@ def _validate_offer_table(value: Any) -> str | None:
 
 
 # How costly each kind of test is, so that a condition tries the cheap ones first.
-_KEY_COST = {"date": 0, "part": 0, "date_from": 0, "date_to": 0, "offer_open": 3, "no_offer_open": 3,
+_KEY_COST = {"date": 0, "part": 0, "offer_open": 3, "no_offer_open": 3,
              "offer_sent": 3, "not_offer_sent": 3, "ships_sailing_min": 2, "ships_held_min": 2,
              "sub_near_line": 2}
 _COST: dict[Pred, int] = {}

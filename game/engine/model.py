@@ -1,9 +1,9 @@
 """Small value types shared by the engine, the AI and the front ends.
 
-They are immutable — frozen dataclasses, or named tuples for the pieces that
-change every turn (ships, sites, offers), which are the cheapest to copy with
-a change (``_replace``) — so an old state and a new one can share them (see
-``state.GameState.copy``).
+They are immutable — frozen dataclasses, or named tuples for the pieces made or
+changed many times a turn (orders, ships, sites, offers), which are the cheapest
+to build and to copy with a change (``_replace``, ``put``) — so an old state and
+a new one can share them (see ``state.GameState.copy``).
 """
 
 from __future__ import annotations

@@ -15,11 +15,6 @@ from game.engine.conditions import parts
 Condition = Callable[[Any, Any], bool]
 
 
-def always(_obj: Any, _side: Any) -> bool:
-    """The condition of a table with no keys."""
-    return True
-
-
 @dataclass(frozen=True, slots=True)
 class TurnDef:
     date: str

@@ -872,6 +872,6 @@ def _sub_desc(sub: Any, view: Any) -> str:
 
 
 def _site_desc(site: Any) -> str:
-    status = "operational" if site.readiness >= 100 and site.status in ("building", "halted") else site.status
+    status = "operational" if site.operational else site.status
     return (f"{site.name} — {site.kind.upper()}, {site.launchers} launchers, readiness {site.readiness:.0f}%, "
             f"{status}")
