@@ -37,7 +37,8 @@ def play_game(scenario: Scenario, policies: dict[str, Any], seed: int, friction:
     generator seeded from the game seed and the side, never the game's own.
     """
     state = new_game(scenario, seed, friction)
-    dice = {side: np.random.default_rng([seed, i]) for i, side in enumerate(SIDES)}
+    dice = {side: np.random.default_rng([seed, i]) if policies[side].uses_dice else None
+            for i, side in enumerate(SIDES)}
     actions = 0
     while not state.over:
         orders = {side: policies[side].choose(player_view(state, side), dice[side]) for side in SIDES}

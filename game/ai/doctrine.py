@@ -32,6 +32,8 @@ class Choice(NamedTuple):
 class DoctrinePolicy:
     """A leader played by a doctrine."""
 
+    uses_dice = False  # the same view always gives the same orders
+
     def __init__(self, doctrine: DoctrineDef, orders: Mapping[str, OrderDef]) -> None:
         self.doctrine = doctrine
         self.orders = orders

@@ -10,4 +10,6 @@ from game.engine.model import Order
 class Policy(Protocol):
     """Chooses one side's orders. It receives only that side's view; any dice are injected."""
 
+    uses_dice: bool  # whether ``choose`` draws from the ``rng`` it is given (a doctrine never does)
+
     def choose(self, view: Any, rng: Any = None) -> tuple[Order, ...]: ...

@@ -18,6 +18,7 @@ class RandomPolicy:
     """Goes through the available orders in a random order, taking each with even odds while points last."""
 
     name = "random"
+    uses_dice = True
 
     def choose(self, view: Any, rng: np.random.Generator | None = None) -> tuple[Order, ...]:
         rng = rng if rng is not None else np.random.default_rng(0)
