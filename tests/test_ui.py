@@ -361,3 +361,14 @@ def test_saving_over_a_save_asks_first(app):
     d.click("Save")
     d.click("Replace")
     assert d.name == "Notice" and [i.slot for i in list_saves() if i.slot != "autosave"] == ["Tuesday 16 October"]
+
+
+def test_a_term_cut_short_on_its_row_is_whole_in_the_help_line(app):
+    d = Driver(app)
+    new_game(d)
+    d.press(pygame.K_RETURN)  # the briefing
+    d.press(pygame.K_n)
+    assert d.name == "NegotiationScene"
+    label = max((t.label for t in app.scenario.terms.values()), key=len)  # too long for its row at 1280×720
+    d.focus(label)
+    assert label[1:] in d.scene.tooltip() and "conceded by" in d.scene.tooltip()

@@ -62,7 +62,8 @@ class NegotiationScene(Scene):
                 index = min(self.include[kind], len(options) - 1)
                 self.include[kind] = index
                 add(Choice(pygame.Rect(left.left, y, left.width, 34), tdef.label, options, index,
-                           self.term_setter(kind), f"{'Conceded by ' + LEADER[tdef.by]}."))
+                           self.term_setter(kind),  # the help line gives the whole term: a long one is cut here
+                           f"{tdef.label[:1].upper()}{tdef.label[1:]}: conceded by {LEADER[tdef.by]}."))
                 y += 38
             add(Choice(pygame.Rect(left.left, y + 4, left.width, 36), "Deadline", DEADLINES, self.deadline,
                        self.set_deadline, "How many turns the other side has to answer."))
