@@ -99,10 +99,8 @@ class Turn:
     def apply_effects(self, eff: Effects) -> None:
         if eff.rung or eff.rung_min:
             self.raise_rung(eff.rung_min, eff.rung) if eff.rung >= 0 else self.lower_rung(-eff.rung)
-        if eff.meters:
-            meters = self.s.meters
-            for key, delta in eff.meters.items():
-                meters[key] = min(100.0, max(0.0, meters[key] + delta))
+        for key, delta in eff.meters.items():
+            self.meter(key, delta)
         for name in eff.flags:
             self.set_flag(name, "public")
         for name in eff.us_flags:
