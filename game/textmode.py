@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from game.engine.friction import incident_probability
+from game.engine.friction import forecast_risk, incident_probability
 from game.engine.model import CARGO_WORDS, LEADER, ROLE, SIDES, Order, Term, other
 from game.engine.orders import available, check_orders, targets_of
 from game.engine.record import GameRecord
@@ -347,8 +347,8 @@ class TextGame:
             self.say("Not possible: " + "; ".join(problems))
             return
         chosen.append(order)
-        before = incident_probability(view, sum(self.scenario.orders[o.kind].risk for o in chosen[:-1]))
-        after = incident_probability(view, sum(self.scenario.orders[o.kind].risk for o in chosen))
+        before = forecast_risk(view, chosen[:-1])
+        after = forecast_risk(view, chosen)
         self.say(f"Added: {odef.label}. Risk this turn as you judge it: {before * 100:.0f}% -> {after * 100:.0f}%.")
 
     def compose_offer(self, view: PlayerView, odef: Any) -> Order | None:
@@ -382,7 +382,7 @@ class TextGame:
         """Warn before orders that could start a war by a slip; the player must confirm."""
         defs = self.scenario.orders
         top = max((defs[o.kind].effects.rung_min for o in chosen), default=0)
-        risk = incident_probability(view, sum(defs[o.kind].risk for o in chosen))
+        risk = forecast_risk(view, chosen)
         added = risk > incident_probability(view) + 1e-9
         if top >= DANGER_RUNG and top > view.rung:
             name = self.scenario.rungs[top].name

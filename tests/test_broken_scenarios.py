@@ -41,7 +41,7 @@ KHRUSHCHEV = "doctrines/khrushchev.toml"
 METER_HELP = ("(use us.domestic, us.hawks, us.allies, us.world, "
               "ussr.presidium, ussr.castro, ussr.prestige or ussr.world)")
 HANDLER_LIST = ("accept, alert, board, construction, defcon, delegate, disable, dismantle, hail, invade, line, "
-                "none, offer, quarantine, recon, reject, remove_bombers, ships, signal_sub, strike, subs, "
+                "none, offer, quarantine, recon, reject, remove_bombers, ships, signal_sub, stand_down, strike, subs, "
                 "tactical_out, tighten")
 SOURCE_HELP = "(use chronology ids S1-S60 or a seed file name)"
 NEVER_SET = "is never set by the scenario or the engine"
@@ -280,9 +280,9 @@ CASES = [
     Case("turn_date_not_real", "{scenario}: turn[18].date: '1962-13-40' is not a real date",
          mutate=replace('date = "1962-11-20"\n', 'date = "1962-13-40"\n')),
     Case("turns_out_of_order", "{scenario}: turn[2].date: 1962-10-15 comes before the turn above it (1962-10-17)",
-         mutate=replace('date = "1962-10-18"\n', 'date = "1962-10-15"\n')),
+         mutate=replace('date = "1962-10-18"\nlabel', 'date = "1962-10-15"\nlabel')),
     Case("turn_twice", "{scenario}: turn[2].date: 1962-10-17 (day) is already used by turn[1]",
-         mutate=replace('date = "1962-10-18"\n', 'date = "1962-10-17"\n')),
+         mutate=replace('date = "1962-10-18"\nlabel', 'date = "1962-10-17"\nlabel')),
     # -- the ladder and the meters
     Case("rung_level_missing", "{scenario}: rung: must list each level 0 to 10 exactly once (missing 5)",
          mutate=drop_between("[[rung]]\nlevel = 5\n", "[[rung]]\nlevel = 6\n")),
@@ -318,15 +318,15 @@ CASES = [
          file=KENNEDY, mutate=set_value('id = "strike_when_pressed"', "order", '"strike_sites"')),
     Case("doctrine_order_of_other_side", "{kennedy}: rule[1].order: order 'presidium' belongs to ussr, not to us",
          file=KENNEDY, mutate=set_value('id = "hold_back"', "order", '"presidium"')),
-    Case("doctrine_unknown_term", "{khrushchev}: rule[1].terms[1].kind: unknown term 'no_invasion_ever'",
+    Case("doctrine_unknown_term", "{khrushchev}: rule[4].terms[1].kind: unknown term 'no_invasion_ever'",
          file=KHRUSHCHEV,
          mutate=set_value('id = "offer_under_fire"', "terms",
                           '[{ kind = "withdraw_missiles" }, { kind = "no_invasion_ever" }]')),
-    Case("doctrine_offer_unknown_term", "{kennedy}: rule[6].offer.includes: unknown term 'remove_jupiters_turkye'",
+    Case("doctrine_offer_unknown_term", "{kennedy}: rule[7].offer.includes: unknown term 'remove_jupiters_turkye'",
          file=KENNEDY,
          mutate=set_value('id = "accept_public_turkey"', "offer",
                           '{ includes = ["withdraw_missiles", "remove_jupiters_turkye"] }')),
-    Case("doctrine_unknown_target", "{kennedy}: rule[20].target: unknown target '$shp' (use $offer, $ship or $sub)",
+    Case("doctrine_unknown_target", "{kennedy}: rule[23].target: unknown target '$shp' (use $offer, $ship or $sub)",
          file=KENNEDY, mutate=set_value('id = "board_from_26"', "target", '"$shp"')),
     Case("doctrine_unknown_condition", "{kennedy}: rule[1].when.not_flag: unknown condition 'not_flag'",
          file=KENNEDY,
@@ -370,7 +370,7 @@ CASES = [
          mutate=set_value('id = "defcon_up"', "params", "{ raise = true, public = true }")),
     Case("param_out_of_range", "{scenario}: order[26].params.kill: must be a number from 0 to 1",
          mutate=set_value('id = "strike_missiles"', "params", '{ aim = "missiles", kill = 85 }')),
-    Case("event_part_never_comes", "{scenario}: event[17].part: no turn on or after 1962-11-12 has the part 'am', "
+    Case("event_part_never_comes", "{scenario}: event[19].part: no turn on or after 1962-11-12 has the part 'am', "
          "so it can never fire",
          mutate=insert_after('id = "castro_bombers"', 'part = "am"\n')),
     Case("source_stray_comma", "{scenario}: order[0].source: an empty entry in the list of sources (a stray comma?)",
@@ -463,7 +463,7 @@ FOLLOW_ON = [
     Case("incident_weight_10_to_the_30", "{scenario}: incident[0].weight: input should be less than or equal to 1000",
          mutate=set_value('id = "u2_shot_down"', "weight", str(10**30))),
     Case("turn_date_not_real_in_the_middle", "{scenario}: turn[2].date: '1962-13-40' is not a real date",
-         mutate=replace('date = "1962-10-18"\n', 'date = "1962-13-40"\n')),
+         mutate=replace('date = "1962-10-18"\nlabel', 'date = "1962-13-40"\nlabel')),
 ]
 
 

@@ -6,20 +6,24 @@ not clash with an order already chosen (group, same target) and the action
 points last. Targets: ``$offer`` binds to the newest open offer the rule's
 ``offer`` matcher accepts; ``$ship`` and ``$sub`` to the first legal target not
 yet used this turn. A doctrine is deterministic: the same view always gives the
-same orders, and the record keeps them, so no dice are needed.
+same orders (its few weighed choices roll dice keyed by the game's seed,
+see ``appraisal.roll``), and the record keeps them.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Mapping
 from typing import Any, NamedTuple
 
-from game.engine.conditions import match_offer, parts
+from game.ai.appraisal import pressure, roll, worth
+from game.engine.conditions import match_offer, offers_matching, parts
 from game.engine.model import Order
 from game.engine.orders import is_available, targets_of
 from game.scenario.model import DoctrineDef, OrderDef, RuleDef
 
 PERSONALITIES = ("historical", "hawk", "dove")
+SPREAD = 0.6  # how far from his reserve a leader is still in two minds (see ``_weigh``)
 
 
 class Choice(NamedTuple):
@@ -70,6 +74,8 @@ class DoctrinePolicy:
         targeted: set[str] = set()
         out: list[Choice] = []
         flags = view.flags
+        felt: float | None = None  # the pressure, worked out once if a rule asks for it
+        historical = view.friction == "historical"
         for rule, odef, all_of, none_of, rest in self.rules_for(view.turn):
             if spent + odef.cost > budget or (odef.group and odef.group in groups):
                 continue
@@ -77,8 +83,20 @@ class DoctrinePolicy:
                 continue
             if not is_available(view, odef):
                 continue
+            if rule.pressure_min is not None or rule.pressure_max is not None or rule.reserve is not None:
+                if felt is None:
+                    felt = pressure(view)
+                if (rule.pressure_min is not None and felt < rule.pressure_min) or (
+                        rule.pressure_max is not None and felt > rule.pressure_max):
+                    continue
+            if rule.chance is not None and not historical and roll(view, rule.id) >= rule.chance:
+                continue
             offer = None
-            if rule.offer is not None:
+            if rule.reserve is not None:
+                offer = self._weigh(view, rule, felt, historical)
+                if offer is None:
+                    continue
+            elif rule.offer is not None:
                 offer = match_offer(view, side, rule.offer)
                 if offer is None:
                     continue
@@ -94,6 +112,24 @@ class DoctrinePolicy:
             if target:
                 targeted.add(target)
         return out
+
+    @staticmethod
+    def _weigh(view: Any, rule: RuleDef, felt: float, historical: bool) -> Any:
+        """The offer worth most to him among those the rule's matcher accepts, if he takes it.
+
+        He takes it when its worth plus the pressure he is under reaches the rule's reserve. With
+        historical friction that is a threshold; otherwise the margin sets the odds, so that near
+        the threshold a leader may go either way and a fixed plan cannot count on one reply.
+        """
+        offers = list(offers_matching(view, view.side, rule.offer or {}))
+        if not offers:
+            return None
+        best = max(offers, key=lambda o: (worth(view, o), o.id))
+        margin = worth(view, best) + felt - (rule.reserve or 0.0)
+        if historical:
+            return best if margin >= 0 else None
+        odds = 1.0 / (1.0 + math.exp(-margin / SPREAD))
+        return best if roll(view, f"weigh/{best.id}") < odds else None  # one die per offer: its rules agree
 
     @staticmethod
     def _target(view: Any, rule: RuleDef, odef: Any, offer: Any, targeted: set[str]) -> str | None:

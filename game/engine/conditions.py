@@ -99,7 +99,14 @@ def match_offer(obj: Any, side: Any, table: dict, sent: bool = False) -> Any:
     ``secret`` (whether some term is secret). With ``sent``, the newest offer
     ``side`` itself sent, whatever became of it.
     """
+    return next(offers_matching(obj, side, table, sent), None)
+
+
+def offers_matching(obj: Any, side: Any, table: dict, sent: bool = False) -> Any:
+    """Every offer ``match_offer`` would consider, newest first."""
     channels = table.get("channel")
+    statuses = table.get("status")
+    age_min = table.get("age_min")
     includes = table.get("includes", ())
     excludes = table.get("excludes", ())
     secret = table.get("secret")
@@ -110,33 +117,39 @@ def match_offer(obj: Any, side: Any, table: dict, sent: bool = False) -> Any:
         elif offer.status != "open" or offer.sender == side or not offer.terms:
             continue
         kinds = {t.kind for t in offer.terms}
+        if statuses and offer.status not in statuses:
+            continue
+        if age_min is not None and obj.turn - offer.turn < age_min:
+            continue
         if channels and offer.channel not in channels:
             continue
         if any(k not in kinds for k in includes) or any(k in kinds for k in excludes):
             continue
         if secret is not None and any(t.secret for t in offer.terms) != secret:
             continue
-        return offer
-    return None
+        yield offer
 
 
 def _validate_offer_table(value: Any) -> str | None:
     if not isinstance(value, dict):
         return "must be a table with channel, includes, excludes or secret"
     for key, v in value.items():
-        if key in ("channel", "includes", "excludes"):
+        if key in ("channel", "includes", "excludes", "status"):
             if not _strs(v):
                 return f"{key} must be a list of strings"
+        elif key == "age_min":
+            if not _num(v):
+                return "age_min must be a number of turns"
         elif key == "secret":
             if not isinstance(v, bool):
                 return "secret must be true or false"
         else:
-            return f"unknown key '{key}' (expected channel, includes, excludes, secret)"
+            return f"unknown key '{key}' (expected channel, includes, excludes, status, age_min, secret)"
     return None
 
 
 # How costly each kind of test is, so that a condition tries the cheap ones first.
-_KEY_COST = {"date": 0, "part": 0, "offer_open": 3, "no_offer_open": 3,
+_KEY_COST = {"date": 0, "part": 0, "duty_due": 2, "offer_open": 3, "no_offer_open": 3,
              "offer_sent": 3, "not_offer_sent": 3, "ships_sailing_min": 2, "ships_held_min": 2,
              "sub_near_line": 2}
 _COST: dict[Pred, int] = {}
@@ -220,6 +233,28 @@ _register("quarantine", _want_one_of(QUARANTINE_STATES), _quarantine_in)
 _register("meter_min", _want_meters, _meter_min)
 _register("meter_max", _want_meters, _meter_max)
 _register("agreement", _want_bool, _agreement)
+_register("invaded", _want_bool, lambda flag: lambda o, s: o.invaded == flag)
+
+
+def _duty_due(kinds: Any) -> Pred:
+    """An agreed term among ``kinds`` not yet carried out, whose last turn to be carried out is this one."""
+    wanted = _as_tuple(kinds)
+
+    def pred(o: Any, s: Any) -> bool:
+        if not o.agreement:
+            return False
+        terms = o.scenario.terms
+        for term in o.agreement:
+            tdef = terms[term.kind]
+            if term.kind in wanted and tdef.done is not None and o.turn >= o.agreement_turn + tdef.due \
+                    and not tdef.done(o, None):
+                return True
+        return False
+
+    return pred
+
+
+_register("duty_due", _want_strs, _duty_due)
 _register("ships_sailing_min", _want_num, _ships_sailing_min)
 _register("ships_held_min", _want_num, _ships_held_min)
 _register("sub_near_line", _want_bool, _sub_near_line)

@@ -32,9 +32,11 @@ side has made public.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
-from game.engine.turn import Turn
+from game.engine.model import Order
+from game.engine.turn import MAX_RUNG, Turn
 
 
 def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
@@ -62,6 +64,66 @@ def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
         p *= fr.settled
     days = facts.scenario.turns[facts.turn].days
     return p if days == 1.0 else 1.0 - (1.0 - p) ** days
+
+
+@dataclass(slots=True)
+class _Posture:
+    """The facts the formula reads, as a side's view shows them, changed by the orders it plans."""
+
+    scenario: Any
+    turn: int
+    rung: int
+    defcon: int
+    alert: int
+    castro_alarm: float
+    local_authority: bool
+    quarantine: str
+    line_nm: int
+    ships: tuple[Any, ...]
+    subs: tuple[Any, ...]
+    agreement: Any
+
+
+def forecast_risk(view: Any, orders: tuple[Order, ...] | list[Order]) -> float:
+    """The chance of an incident this turn if ``view.side`` gives ``orders``: their own risk, and the
+    posture they make (the ladder they climb, readiness, Castro's alarm, an agreement accepted).
+
+    The engine draws the turn at that same posture, so for a side that knows every fact the formula
+    uses, and an opponent who orders nothing, the figure is the one the turn records.
+    """
+    facts = _Posture(view.scenario, view.turn, view.rung, view.defcon, view.alert, view.castro_alarm,
+                     view.local_authority, view.quarantine, view.line_nm, view.ships, view.subs, view.agreement)
+    defs = view.scenario.orders
+    risk = 0.0
+    escorting = {sub.id for sub in view.subs if sub.status == "escorting"}
+    for order in orders:
+        odef = defs[order.kind]
+        risk += odef.risk
+        eff = odef.effects
+        if eff.rung >= 0 and (eff.rung or eff.rung_min):
+            facts.rung = min(MAX_RUNG, max(facts.rung + eff.rung, eff.rung_min, facts.rung))
+        elif eff.rung < 0:
+            facts.rung = max(0, facts.rung + eff.rung)
+        facts.castro_alarm = min(100.0, max(0.0, facts.castro_alarm + eff.castro_alarm))
+        params = odef.params
+        if odef.handler == "defcon":
+            facts.defcon = min(5, max(1, facts.defcon - int(params["raise"])))
+        elif odef.handler == "alert":
+            facts.alert = min(2, max(0, facts.alert + int(params["raise"])))
+        elif odef.handler == "delegate":
+            facts.local_authority = bool(params["local"])
+        elif odef.handler == "recon" and params.get("level") == "low":
+            rules = view.scenario.rules["castro"]
+            facts.castro_alarm = min(100.0, facts.castro_alarm + rules["low_level"])
+        elif odef.handler == "accept" and facts.agreement is None:
+            facts.agreement = ()
+        elif odef.handler == "quarantine" and params["status"] == "lifted":
+            facts.quarantine = "lifted"
+        elif odef.handler in ("board", "disable") and any(
+            sh.id == order.target and sh.escort in escorting for sh in view.ships
+        ):
+            risk += view.scenario.friction.escorted_ship
+    return incident_probability(facts, risk)
 
 
 def draw_incidents(turn: Turn, order_risk: float) -> float:

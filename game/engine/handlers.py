@@ -63,11 +63,24 @@ def _tighten(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     turn.s.tightened = True
 
 
+DEFCON_WORDS = {
+    1: "US forces go to DEFCON 1: war is expected at any moment.",
+    2: "Strategic Air Command goes to DEFCON 2, ready to strike within minutes, and sends the order in the clear, "
+       "where Moscow can hear it. The other forces stay at DEFCON 3.",
+    3: "US forces go to DEFCON 3: readiness is raised worldwide and the bombers are dispersed.",
+    4: "US forces come down to DEFCON 4, a heightened watch.",
+    5: "US forces return to DEFCON 5, peacetime readiness.",
+}
+
+
 def _defcon(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
     s.defcon = min(5, max(1, s.defcon - int(odef.params["raise"])))
-    if odef.params.get("public", True):
+    public = odef.params.get("public", True)
+    if public:
         s.defcon_public = s.defcon
+    text = DEFCON_WORDS[s.defcon] if public else f"Without announcing it, US forces are brought to DEFCON {s.defcon}."
+    turn.log("defcon_level", text, "public" if public else "us")
 
 
 def _alert(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
@@ -91,10 +104,34 @@ def _strike(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
         sites.append(site)
     s.sites = tuple(sites)
     s.bombers = max(0, s.bombers - s.bombers // 2)
+    _damage_assessment(turn)
+
+
+def _damage_assessment(turn: Turn) -> None:
+    """The strike's own photographs: the sites as they now stand, and how sure anyone can be."""
+    s = turn.s
+    s.site_intel = s.sites
+    hit = sum(1 for x in s.sites if x.status == "struck")
+    left = sum(x.launchers for x in s.sites if x.kind == "mrbm" and x.status in ("building", "halted"))
+    s.est_launchers = left
+    s.est_sigma = max(s.est_sigma, 2.0)
+    turn.log("damage_assessment", f"Bomb damage assessment: {hit} of {len(s.sites)} missile sites appear destroyed. "
+             f"Photographs suggest {left} medium-range launchers may survive, give or take a few: missiles can "
+             "be hidden, and damage repaired.", "us")
 
 
 def _invade(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     turn.s.invaded = True
+
+
+def _stand_down(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+    """The invasion force disperses; troops already ashore come home."""
+    s = turn.s
+    s.invasion_prep = max(0.0, s.invasion_prep - float(odef.params["prep"]))
+    if s.invaded:
+        s.invaded = False
+        turn.clear_flag("invasion_holds")
+        turn.log("troops_withdrawn", "American troops re-embark and leave the Cuban beaches.", "public")
 
 
 def _held_or_inside(view: Any, odef: OrderDef) -> tuple[str, ...]:
@@ -129,6 +166,7 @@ def _hail(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
         turn.set_flag("hail_refused", "us")
         return
     _put_ship(turn, i, ship._replace(status="sailing", cleared=True))
+    turn.set_flag("hailed_through")
     turn.log("hail_cleared", f"The {ship.name} answers the hail, declares a cargo that is not on the list "
              "of contraband, and is let through.", "public")
 
@@ -281,6 +319,7 @@ HANDLERS: dict[str, tuple[Targets, Resolve, frozenset[str], frozenset[str]]] = {
     "alert": (_no_targets, _alert, frozenset({"raise"}), frozenset({"public"})),
     "strike": (_no_targets, _strike, frozenset({"aim"}), frozenset({"kill"})),
     "invade": (_no_targets, _invade, frozenset(), frozenset()),
+    "stand_down": (_no_targets, _stand_down, frozenset({"prep"}), frozenset()),
     "hail": (_held_or_inside, _hail, frozenset(), frozenset()),
     "board": (_held_or_inside, _board, frozenset(), frozenset()),
     "disable": (_held_or_inside, _disable, frozenset(), frozenset()),

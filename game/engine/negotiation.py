@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.engine.model import LEADER, OFFER_KNOWERS, Offer, Order, Term, other, put
+from game.engine.model import LEADER, OFFER_KNOWERS, Offer, Order, Term, long_date, other, put
 
 if TYPE_CHECKING:
     from game.engine.turn import Turn
@@ -53,7 +53,7 @@ def send_offer(turn: Turn, side: str, order: Order, channel: str) -> None:
         return
     terms = _terms_text(turn, order.terms)
     extra = f" An answer is wanted within {order.deadline} turn(s)." if order.deadline else ""
-    reply = f" It answers message {order.reply_to}." if order.reply_to else ""
+    reply = f" {_answers(s, order.reply_to)}" if order.reply_to else ""
     text = f"Offer {offer_id}: {who} proposes {how}: {terms}.{reply}{extra}"
     turn.log("offer_sent", text, "both")
     if channel == "public":
@@ -63,6 +63,14 @@ def send_offer(turn: Turn, side: str, order: Order, channel: str) -> None:
             if s.scenario.terms[term.kind].by == side:
                 concede_in_public(turn, term.kind)
     turn.set_flag(f"offer_from_{side}", "public" if channel == "public" else side)
+
+
+def _answers(s: object, offer_id: int) -> str:
+    """'It answers Khrushchev's letter of Friday 26 October (message 6).' — the answer named as a reader would."""
+    offer = next(o for o in s.offers if o.id == offer_id)  # type: ignore[attr-defined]
+    when = long_date(s.scenario.turns[offer.turn].date, year=False)  # type: ignore[attr-defined]
+    kind = {"public": "public message", "private": "letter", "back": "private message"}[offer.channel]
+    return f"It answers {LEADER[offer.sender]}'s {kind} of {when} (message {offer_id})."
 
 
 def accept_offer(turn: Turn, side: str, offer_id: int, channel: str) -> None:
@@ -166,9 +174,13 @@ def _leak(turn: Turn, term: Term, offer: Offer) -> None:
     s = turn.s
     tdef = s.scenario.terms[term.kind]
     s.leaked = s.leaked + ((term.kind, s.turn),)
-    status = "agreed" if offer.status == "accepted" else "offered"
-    turn.log("secret_leaked", f"A secret leaks to the press: {tdef.label}, {status} in private, is "
-             "reported in the newspapers.", "public")
-    for key, delta in tdef.leak_meters.items():
-        turn.meter(key, delta)
+    agreed = offer.status == "accepted"
+    if agreed or offer.sender == tdef.by:
+        turn.log("secret_leaked", f"A secret leaks to the press: {tdef.label}, {'agreed' if agreed else 'offered'} "
+                 f"in private by {LEADER[tdef.by]}, is reported in the newspapers.", "public")
+        for key, delta in tdef.leak_meters.items():  # the cost falls on the side that conceded it
+            turn.meter(key, delta)
+    else:
+        turn.log("secret_leaked", f"A secret leaks to the press: {LEADER[offer.sender]} asked in private that "
+                 f"{tdef.label}. Nothing was conceded.", "public")
     turn.set_flag(f"leaked_{term.kind}")

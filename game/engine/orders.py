@@ -14,6 +14,7 @@ from typing import Any
 
 from game.engine.handlers import HANDLERS, NO_TARGET
 from game.engine.model import Order, other
+from game.engine.settlement import forbidden, term_forbidding
 
 MAX_DEADLINE = 4
 
@@ -48,6 +49,9 @@ def available(view: Any) -> list[Any]:
                 if not holds:
                     continue
             cached.extend(orders)
+        if view.agreement:
+            ruled_out = forbidden(view.scenario, view.agreement)
+            cached = [odef for odef in cached if odef.id not in ruled_out]
         view._available = cached
     return list(cached)
 
@@ -55,6 +59,8 @@ def available(view: Any) -> list[Any]:
 def is_available(view: Any, odef: Any) -> bool:
     """Whether one order of the view's side is available now: only its own condition is tested (and kept)."""
     if view.over or not odef.allowed_on(view.turn):
+        return False
+    if view.agreement and odef.id in forbidden(view.scenario, view.agreement):
         return False
     ok = view._ok
     holds = ok.get(odef.when)
@@ -125,7 +131,8 @@ def check_orders(view: Any, orders: tuple[Order, ...] | list[Order]) -> list[str
             problems.append(f"unknown order '{order.kind}'")
             continue
         if not is_available(view, odef):
-            problems.append(f"{order.kind}: not available now")
+            why = term_forbidding(view.scenario, view.agreement, order.kind) if view.agreement else ""
+            problems.append(f"{odef.label}: " + (f"the agreement says {why}" if why else "not available now"))
             continue
         cost += odef.cost
         key = (order.kind, order.target)

@@ -3,17 +3,21 @@
 1. Both sides' orders are checked against their own views (``IllegalOrders``).
 2. Orders resolve by phase — diplomacy, then movement, then force — the US's
    before the USSR's within a phase. Each order applies its declared effects,
-   its handler, then writes its log line.
-3. The world moves: missile sites are built, ships sail (the quarantine line
+   its handler, then writes its log line. An order that an agreement reached
+   earlier in the turn forbids is void (``settlement.py``).
+3. Friction: the incident probability of the posture the orders have made is
+   computed and drawn (``friction.py``): the same figure the risk preview
+   shows a side that knows every fact it uses.
+4. The world moves: missile sites are built, ships sail (the quarantine line
    stops them), the hawks grow with the missiles believed ready (a settled
    crisis lets the invasion force disperse instead), Castro's
    alarm follows the pressure, each side's estimates are redrawn.
-4. Friction: the incident probability is computed and drawn (``friction.py``).
 5. Secret terms may leak; deadlines pass.
 6. The rung settles: with no escalation this turn it falls one step toward the
    floor that the forces' posture sets.
-7. The end is checked (nuclear war, settlement, capitulation, the last turn),
-   and the scenario's events of the evening fire.
+7. The end is checked (nuclear war, settlement, capitulation, the last turn);
+   an agreement whose duty is past its deadline breaks down, and one whose
+   duties are all done ends the game. The scenario's events of the evening fire.
 8. Dawn of the next turn: the quarantine comes into force when due, and the
    scenario's dated events whose conditions hold fire.
 
@@ -27,10 +31,12 @@ from itertools import chain
 
 from game.engine.friction import draw_incidents
 from game.engine.handlers import HANDLERS
+from game.engine.ladder import posture_floor
 from game.engine.model import Order, Outcome
 from game.engine.negotiation import expire_deadlines, leak_secrets
 from game.engine.orders import IllegalOrders, check_orders
 from game.engine.scoring import settlement_winner, time_out_outcome
+from game.engine.settlement import check_duties, void_order
 from game.engine.state import GameState
 from game.engine.turn import Turn
 from game.engine.view import player_view
@@ -63,18 +69,20 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
             plan[PHASE_INDEX[odef.phase]].append((side, order, odef))
     order_risk = 0.0
     for side, order, odef in chain.from_iterable(plan):
+        if s.agreement is not None and void_order(turn, side, order):
+            continue
         if odef.effects is not NO_EFFECTS:
-            turn.apply_effects(odef.effects)
+            turn.apply_effects(odef.effects, 0.5 ** turn.times_given(odef) if odef.diminishing else 1.0)
         HANDLERS[odef.handler][1](turn, side, order, odef)
         order_risk += odef.risk
         if odef.log:
             turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
+    p = draw_incidents(turn, order_risk + turn.risk)  # the risk of the posture the orders have made
     build_sites(turn, days)
     move_ships(turn, days)
     pressures(turn, days)
     update_castro(turn, days)
     update_intelligence(turn, days)
-    p = draw_incidents(turn, order_risk + turn.risk)
     if s.friction == "plausible":
         leak_secrets(turn)
     expire_deadlines(turn)
@@ -88,29 +96,6 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
         s.turn += 1
         dawn(turn)
     return turn.finish()
-
-
-def posture_floor(s: GameState) -> int:
-    """The lowest rung the forces' posture allows: the ladder cannot fall below it."""
-    floor = 0
-    flags = s.flagset(None)
-    if "discovered" in flags:
-        floor = 1
-    if "crisis_public" in flags:
-        floor = 2
-    if s.quarantine in ("proclaimed", "in_force"):
-        floor = 3
-    if s.defcon <= 3 or s.alert_public >= 1:
-        floor = max(floor, 4)
-    if s.defcon <= 2 or s.alert_public >= 2:
-        floor = max(floor, 5)
-    if s.agreement is not None:
-        floor = min(floor, 3)
-    if s.invaded:
-        floor = 8
-    if "nuclear_used" in flags:
-        floor = 9
-    return floor
 
 
 def settle_rung(turn: Turn, rung_before: int) -> None:
@@ -129,11 +114,13 @@ def check_end(turn: Turn) -> None:
         _end(turn, Outcome("nuclear_war", s.turn, s.date, "war"), over["nuclear_war"])
         s.over = True
         return
+    settled = check_duties(turn)
     if s.outcome is None:
         if s.agreement is not None:
             _end(turn, Outcome("settlement", s.turn, s.date, settlement_winner(s, s.agreement), s.agreement),
                  over["settlement"])
-        elif s.invaded and s.has_flag("invasion_holds", None):
+        elif s.invaded and s.has_flag("invasion_holds", None) and not s.has_flag("nuclear_used", None):
+            # a beachhead under nuclear fire has not taken the island
             _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over["invasion"])
         elif _all_dismantled(s):
             _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over["capitulation_ussr"])
@@ -141,6 +128,10 @@ def check_end(turn: Turn) -> None:
             _end(turn, Outcome("capitulation_us", s.turn, s.date, "ussr"), over["capitulation_us"])
         elif s.invaded:
             turn.set_flag("invasion_holds")
+    if settled and s.outcome is not None and s.outcome.kind == "settlement":
+        turn.log("aftermath_done", "Every term of the agreement has been carried out. The crisis is over.", "public")
+        s.over = True
+        return
     if s.turn >= len(s.scenario.turns) - 1:
         if s.outcome is None:
             outcome, text = time_out_outcome(turn)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from game.engine.dice import Dice
 from game.engine.model import LogEntry, Order, Term
 from game.engine.state import GameState
-from game.scenario.model import Effects, Scenario
+from game.scenario.model import Effects, OrderDef, Scenario
 
 MAX_RUNG = 10
 
@@ -96,11 +96,12 @@ class Turn:
         s = self.s
         s.castro_alarm = min(100.0, max(0.0, s.castro_alarm + delta))
 
-    def apply_effects(self, eff: Effects) -> None:
+    def apply_effects(self, eff: Effects, scale: float = 1.0) -> None:
+        """The effects of an order, event or incident; ``scale`` shrinks a repeated order's meters and Castro."""
         if eff.rung or eff.rung_min:
             self.raise_rung(eff.rung_min, eff.rung) if eff.rung >= 0 else self.lower_rung(-eff.rung)
         for key, delta in eff.meters.items():
-            self.meter(key, delta)
+            self.meter(key, delta * scale)
         for name in eff.flags:
             self.set_flag(name, "public")
         for name in eff.us_flags:
@@ -110,10 +111,15 @@ class Turn:
         for name in eff.clear_flags:
             self.clear_flag(name)
         if eff.castro_alarm:
-            self.castro(eff.castro_alarm)
+            self.castro(eff.castro_alarm * scale)
         if eff.invasion_prep:
             s = self.s
             s.invasion_prep = min(100.0, max(0.0, s.invasion_prep + eff.invasion_prep))
+
+    def times_given(self, odef: OrderDef) -> int:
+        """How often an order was given before this turn, counted from the log it writes each time."""
+        key = odef.log_key
+        return sum(1 for vis in ("public", "us", "ussr") for entry in self.s.logs[vis] if entry.key == key)
 
     def lower_rung(self, steps: int) -> None:
         s = self.s

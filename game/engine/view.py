@@ -16,6 +16,7 @@ from heapq import merge
 from typing import Any
 
 from game.engine.handlers import site_as_seen
+from game.engine.ladder import seen_rung
 from game.engine.model import SUB_TORPEDO, LogEntry, Offer, Outcome, Ship, Site, Submarine, Term, put
 from game.engine.state import GameState
 
@@ -26,6 +27,8 @@ class PlayerView:
     __slots__ = (
         "side",
         "scenario",
+        "seed",
+        "friction",
         "turn",
         "over",
         "outcome",
@@ -51,6 +54,7 @@ class PlayerView:
         "flags",
         "offers",
         "agreement",
+        "agreement_turn",
         "leaked",
         "history",
         "_sites",
@@ -63,6 +67,8 @@ class PlayerView:
     )
 
     side: str
+    seed: int  # public: both players chose the game together
+    friction: str
     turn: int
     over: bool
     outcome: Outcome | None
@@ -88,6 +94,7 @@ class PlayerView:
     flags: frozenset[str]
     offers: tuple[Offer, ...]
     agreement: tuple[Term, ...] | None
+    agreement_turn: int
     leaked: tuple[tuple[str, int], ...]
     history: tuple[tuple[int, int, float], ...]
 
@@ -165,6 +172,8 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view = PlayerView.__new__(PlayerView)
     view.side = side
     view.scenario = state.scenario
+    view.seed = state.seed
+    view.friction = state.friction
     view.turn = state.turn
     turn_def = state.scenario.turns[state.turn]
     view.date = turn_def.date
@@ -173,7 +182,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view._ok = {}  # condition -> whether it holds in this view (see orders.available)
     view.over = state.over
     view.outcome = state.outcome
-    view.rung = state.rung
+    view.rung = seen_rung(state, side)
     view.max_rung = state.max_rung
     view.quarantine = state.quarantine
     view.line_nm = state.line_nm
@@ -184,6 +193,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view.bombers = state.bombers
     view.offers = state.offers
     view.agreement = state.agreement
+    view.agreement_turn = state.agreement_turn
     view.leaked = state.leaked
     view.history = state.history
     view.flags = state.flags["public"] | state.flags[side]

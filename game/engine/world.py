@@ -6,6 +6,7 @@ turn's length (half a day on 26–28 October, a week in the aftermath).
 
 from __future__ import annotations
 
+from game.engine.handlers import CONTRABAND
 from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, put
 from game.engine.turn import Turn
 
@@ -42,8 +43,12 @@ def move_ships(turn: Turn, days: float) -> None:
     in_force = s.quarantine == "in_force"
     running = s.has_flag("run_the_line", "ussr")
     line = float(s.line_nm)
+    going_home = s.has_flag("term_withdraw_missiles", None)  # weapons are no longer sent to a deal's island
     ships = []
     for sh in s.ships:
+        if going_home and sh.cargo in CONTRABAND and sh.status in ("sailing", "held", "halted"):
+            _announce_turn(turn, sh.name, "returning")
+            sh = sh._replace(status="returning", pending="")
         if sh.pending and sh.ordered < s.turn:
             status = {"turn_back": "returning", "halt": "halted", "run": "sailing", "go": "sailing"}[sh.pending]
             if status != sh.status and sh.status not in ("arrived", "diverted", "disabled"):
@@ -58,6 +63,7 @@ def move_ships(turn: Turn, days: float) -> None:
                 if running:
                     turn.log("line_run", f"The {sh.name} crosses the quarantine line without stopping.", "public")
                     turn.set_flag("line_run")
+                    turn.set_flag("line_crossed")  # kept: the hawks answer it next turn
                 else:
                     turn.log("ship_held", f"The {sh.name} reaches the quarantine line and stops.", "public")
                     sh = sh._replace(status="held", distance=line)
@@ -116,7 +122,7 @@ def pressures(turn: Turn, days: float) -> None:
     if s.agreement is None:
         if s.has_flag("crisis_public", None):
             turn.meter("us.hawks", forces["hawks_per_launcher_day"] * s.est_launchers * days)
-    elif s.invasion_prep > 0:
+    elif s.invasion_prep > 0 and not s.invaded:  # troops ashore stay until they are withdrawn
         s.invasion_prep = max(0.0, s.invasion_prep - forces["prep_decay_settled"] * days)
 
 

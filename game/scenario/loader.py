@@ -66,9 +66,11 @@ ALL_METERS_HELP = ("(use us.domestic, us.hawks, us.allies, us.world, "
 # Flags the engine itself sets (see handlers, negotiation, resolve); prefixes end with "_".
 ENGINE_FLAGS = frozenset({
     "u2_flown", "lowlevel_flown", "sub_signalled", "hail_refused", "contraband_seized", "ship_fired_on",
-    "construction_accelerated", "run_the_line", "line_run", "agreement", "crisis_over", "invasion_holds",
+    "construction_accelerated", "run_the_line", "line_run", "line_crossed", "hailed_through", "agreement",
+    "crisis_over", "invasion_holds",
 })
-ENGINE_FLAG_PREFIXES = ("offer_from_", "rejected_by_", "deadline_passed_", "term_", "leaked_", "conceded_")
+ENGINE_FLAG_PREFIXES = ("offer_from_", "rejected_by_", "deadline_passed_", "term_", "leaked_", "conceded_",
+                        "agreement_broken_by_")
 
 
 class ScenarioError(Exception):
@@ -425,6 +427,7 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
             o.id, o.side, o.label, o.help, o.cost, o.phase, o.group, o.handler, dict(o.params),
             when, effects(f"{where}.effects", o.effects), o.risk, o.visibility,
             fill_leaders(o.log, o.side), TARGET_KIND.get(o.handler, ""), o.source, f"order_{o.id}", allowed,
+            o.diminishing,
         )
     events = []
     for i, e in sections["event"]:
@@ -458,6 +461,21 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
             ck.add(f"{where}.secret_to", "secret_text and secret_to go together")
     if top is not None:
         flags_used.extend(("rules.transient_flags", f) for f in top.rules.transient_flags)
+    terms = {}
+    for i, term in sections["term"]:
+        unknown = [oid for oid in term.forbids if oid not in orders]
+        if unknown:
+            ck.add(f"term[{i}].forbids", "unknown order(s) " + ", ".join(unknown))
+        done = None
+        if term.done is not None:  # its flags may belong to days a short variant never reaches
+            errors: list[str] = []
+            done = compile_condition(term.done, f"term[{i}].done", errors)
+            for e in errors:
+                where, _, message = e.partition(": ")
+                ck.add(where, message)
+        terms[term.id] = TermDef(term.id, term.label, term.by, term.value, term.may_be_secret,
+                                 dict(term.public_meters), dict(term.leak_meters), frozenset(term.forbids),
+                                 done, term.due)
     scenario = None
     if top is not None and not ck.problems:
         scenario = Scenario(
@@ -472,8 +490,7 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
             subs=tuple(x.model_dump() for _, x in sections["submarine"]),
             sites=tuple(x.model_dump() for _, x in sections["site"]),
             orders=orders, events=tuple(events), incidents=tuple(incidents),
-            terms={t.id: TermDef(t.id, t.label, t.by, t.value, t.may_be_secret, dict(t.public_meters),
-                                 dict(t.leak_meters)) for _, t in sections["term"]},
+            terms=terms,
             friction=FrictionDef(**top.friction.model_dump()),
             rules=top.rules.model_dump(),
             briefings={side: Briefing(**card.model_dump()) for side, card in top.briefing.items()},
@@ -497,6 +514,16 @@ def _substitute(value: Any, params: dict[str, float], ck: _Checker, where: str) 
     if isinstance(value, list):
         return [_substitute(v, params, ck, f"{where}[{i}]") for i, v in enumerate(value)]
     return value
+
+
+def _number(ck: _Checker, where: str, value: Any) -> float | None:
+    """A rule's weight after its parameter is substituted: a finite number, or None when not given."""
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float) or value != value or abs(value) == float("inf"):
+        ck.add(where, "must be a finite number")
+        return None
+    return float(value)
 
 
 def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[str, schema.RuleModel]],
@@ -542,9 +569,13 @@ def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[
             ck.add(f"{where}.target", f"order '{r.order}' takes no target")
         elif r.target.startswith("$") and r.target[1:] != odef.target:
             ck.add(f"{where}.target", f"order '{r.order}' takes a {odef.target or 'no'} target, not {r.target}")
+        weights = {name: _number(ck, f"{where}.{name}", _substitute(getattr(r, name), params, ck, f"{where}.{name}"))
+                   for name in ("pressure_min", "pressure_max", "reserve", "chance")}
+        if weights["reserve"] is not None and r.offer is None:
+            ck.add(f"{where}.reserve", "a weighed answer needs an offer matcher")
         out.append(RuleDef(r.id, compile_condition(undated(table), where, []), r.order, r.target, r.offer,
                            tuple(Term(t.kind, t.secret) for t in r.terms), r.deadline, r.reply, r.why, r.source,
-                           turns_allowed(table, scenario.turns)))
+                           turns_allowed(table, scenario.turns), **weights))
     return tuple(out)
 
 

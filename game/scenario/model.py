@@ -68,6 +68,7 @@ class OrderDef:
     source: str
     log_key: str = ""
     turns: frozenset[int] | None = None  # the turns the dates in its condition allow (None: any)
+    diminishing: bool = False  # each repetition moves the meters half as much as the one before
 
     def allowed_on(self, turn: int) -> bool:
         return self.turns is None or turn in self.turns
@@ -112,6 +113,9 @@ class TermDef:
     may_be_secret: bool
     public_meters: Mapping[str, float]  # the political cost when agreed in public
     leak_meters: Mapping[str, float]  # the cost when a secret agreement of it leaks
+    forbids: frozenset[str] = frozenset()  # orders that would break it once agreed
+    done: Any = None  # condition (state, None) -> bool: carried out; None when there is nothing to do
+    due: int = 0  # turns after the agreement by which ``done`` must hold
 
 
 @dataclass(frozen=True, slots=True)
@@ -263,6 +267,10 @@ class RuleDef:
     why: str
     source: str
     turns: frozenset[int] | None = None  # the turns its dates allow (None: any)
+    pressure_min: float | None = None
+    pressure_max: float | None = None
+    reserve: float | None = None
+    chance: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

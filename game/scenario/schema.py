@@ -103,6 +103,7 @@ class OrderModel(Strict):
     risk: float = Field(default=0.0, ge=0, le=1)
     visibility: Literal["public", "own", "both"] = "public"
     log: str = ""
+    diminishing: bool = False  # given again, its political effects are halved each time
     source: str = Text
 
 
@@ -146,6 +147,9 @@ class TermModel(Strict):
     may_be_secret: bool = False
     public_meters: dict[str, float] = {}
     leak_meters: dict[str, float] = {}
+    forbids: list[str] = []  # orders void while the term is agreed
+    done: dict[str, Any] | None = None  # the condition that says the term has been carried out
+    due: int = Field(default=0, ge=0, le=20)  # turns after the agreement by which it must be done
 
 
 class FrictionModel(Strict):
@@ -304,6 +308,10 @@ class RuleModel(Strict):
     terms: list[TermSpec] = []
     deadline: int = Field(default=0, ge=0, le=4)
     reply: bool = False
+    pressure_min: float | str | None = None  # the pressure the leader must feel (see ai.appraisal)
+    pressure_max: float | str | None = None
+    reserve: float | str | None = None  # an answer weighed: worth plus pressure against this reserve
+    chance: float | str | None = None  # a course the record shows him torn over, taken this often
     why: str = Text
     source: str = Text
 

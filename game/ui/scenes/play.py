@@ -11,7 +11,7 @@ from typing import Any
 
 import pygame
 
-from game.engine.friction import incident_probability
+from game.engine.friction import forecast_risk, incident_probability
 from game.engine.model import LEADER, ROLE, SIDES, Order, other
 from game.engine.orders import IllegalOrders, available, check_orders, targets_of
 from game.engine.scoring import PARTS
@@ -279,18 +279,14 @@ class TurnScene(Scene):
     def targets(view: PlayerView, odef: Any) -> tuple[str, ...]:
         return targets_of(view, odef)
 
-    def order_risk(self, orders: list[Order]) -> float:
-        defs = self.app.scenario.orders
-        return sum(defs[o.kind].risk for o in orders)
-
     def order_tooltip(self, view: PlayerView, odef: Any) -> str:
         rungs = self.app.scenario.rungs
         parts = [odef.help, f"Cost: {odef.cost} action point{'s' if odef.cost != 1 else ''}."]
         if odef.effects.rung_min > view.rung:
             parts.append(f"Ladder: up to rung {odef.effects.rung_min}, {rungs[odef.effects.rung_min].name}.")
         if odef.risk:
-            before = incident_probability(view, self.order_risk(self.chosen))
-            after = incident_probability(view, self.order_risk(self.chosen) + odef.risk)
+            before = forecast_risk(view, self.chosen)
+            after = forecast_risk(view, [*self.chosen, Order(odef.id)])
             parts.append(f"Risk this turn: {before:.0%} → {after:.0%}.")
         return " ".join(parts)
 
@@ -348,7 +344,7 @@ class TurnScene(Scene):
         view = self.view
         defs = self.app.scenario.orders
         top = max((defs[o.kind].effects.rung_min for o in self.chosen), default=0)
-        risk = incident_probability(view, self.order_risk(self.chosen))
+        risk = forecast_risk(view, self.chosen)
         added = risk > incident_probability(view) + 1e-9
         if top >= DANGER_RUNG and top > view.rung:
             name = self.app.scenario.rungs[top].name
@@ -497,7 +493,7 @@ class TurnScene(Scene):
         pal, fonts = self.app.palette, self.app.fonts
         draw_box(surface, self.app, rect)
         now = incident_probability(view)
-        planned = incident_probability(view, self.order_risk(self.chosen))
+        planned = forecast_risk(view, self.chosen)
         text.draw(surface, fonts.get("ui_bold", 14), "RISK OF AN INCIDENT", pal.dim, (rect.left + 10, rect.top + 8))
         text.draw(surface, fonts.get("ui", 12), "this turn, as you judge it", pal.dim, (rect.left + 10, rect.top + 26))
         bar = pygame.Rect(rect.left + 10, rect.top + 50, rect.width - 20, 22)
