@@ -111,12 +111,32 @@ def footer(app: App, left: int, width: int) -> pygame.Rect:
     return pygame.Rect(left, app.size[1] - help_height(app) - h - 4, width, h)
 
 
+def content_top(app: App) -> int:
+    """Where a screen's content may begin, below the title ``draw_title`` puts at the top."""
+    return 48 + app.fonts.get("type_bold", 34).get_linesize()
+
+
+def content_bottom(app: App) -> int:
+    """Where a screen's content must end: above the strip kept for the help line."""
+    return app.size[1] - help_height(app) - 8
+
+
 def column(app: App, count: int, width: int = 360, height: int = 46, gap: int = 12, top: int | None = None
            ) -> list[pygame.Rect]:
-    """``count`` rectangles stacked in the middle of the window."""
+    """``count`` rectangles stacked in the middle of the window, from ``top`` if given; raised, then made
+    shorter (never shorter than their text), where the window would not hold them above the help line."""
     w, h = app.size
+    bottom = content_bottom(app)
+    height = max(height, app.fonts.get("ui_bold", 17).get_linesize() + 10)
     total = count * height + (count - 1) * gap
     y = top if top is not None else (h - total) // 2
+    if y + total > bottom:
+        y = max(top if top is not None else 8, bottom - total) if top is None or top + total > bottom else y
+    if y + total > bottom:
+        gap = min(gap, 6)
+        least = app.fonts.get("ui_bold", 17).get_linesize() + 6
+        height = max(least, (bottom - y - (count - 1) * gap) // count)
+    width = min(width, w - 40)
     return [pygame.Rect((w - width) // 2, y + i * (height + gap), width, height) for i in range(count)]
 
 

@@ -24,10 +24,11 @@ from game.scenario.loader import DEFAULT_SCENARIO
 from game.session import Session
 from game.settings import ANIMATIONS, PALETTE_NAMES, TEXT_SIZES
 from game.ui import text
-from game.ui.scene import Dialog, Notice, Scene, column, draw_backdrop, draw_box, footer
+from game.ui.scene import Dialog, Notice, Scene, column, content_top, draw_backdrop, draw_box, footer
 from game.ui.widgets import Button, Choice, ListBox, Slider, TextField
 
 TIMERS = ("off", "2 minutes", "3 minutes", "5 minutes")
+TITLE_LINES = (("type_bold", 64), ("type", 28), ("ui", 16))  # the title screen's title, year and line
 
 
 def start_session(app, session: Session, guide=None) -> None:  # noqa: ANN001 - App, Guide
@@ -99,7 +100,9 @@ class TitleScene(Scene):
     def layout(self) -> None:
         self._backdrop = None
         self.panel.clear()
-        rects = column(self.app, 6, top=self.app.size[1] // 2 - 60)
+        rects = column(self.app, 6)
+        if rects[0].top < self.app.size[1] // 2 - 60:
+            rects = column(self.app, 6, top=self.title_bottom())
         has_autosave = autosave_path().exists()
         try:
             finished = has_autosave and read_info(autosave_path()).over
@@ -121,6 +124,11 @@ class TitleScene(Scene):
             self.panel.add(Button(rect, label, action, tip, enabled, style=style))
         if has_autosave:
             self.panel.focus = 1
+
+    def title_bottom(self) -> int:
+        """Where the title's three lines end, drawn from the top of the window."""
+        fonts = self.app.fonts
+        return 24 + sum(fonts.get(role, size).get_linesize() for role, size in TITLE_LINES) + 16
 
     def new_game(self) -> None:
         self.app.push(NewGameScene(self.app))
@@ -145,12 +153,13 @@ class TitleScene(Scene):
         pal = self.app.palette
         w, h = surface.get_size()
         surface.blit(self.backdrop(), (0, 0))
-        top = h // 2 - 250
-        text.draw(surface, self.app.fonts.get("type_bold", 64), "BRINKMANSHIP", pal.accent, (w // 2, top), "midtop")
-        text.draw(surface, self.app.fonts.get("type", 28), "October 1962", pal.text, (w // 2, top + 84), "midtop")
-        text.draw(surface, self.app.fonts.get("ui", 16),
-                  "Thirteen days. Two leaders. One mistake away from the end of the world.", pal.dim,
-                  (w // 2, top + 130), "midtop")
+        fonts = self.app.fonts
+        lines = ("BRINKMANSHIP", "October 1962",
+                 "Thirteen days. Two leaders. One mistake away from the end of the world.")
+        height = sum(fonts.get(role, size).get_linesize() for role, size in TITLE_LINES)
+        y = max(24, min(h // 2 - 250, self.panel.widgets[0].rect.top - 16 - height))
+        for (role, size), words, colour in zip(TITLE_LINES, lines, (pal.accent, pal.text, pal.dim), strict=True):
+            y = text.draw(surface, fonts.get(role, size), words, colour, (w // 2, y), "midtop").bottom
         self.panel.draw(surface, self.app)
 
 
@@ -185,7 +194,7 @@ class NewGameScene(Scene):
         if self.panel.widgets:  # keep what was typed when the screen is rebuilt
             self.seed = int(self.seed_field.value or "0")
         self.panel.clear()
-        rects = column(self.app, 9, width=560, height=42, gap=9, top=100)
+        rects = column(self.app, 9, width=560, height=42, gap=9, top=content_top(self.app))
         hotseat = self.values["mode"] == 1
 
         def setter(key: str):  # noqa: ANN202 - a callback
@@ -240,7 +249,7 @@ class SettingsScene(Scene):
     def layout(self) -> None:
         self.panel.clear()
         s = self.app.settings
-        rects = column(self.app, 7, width=520, height=44, gap=10, top=120)
+        rects = column(self.app, 7, width=520, height=44, gap=10, top=content_top(self.app))
 
         def choose(field: str, options: tuple[str, ...]):  # noqa: ANN202 - a callback
             def change(index: int) -> None:
@@ -285,7 +294,7 @@ class PauseScene(Scene):
 
     def layout(self) -> None:
         self.panel.clear()
-        rects = column(self.app, 5, top=180)
+        rects = column(self.app, 5, top=content_top(self.app) + 20)
         add = self.panel.add
         add(Button(rects[0], "Resume", self.back, "Back to the game.", style="primary"))
         add(Button(rects[1], "Save", lambda: self.app.push(SaveScene(self.app)), "Save this game under a name."))
@@ -326,7 +335,7 @@ class SaveScene(Scene):
         w, h = self.app.size
         session = self.app.session
         name = f"{session.state.turn_def.label}" if session else "save"
-        rects = column(self.app, 3, width=560, top=110)
+        rects = column(self.app, 3, width=560, top=content_top(self.app))
         self.field = self.panel.add(TextField(rects[0], "Name", name))
         self.panel.add(Button(rects[1], "Save", self.save, "Write the save; you are asked before one is replaced.",
                               style="primary"))

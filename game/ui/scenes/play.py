@@ -16,7 +16,7 @@ from game.engine.view import player_view
 from game.session import TurnResult
 from game.ui import text
 from game.ui.paper import Paper
-from game.ui.scene import Notice, Scene, draw_backdrop, draw_box, footer
+from game.ui.scene import Notice, Scene, button_height, draw_backdrop, draw_box, footer
 from game.ui.scenes.turn import TurnScene
 from game.ui.widgets import Button, ListBox
 
@@ -243,7 +243,8 @@ class EndScene(Scene):
         w, h = self.app.size
         tab_w = (w - 60) // len(self.tabs)
         for i, name in enumerate(self.tabs):
-            self.panel.add(Button(pygame.Rect(30 + i * tab_w, 20, tab_w - 8, 38), name, self.show(name),
+            self.panel.add(Button(pygame.Rect(30 + i * tab_w, 20, tab_w - 8, button_height(self.app)), name,
+                                  self.show(name),
                                   style="primary" if name == self.tab else "normal"))
         if self.tab == "Decisions":
             rows = [(f"{r.label}: {LEADER[side]} — {'; '.join(r.orders[side]) or 'no orders'}", r)
@@ -252,11 +253,16 @@ class EndScene(Scene):
                      for r in self.report.rows for side in (self.report.humans or SIDES)]
             tips = [f"In 1962: {'; '.join(r.record_orders[side]) or 'no orders'}."
                     for r in self.report.rows for side in (self.report.humans or SIDES)]
-            self.panel.add(ListBox(pygame.Rect(30, 80, w - 60, h - 180), "Decisions", rows, None, row_height=30,
+            self.panel.add(ListBox(self.body(), "Decisions", rows, None, row_height=30,
                                    notes=notes, tooltips=tips))
         self.panel.add(Button(footer(self.app, w // 2 - 310, 300), "Export the debrief", self.export,
                               "Write it as a web page and a spreadsheet (CSV) to hand in.", style="primary"))
         self.panel.add(Button(footer(self.app, w // 2 + 10, 300), "Back to the title screen", self.leave))
+
+    def body(self) -> pygame.Rect:
+        """Between the tabs and the buttons at the foot."""
+        top = 28 + button_height(self.app) + 12
+        return pygame.Rect(30, top, self.app.size[0] - 60, footer(self.app, 0, 0).top - 12 - top)
 
     def show(self, name: str):  # noqa: ANN201 - a button action
         def set_tab() -> None:
@@ -289,7 +295,7 @@ class EndScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_backdrop(surface, self.app)
-        body = pygame.Rect(30, 80, surface.get_width() - 60, surface.get_height() - 180)
+        body = self.body()
         if self.tab == "Outcome":
             self.draw_outcome(surface, body)
         elif self.tab == "Day by day":
