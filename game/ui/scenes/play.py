@@ -114,7 +114,7 @@ class BriefingScene(Scene):
         view = session.view(self.side)
         card = self.app.scenario.briefings[self.side]
         w, h = surface.get_size()
-        paper = pygame.Rect(w // 2 - 460, 40, 920, h - 150)
+        paper = pygame.Rect(max(10, w // 2 - 460), 40, min(920, w - 20), self.panel.widgets[0].rect.top - 50)
         pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
         text.draw(surface, fonts.get("type_bold", 16), "TOP SECRET — EYES ONLY", pal.stamp, (paper.right - 24, 22 + 40),
                   "topright")
