@@ -82,6 +82,8 @@ def test_no_widget_overlaps_or_leaves_the_window(tmp_path, monkeypatch, size, sc
                         problems.append(f"{name}: {w.describe()!r} overlaps {other.describe()!r}")
     finally:
         stop()
+        app.sound.close()
+        pygame.display.quit()
     assert not problems, "\n".join(problems[:20])
     ids = sorted({m for line in drawn for m in IDENTIFIER.findall(re.sub(r"\S*/\S*", "", line))})  # not in paths
     assert not ids, f"internal ids drawn: {ids}"
