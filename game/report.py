@@ -31,7 +31,7 @@ KIND_WORDS = {"settlement": "Settlement", "nuclear_war": "Nuclear war", "capitul
 
 @dataclass
 class TurnRow:
-    turn: int
+    turn: int  # counted as the game showed it: 1 is the players' first turn, whatever prelude came before
     date: str
     label: str
     rung: int
@@ -41,6 +41,7 @@ class TurnRow:
     orders: dict[str, list[str]]
     record_orders: dict[str, list[str]]
     events: list[str]
+    leaks: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -57,6 +58,18 @@ class Debrief:
     questions: list[str]
     humans: list[str] = field(default_factory=list)
     history_outcome: str = ""
+    seed: int = 0
+    friction: str = ""
+    mode: str = ""
+    players: dict[str, str] = field(default_factory=dict)  # side -> "a player" or "the computer (hawk)"
+
+    def game_fields(self) -> list[tuple[str, str]]:
+        """What identifies the game, for every export: a teacher can tell whose file is whose."""
+        leaks = "; ".join(self.leaks) or "none"
+        return [("scenario", self.scenario), ("seed", str(self.seed)), ("friction", self.friction),
+                ("mode", self.mode), *((f"{LEADER[s]} played by", self.players.get(s, "")) for s in SIDES),
+                ("outcome", f"{self.outcome} ({self.outcome_date})"),
+                *((f"{LEADER[s]}'s score", str(self.scores[s]["total"])) for s in SIDES), ("secrets leaked", leaks)]
 
 
 def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = None) -> Debrief:
@@ -68,6 +81,7 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
     played = {first + i: record.orders_of(i) for i in range(len(record.turns))}
     history_risk = {t: (r, p) for t, r, p in path.states[-1].history}
     public = sorted(state.logs["public"], key=lambda e: e.seq)
+    leaked = [(scenario.terms[k].label, t) for k, t in state.leaked]
     rows = []
     for turn, rung, risk in state.history:
         if turn not in played:
@@ -75,12 +89,13 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
         turn_def = scenario.turns[turn]
         then = history_risk.get(turn)
         rows.append(TurnRow(
-            turn=turn + 1, date=turn_def.date, label=turn_def.label, rung=rung, risk=risk,
+            turn=turn - first + 1, date=turn_def.date, label=turn_def.label, rung=rung, risk=risk,
             history_rung=then[0] if then else None, history_risk=then[1] if then else None,
             orders={side: [defs[o.kind].label for o in played[turn][side]] for side in SIDES},
             record_orders={side: [defs[c.order.kind].label for c in path.orders_on(turn, side)] for side in SIDES},
             events=[e.text for e in public if e.turn == turn and (e.key.startswith(("incident_", "event_",
                                                                                         "agreement", "end_")))],
+            leaks=[label for label, t in leaked if t == turn],
         ))
     sc = scores(state)
     outcome = state.outcome
@@ -99,7 +114,16 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
         questions=list(scenario.questions),
         humans=list(record.meta.get("humans", [])),
         history_outcome=f"{KIND_WORDS.get(hist.kind, hist.kind)} on {long_date(hist.date)}" if hist else "",
+        seed=record.seed, friction=record.friction, mode=str(record.meta.get("mode", "single")),
+        players=players(record),
     )
+
+
+def players(record: GameRecord) -> dict[str, str]:
+    """Who led each side: a player at the keyboard, or the computer with its personality."""
+    humans = record.meta.get("humans", [])
+    opponent = record.meta.get("opponent", "historical")
+    return {side: "a player" if side in humans else f"the computer ({opponent})" for side in SIDES}
 
 
 def chart_png(report: Debrief, palette: Any = None, fonts: Any = None, size: tuple[int, int] = (960, 360)) -> bytes:
@@ -120,17 +144,20 @@ def chart_png(report: Debrief, palette: Any = None, fonts: Any = None, size: tup
 
 
 def csv_text(report: Debrief) -> str:
-    """The turn log: one row a turn."""
+    """The turn log: one row a turn, each carrying the game's identity (so a row pasted elsewhere keeps it)."""
     out = io.StringIO()
     writer = csv.writer(out)
+    game = report.game_fields()
     writer.writerow(["turn", "date", "label", "rung", "risk", "rung in 1962", "risk in 1962", "Kennedy's orders",
-                     "Khrushchev's orders", "Kennedy in 1962", "Khrushchev in 1962", "what happened"])
+                     "Khrushchev's orders", "Kennedy in 1962", "Khrushchev in 1962", "what happened",
+                     "leaked this turn", *(name for name, _ in game)])
     for r in report.rows:
         writer.writerow([r.turn, r.date, r.label, r.rung, f"{r.risk:.3f}",
                          "" if r.history_rung is None else r.history_rung,
                          "" if r.history_risk is None else f"{r.history_risk:.3f}",
                          "; ".join(r.orders["us"]), "; ".join(r.orders["ussr"]),
-                         "; ".join(r.record_orders["us"]), "; ".join(r.record_orders["ussr"]), " | ".join(r.events)])
+                         "; ".join(r.record_orders["us"]), "; ".join(r.record_orders["ussr"]), " | ".join(r.events),
+                         "; ".join(r.leaks), *(value for _, value in game)])
     return out.getvalue()
 
 
@@ -141,12 +168,14 @@ def html_text(report: Debrief, chart: bytes) -> str:
         f"<tr><th>{LEADER[side]}</th><td>{s['total']} / 100</td><td>{e(s['rank_label'])}</td>"
         + "".join(f"<td>{s['parts'][p]}</td>" for p in PARTS) + "</tr>" for side, s in report.scores.items())
     turn_rows = "".join(
-        f"<tr><td>{e(r.label)}</td><td>{r.rung}</td><td>{'' if r.history_rung is None else r.history_rung}</td>"
+        f"<tr><td>{r.turn}. {e(r.label)}</td><td>{r.rung}</td>"
+        f"<td>{'' if r.history_rung is None else r.history_rung}</td>"
         f"<td>{e('; '.join(r.orders['us']) or '—')}</td><td>{e('; '.join(r.record_orders['us']) or '—')}</td>"
         f"<td>{e('; '.join(r.orders['ussr']) or '—')}</td><td>{e('; '.join(r.record_orders['ussr']) or '—')}</td>"
         "</tr>" for r in report.rows)
     leaks = "".join(f"<li>{e(x)}</li>" for x in report.leaks) or "<li>No secret leaked.</li>"
     questions = "".join(f"<li>{e(q)}</li>" for q in report.questions)
+    game = "".join(f"<tr><th>{e(name)}</th><td>{e(value)}</td></tr>" for name, value in report.game_fields())
     image = base64.b64encode(chart).decode("ascii")
     made = dt.datetime.now().strftime("%d %B %Y, %H:%M")
     return f"""<!DOCTYPE html>
@@ -158,7 +187,8 @@ td, th {{ border: 1px solid #bbb; padding: .3em .5em; vertical-align: top; font-
 th {{ background: #eee; text-align: left; }} img {{ max-width: 100%; }} .answer {{ height: 6em; }}
 </style></head><body>
 <h1>Debrief: {e(report.title)}</h1>
-<p>Made on {e(made)}. Scenario <code>{e(report.scenario)}</code>.</p>
+<p>Made on {e(made)}.</p>
+<table id="game">{game}</table>
 <h2 id="outcome">Outcome: {e(report.outcome)} ({e(report.outcome_date)})</h2>
 <p>{e(report.ending)}</p>
 {f"<p>Terms: {e(report.terms)}.</p>" if report.terms else ""}

@@ -264,7 +264,7 @@ class TextGame:
             elif word.isdigit():
                 self.add(view, int(word), chosen)
             elif word in {o.id for o in self.menu(view)}:
-                self.add(view, [o.id for o in self.menu(view)].index(word) + 1, chosen)
+                self.add(view, self.number(self.scenario.orders[word]), chosen)
             elif word:
                 self.say("Unknown command. Type ? for help.")
 
@@ -273,8 +273,19 @@ class TextGame:
         order = list(self.scenario.orders)
         return sorted(available(view), key=lambda o: order.index(o.id))
 
+    def number(self, odef: Any) -> int:
+        """An order's number: its place among all of its side's orders in the scenario, so that a number
+        means the same order on every turn (a place in today's list would shift as orders come and go)."""
+        ids = [o.id for o in self.scenario.orders.values() if o.side == odef.side]
+        return ids.index(odef.id) + 1
+
+    def numbered(self, view: PlayerView, number: int) -> Any | None:
+        """The order available now that has this number, if any."""
+        return next((odef for odef in self.menu(view) if self.number(odef) == number), None)
+
     def list_orders(self, view: PlayerView) -> None:
-        for i, odef in enumerate(self.menu(view), 1):
+        for odef in self.menu(view):
+            i = self.number(odef)
             targets = targets_of(view, odef)
             if targets == ():
                 continue
@@ -295,11 +306,10 @@ class TextGame:
         self.say(f"Action points: {spent} of {view.action_points()}.")
 
     def describe(self, view: PlayerView, number: int) -> None:
-        menu = self.menu(view)
-        if not 1 <= number <= len(menu):
+        odef = self.numbered(view, number)
+        if odef is None:
             self.say("No such order.")
             return
-        odef = menu[number - 1]
         eff = odef.effects
         self.say(f"{odef.label} — {odef.cost} action point(s). {odef.help}")
         if eff.rung_min:
@@ -329,11 +339,10 @@ class TextGame:
         return describe_target(view, target)
 
     def add(self, view: PlayerView, number: int, chosen: list[Order]) -> None:
-        menu = self.menu(view)
-        if not 1 <= number <= len(menu):
+        odef = self.numbered(view, number)
+        if odef is None:
             self.say("No such order. Type o to list them.")
             return
-        odef = menu[number - 1]
         target = self.pick_target(view, odef)
         if target is None:
             return

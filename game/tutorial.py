@@ -81,9 +81,13 @@ class Divergence:
     rung_then: int
     notes: tuple[str, ...]
 
+    EXPLAINED = ("How far apart: 0% is the record's own path. Each day whose orders differed from the record's "
+                 "adds 8 points, each rung between the ladder now and the ladder then adds 12, and each other "
+                 "difference (a settlement, the quarantine, the ending) adds 15; 100% means nothing is left in common.")
+
     @property
     def score(self) -> int:
-        """0 on the record's path; 100 for a crisis that has nothing left in common with it."""
+        """0 on the record's path; 100 for a crisis that has nothing left in common with it (see ``EXPLAINED``)."""
         if self.on_path:
             return 0
         return min(100, 8 * self.turns_off + 12 * abs(self.rung - self.rung_then) + 15 * len(self.notes))
@@ -107,6 +111,18 @@ class Guide:
         self.path = path or HistoricalPath(scenario)
         self.policy = doctrine_policy(scenario, side)
         self.turns_off = 0
+
+    @classmethod
+    def resume(cls, scenario: Scenario, record: Any) -> Guide:
+        """The guide of a tutorial game continued from its save: the turns already played are weighed again."""
+        side = next((s for s in record.meta.get("humans", []) if s in SIDES), "us")
+        guide = cls(scenario, side)
+        state = new_game(scenario, record.seed, record.friction)
+        for index in range(len(record.turns)):
+            orders = record.orders_of(index)
+            guide.note_orders(player_view(state, side), orders[side])
+            state = play_turn(state, orders, None)
+        return guide
 
     def advice(self, view: Any) -> list[Choice]:
         """What the record's leader did this day — or, off the path, what his doctrine says he would do."""

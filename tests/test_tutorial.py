@@ -100,3 +100,44 @@ def test_the_window_tutorial_shows_the_same_narration_and_follows_the_record(tmp
         stop()
         app.sound.close()
         pygame.display.quit()
+
+
+def test_the_tutorial_keeps_its_place(tmp_path, monkeypatch):
+    """Continued, a tutorial is still a tutorial (its record, its count of days off the path); Replay history
+    plays the whole crisis whatever was played before; a finished game continues only into its debrief."""
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path))
+    from game.scenario.loader import DEFAULT_SCENARIO
+    from game.ui.app import App
+    from game.ui.scenes.menus import TitleScene, start_tutorial
+    from tests.ui_driver import Driver
+
+    app = App()
+    d = Driver(app)
+    try:
+        app.use_scenario("classroom45")  # a lesson was played last
+        start_tutorial(app, "us")
+        assert app.scenario.id == DEFAULT_SCENARIO and app.session.state.date == "1962-10-16"
+        d.press(pygame.K_RETURN)  # the briefing
+        d.focus("End turn")  # no orders: a day off the record's path
+        d.press(pygame.K_RETURN)
+        d.press(pygame.K_RETURN)  # Continue after the resolution
+        assert d.name == "TurnScene"
+        off = app.guide.turns_off
+        assert off == 1
+        d.press(pygame.K_ESCAPE)
+        d.click("Quit to title")
+        app.guide = None
+        d.click("Continue")
+        assert d.name == "TurnScene" and d.scene.tab == "Record" and app.guide.turns_off == off
+        d.scene.panel.find("Follow the record")
+        assert any("How far apart" in str(item) for item in d.scene.panel.find("Paper").items)
+        while not app.session.over:  # to the end, then back to the title
+            app.session.commit("us", ())
+        app.autosave()
+        app.session = None
+        app.go(TitleScene(app))
+        d.click("Continue")
+        assert d.name == "EndScene"  # the debrief, not the last turn replayed
+    finally:
+        app.sound.close()
+        pygame.display.quit()

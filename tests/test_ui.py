@@ -60,6 +60,10 @@ def play_keyboard(d: Driver) -> list[str]:
                 d.press(pygame.K_ESCAPE)
             d.focus("End turn")
             d.press(pygame.K_RETURN)
+        elif name == "Dialog" and d.scene.safe is not None:
+            assert d.scene.panel.focused.label == "Think again"  # Enter alone never gives dangerous orders
+            d.focus("Give the orders")
+            d.press(pygame.K_RETURN)
         else:
             d.press(pygame.K_RETURN)  # Begin, I am…, Continue, Give the orders, OK
     raise AssertionError(f"the game did not end: {seen[-10:]}")
@@ -73,7 +77,9 @@ def play_mouse(d: Driver) -> list[str]:
         if name == "EndScene":
             return seen
         if name == "TurnScene":
-            d.click_row("Orders", 1)
+            d.click_row("Orders", 1)  # the first order, under its group's heading: selected, not given
+            assert d.name == "TurnScene" and not d.scene.chosen
+            d.click("Add")
             if d.name == "TargetPicker":
                 d.click_row("Targets", 0)
             elif d.name in ("NegotiationScene",):
@@ -82,9 +88,9 @@ def play_mouse(d: Driver) -> list[str]:
                 d.click("OK")
             d.click("End turn")
         elif name == "Dialog":
-            d.click(d.scene.buttons[0][0])
+            d.click("Give the orders")
         else:
-            d.click(d.scene.panel.widgets[0].label)  # Begin, I am…, Continue, OK
+            d.click(next(w.label for w in d.scene.panel.widgets if hasattr(w, "action")))  # Begin, Continue, OK
     raise AssertionError(f"the game did not end: {seen[-10:]}")
 
 
@@ -279,7 +285,9 @@ def test_a_classroom_scenario_is_chosen_on_the_new_game_screen(app):
     d.press(pygame.K_RETURN)  # the briefing
     assert d.name == "TurnScene" and app.session.state.date == "1962-10-26" and 119 < d.scene.time_left <= 120
     app.step([], dt=60.0)
-    app.step([], dt=61.0)  # the time is up: the orders given so far are sealed
+    app.step([], dt=61.0)  # the time is up: the orders given so far are sealed, and the players are told
+    assert d.name == "Notice" and "sealed" in d.scene.message
+    d.press(pygame.K_RETURN)
     assert d.name == "HandoffScene" and d.scene.side == "ussr"
     d.press(pygame.K_RETURN)  # I am Khrushchev
     assert d.name == "BriefingScene" and d.scene.side == "ussr"  # each player is briefed before a first order
@@ -297,27 +305,6 @@ def test_a_game_in_progress_resumes_at_the_turn_not_the_briefing(app):
     d.click("Quit to title")
     d.click("Continue")
     assert d.name == "TurnScene" and d.scene.side == "us"
-
-
-def test_the_help_line_keeps_off_the_button_it_explains(app):
-    d = Driver(app)
-    new_game(d)
-    d.press(pygame.K_RETURN)  # the briefing
-    d.focus("End turn")
-    d.press(pygame.K_RETURN)
-    assert d.name == "ResolutionScene"
-    button = d.scene.panel.find("Continue").rect
-    assert d.scene.tooltip_source() == button
-    w, h = app.size
-    low = pygame.Rect(w // 2 - 50, h - 30, 100, 20)  # a widget where the line would go: it moves to the top
-    for source in (button, low):
-        surface = pygame.Surface(app.size)
-        surface.fill((0, 0, 0))
-        app.draw_tooltip(surface, d.scene.tooltip(), source)
-        paper = pygame.mask.from_threshold(surface, app.palette.paper, (1, 1, 1, 255))
-        assert paper.count() > 1000  # the line is drawn
-        assert all(surface.get_at((x, y))[:3] == (0, 0, 0) for x in range(source.left, source.right)
-                   for y in (source.top, source.bottom - 1))
 
 
 def test_dialog_buttons_show_their_whole_labels(app):
@@ -339,6 +326,8 @@ def test_a_damaged_save_is_listed_and_says_why_it_will_not_load(app):
     d.click("Load")
     assert d.name == "LoadScene" and "cannot be read" in d.scene.list.rows[0][0]
     d.click_row("Saved games", 0)
+    assert d.name == "LoadScene"  # a click selects; a double-click opens
+    d.click_row("Saved games", 0)  # the second click, soon after the first
     assert d.name == "Notice" and d.scene.heading == "This save cannot be loaded"
     assert str(bad) in d.scene.message
     assert bad.read_bytes().startswith(b'{"format"')  # left as it was
@@ -372,3 +361,39 @@ def test_a_term_cut_short_on_its_row_is_whole_in_the_help_line(app):
     label = max((t.label for t in app.scenario.terms.values()), key=len)  # too long for its row at 1280×720
     d.focus(label)
     assert label[1:] in d.scene.tooltip() and "conceded by" in d.scene.tooltip()
+
+
+def test_the_turn_timer_runs_on_every_screen_of_the_turn_and_warns(app):
+    from game.ui import text
+
+    d = Driver(app)
+    d.click("New game")
+    d.click("Mode")  # hot-seat
+    d.click("Turn timer")  # 2 minutes
+    d.click("Start")
+    d.press(pygame.K_RETURN)  # I am Kennedy
+    d.press(pygame.K_RETURN)  # the briefing
+    assert d.name == "TurnScene" and 119 < d.scene.time_left <= 120
+    d.press(pygame.K_n)
+    assert d.name == "NegotiationScene"
+    for _ in range(50):
+        app.step([], dt=1.0)
+    assert 69 <= app.turn_clock.left <= 70  # Negotiate did not stop the clock
+    d.press(pygame.K_ESCAPE)
+    d.press(pygame.K_ESCAPE)
+    assert d.name == "PauseScene"
+    played: list[str] = []
+    app.sound.play = played.append
+    drawn: list[str] = []
+    stop = text.listen(drawn.append)
+    try:
+        for _ in range(52):
+            app.step([], dt=1.0)
+    finally:
+        stop()
+    assert d.name == "PauseScene" and app.turn_clock.warning  # the pause menu did not stop it either
+    assert played == ["warning"] and any("0:18 left" in line for line in drawn)
+    for _ in range(20):
+        app.step([], dt=1.0)
+    assert d.name == "Notice" and "Kennedy's time ran out" in d.scene.message
+    assert len(app.session.committed) == 1 or app.session.record.turns

@@ -46,6 +46,11 @@ class Driver:
         y = box.rect.top + 4 + (row - box.top) * box.row_height + box.row_height // 2
         self.app.step(click_at((box.rect.left + 30, y)))
 
+    def double_click_row(self, label: str, row: int) -> None:
+        """A double-click: what gives the row's order, or opens the row's save, where a click only selects."""
+        self.click_row(label, row)
+        self.click_row(label, row)
+
     def focus(self, label: str) -> None:
         """Tab until the widget with this label has the focus (as a keyboard player would)."""
         target = self.scene.panel.find(label)

@@ -14,12 +14,15 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine.model import LEADER as LEADER_OF
 from game.saves import autosave
 from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
 from game.settings import Settings
 from game.ui import text
+from game.ui.scene import HELP_LINES
 from game.ui.sound import Sound
 from game.ui.theme import PALETTES, TEXT_SCALES, Fonts
+from game.ui.turnclock import TurnClock
 
 if TYPE_CHECKING:
     from game.scenario.model import Scenario
@@ -52,6 +55,8 @@ class App:
         self._scenario: Scenario | None = None
         self.session: Session | None = None
         self.guide: Guide | None = None  # the tutorial's, when the game is one
+        self.turn_clock: TurnClock | None = None  # the hot-seat timer of the turn being played
+        self._clock_second = -1
         self._map: MapView | None = None
         self.scenes: list[Scene] = []
         self.running = True
@@ -122,7 +127,9 @@ class App:
             self._scenario = scenario
 
     def autosave(self) -> None:
-        if self.session is not None and not self.session.over:
+        """Keep the game as it stands; a finished game too, so that Continue opens its debrief rather than
+        replaying its last turn into a different ending."""
+        if self.session is not None:
             autosave(self.session)
 
     # -- screens --
@@ -186,6 +193,9 @@ class App:
             self.dispatch(event)
             if not self.running:
                 return False
+        self.tick_clock(dt)
+        if not self.running:
+            return False
         moving = self.scene.update(dt)
         if not (self.dirty or moving):
             return False
@@ -202,21 +212,56 @@ class App:
         self.dirty = False
         return True
 
+    def timed_turn(self) -> Scene | None:
+        """The turn screen the clock is timing, wherever it is in the stack of screens (None: no clock runs)."""
+        from game.ui.scenes.turn import TurnScene
+
+        clock = self.turn_clock
+        if clock is None or self.session is None or self.session.state.turn != clock.turn:
+            return None
+        return next((s for s in self.scenes if isinstance(s, TurnScene) and s.side == clock.side), None)
+
+    def tick_clock(self, dt: float) -> None:
+        """Run the turn timer, whichever screen of that player's turn is open; seal the orders at zero."""
+        turn = self.timed_turn()
+        if turn is None:
+            return
+        clock = self.turn_clock
+        event = clock.tick(dt)
+        if int(clock.left) != self._clock_second:
+            self._clock_second = int(clock.left)
+            self.dirty = True
+        if event == "warn":
+            self.sound.play("warning")
+        elif event == "up":
+            self.turn_clock = None
+            self.scenes = self.scenes[:self.scenes.index(turn) + 1]  # close Negotiate, the menu, any dialog
+            turn.seal()
+
     def draw(self) -> None:
         surface = self.screen
         self.scene.draw(surface)
+        if self.timed_turn() is not None and not getattr(self.scene, "shows_clock", False):
+            self.draw_clock(surface)
         tip = self.scene.tooltip()
         if tip:
-            self.draw_tooltip(surface, tip, self.scene.tooltip_source())
+            self.draw_tooltip(surface, tip)
 
-    def draw_tooltip(self, surface: pygame.Surface, tip: str, source: pygame.Rect | None = None) -> None:
+    def draw_clock(self, surface: pygame.Surface) -> None:
+        """The turn timer over a screen that has no place for it (Negotiate, the menu): top right."""
+        clock = self.turn_clock
+        font = self.fonts.get("ui_bold", 16)
+        label = text.render(font, f"{LEADER_OF[clock.side]}: {clock.text()}", self.palette.bg)
+        box = label.get_rect(topright=(surface.get_width() - 14, 10)).inflate(16, 8)
+        pygame.draw.rect(surface, self.palette.danger if clock.warning else self.palette.accent, box, border_radius=6)
+        surface.blit(label, label.get_rect(center=box.center))
+
+    def draw_tooltip(self, surface: pygame.Surface, tip: str) -> None:
         w, h = surface.get_size()
         font = self.fonts.get("ui", 15)
-        lines = text.wrap(font, tip, w - 80)[:3]
+        lines = text.wrap(font, tip, w - 80)[:HELP_LINES]
         height = len(lines) * font.get_linesize() + 12
-        rect = pygame.Rect(20, h - height - 8, w - 40, height)
-        if source is not None and rect.colliderect(source):
-            rect.top = 8  # never over the button it explains
+        rect = pygame.Rect(20, h - height - 8, w - 40, height)  # within the strip every screen keeps free
         pygame.draw.rect(surface, self.palette.paper, rect, border_radius=6)
         for i, line in enumerate(lines):
             text.draw(surface, font, line, self.palette.ink, (rect.left + 10, rect.top + 6 + i * font.get_linesize()))

@@ -18,8 +18,15 @@ from game.ui.widgets import Widget
 Stamp = Callable[[Any], str]
 
 
+SHARED = ("letter", "offer_sent", "offer_accepted", "offer_rejected", "deadline_passed")  # both governments know
+
+
 def secret_stamp(entry: Any) -> str:
-    return "" if entry.visibility == "public" else "SECRET — EYES ONLY"
+    """What the stamp says: nothing on public news, PRIVATE on what passed between the two governments
+    (a letter, an offer, its answer), SECRET only on what the other side does not know."""
+    if entry.visibility == "public":
+        return ""
+    return "PRIVATE — BOTH GOVERNMENTS" if entry.key in SHARED else "SECRET — EYES ONLY"
 
 
 class Paper(Widget):
@@ -54,12 +61,15 @@ class Paper(Widget):
                                      pygame.Rect(self.rect.left + 12, y, width, 2000))
         bold = ui.fonts.get("type_bold", 14)
         text.draw(surface, bold, item.date, pal.ink, (self.rect.left + 12, y))
+        top = y
         stamp = self.stamp(item)
         if stamp:
+            if bold.size(f"{item.date}  {stamp}")[0] > width:  # no room beside the date: on a line of its own
+                y += bold.get_linesize()
             text.draw(surface, bold, stamp, pal.stamp, (self.rect.right - 12, y), "topright")
-        return bold.get_linesize() + text.draw_wrapped(
-            surface, ui.fonts.get("type", 15), item.text, pal.ink,
-            pygame.Rect(self.rect.left + 12, y + bold.get_linesize(), width, 2000))
+        y += bold.get_linesize()
+        return y - top + text.draw_wrapped(surface, ui.fonts.get("type", 15), item.text, pal.ink,
+                                           pygame.Rect(self.rect.left + 12, y, width, 2000))
 
     def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
         pal = ui.palette

@@ -46,10 +46,6 @@ class Scene:
         """The help line at the bottom of the window."""
         return self.panel.tooltip()
 
-    def tooltip_source(self) -> pygame.Rect | None:
-        """What the help line is about: it moves to the top of the window rather than hide it."""
-        return self.panel.tooltip_source()
-
     def animated_area(self) -> pygame.Rect | None:
         """Where an animation frame changes the screen (None: anywhere)."""
         return None
@@ -96,33 +92,65 @@ def draw_box(surface: pygame.Surface, app: App, rect: pygame.Rect, fill: tuple[i
     pygame.draw.rect(surface, pal.panel_edge, rect, width=1, border_radius=8)
 
 
-FOOTER_TOP = 94  # px from the bottom: the footer row ends above a one-line help line
+HELP_LINES = 3  # the help line at the foot of the window wraps to at most this many lines
+
+
+def help_height(app: App) -> int:
+    """The strip kept free at the foot of every screen for the help line, at this text size."""
+    return HELP_LINES * app.fonts.get("ui", 15).get_linesize() + 20
+
+
+def button_height(app: App) -> int:
+    """A button's height at this text size."""
+    return max(46, app.fonts.get("ui_bold", 17).get_linesize() + 18)
 
 
 def footer(app: App, left: int, width: int) -> pygame.Rect:
     """A button in the row at the foot of a screen: above the help line, so the line never hides it."""
-    return pygame.Rect(left, app.size[1] - FOOTER_TOP, width, 46)
+    h = button_height(app)
+    return pygame.Rect(left, app.size[1] - help_height(app) - h - 4, width, h)
+
+
+def content_top(app: App) -> int:
+    """Where a screen's content may begin, below the title ``draw_title`` puts at the top."""
+    return 48 + app.fonts.get("type_bold", 34).get_linesize()
+
+
+def content_bottom(app: App) -> int:
+    """Where a screen's content must end: above the strip kept for the help line."""
+    return app.size[1] - help_height(app) - 8
 
 
 def column(app: App, count: int, width: int = 360, height: int = 46, gap: int = 12, top: int | None = None
            ) -> list[pygame.Rect]:
-    """``count`` rectangles stacked in the middle of the window."""
+    """``count`` rectangles stacked in the middle of the window, from ``top`` if given; raised, then made
+    shorter (never shorter than their text), where the window would not hold them above the help line."""
     w, h = app.size
+    bottom = content_bottom(app)
+    height = max(height, app.fonts.get("ui_bold", 17).get_linesize() + 10)
     total = count * height + (count - 1) * gap
     y = top if top is not None else (h - total) // 2
+    if y + total > bottom:
+        y = max(top if top is not None else 8, bottom - total) if top is None or top + total > bottom else y
+    if y + total > bottom:
+        gap = min(gap, 6)
+        least = app.fonts.get("ui_bold", 17).get_linesize() + 6
+        height = max(least, (bottom - y - (count - 1) * gap) // count)
+    width = min(width, w - 40)
     return [pygame.Rect((w - width) // 2, y + i * (height + gap), width, height) for i in range(count)]
 
 
 class Dialog(Scene):
-    """A box over the screen below: a message and one or more buttons. Escape picks the last one."""
+    """A box over the screen below: a message and one or more buttons. Escape picks the last one, or the safe one."""
 
     def __init__(self, app: App, title: str, message: str, buttons: list[tuple[str, object]],
-                 style: str = "normal") -> None:
+                 style: str = "normal", safe: int | None = None) -> None:
         super().__init__(app)
         self.heading = title
         self.message = message
         self.buttons = buttons
         self.style = style
+        self.safe = safe  # the harmless choice, if one is: it has the focus (Enter takes it) and Escape picks it
 
     @property
     def secret_side(self) -> str | None:  # type: ignore[override]
@@ -139,17 +167,25 @@ class Dialog(Scene):
         w, h = self.app.size
         n = len(self.buttons)
         width = min(w - 40, max(600, n * self.button_width() + 16 * (n - 1) + 40))
-        return pygame.Rect((w - width) // 2, h // 2 - 150, width, 300)
+        body = self.app.fonts.get("ui", 17)
+        words = len(text.wrap(body, self.message, width - 40)) * (body.get_linesize() + 2) if self.message else 180
+        height = min(h - 40, max(300, self.app.fonts.get("ui_bold", 22).get_linesize() + 40 + words
+                                 + button_height(self.app) + 40))
+        return pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
 
     def layout(self) -> None:
         self.panel.clear()
         box = self.box()
         n = len(self.buttons)
         width = (box.width - 40 - 16 * (n - 1)) // n
+        bh = button_height(self.app)
+        styled = 1 if self.safe == 0 else 0  # the weighty choice wears the style, never the safe one
         for i, (label, action) in enumerate(self.buttons):
-            rect = pygame.Rect(box.left + 20 + i * (width + 16), box.bottom - 66, width, 46)
-            style = self.style if i == 0 and self.style != "normal" else "normal"
+            rect = pygame.Rect(box.left + 20 + i * (width + 16), box.bottom - bh - 20, width, bh)
+            style = self.style if i == styled and self.style != "normal" else "normal"
             self.panel.add(Button(rect, label, self._choose(action), style=style))
+        if self.safe is not None:
+            self.panel.focus = self.safe
 
     def _choose(self, action: object):  # noqa: ANN202 - a button action
         def run() -> None:
@@ -159,7 +195,7 @@ class Dialog(Scene):
         return run
 
     def back(self) -> None:
-        self.panel.widgets[-1].activate()
+        self.panel.widgets[-1 if self.safe is None else self.safe].activate()
 
     def draw(self, surface: pygame.Surface) -> None:
         below = self.app.scene_below(self)
@@ -172,8 +208,9 @@ class Dialog(Scene):
         draw_box(surface, self.app, box)
         colour = self.app.palette.danger if self.style == "danger" else self.app.palette.accent
         text.draw(surface, self.app.fonts.get("ui_bold", 22), self.heading, colour, (box.left + 20, box.top + 18))
+        top = box.top + 24 + self.app.fonts.get("ui_bold", 22).get_linesize()
         text.draw_wrapped(surface, self.app.fonts.get("ui", 17), self.message, self.app.palette.text,
-                          pygame.Rect(box.left + 20, box.top + 60, box.width - 40, box.height - 140))
+                          pygame.Rect(box.left + 20, top, box.width - 40, self.panel.widgets[-1].rect.top - top - 8))
         self.panel.draw(surface, self.app)
 
 

@@ -44,6 +44,9 @@ class Widget:
     def wheel(self, dy: int) -> bool:
         return False
 
+    def point(self, pos: tuple[int, int]) -> None:
+        """The mouse moved over the widget (a list notes the row, for its help line)."""
+
     def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
         raise NotImplementedError
 
@@ -84,6 +87,10 @@ class Button(Widget):
         frame(surface, ui, self.rect, focused, hovered, self.enabled, fill)
         colour = pal.bg if self.style in ("primary", "danger") and self.enabled else (
             pal.text if self.enabled else pal.dim)
+        if focused and self.style in ("primary", "danger") and self.enabled:
+            # the accent edge would vanish into an accent fill: ring it in the text colour, inside and out
+            pygame.draw.rect(surface, pal.bg, self.rect.inflate(-6, -6), width=2, border_radius=4)
+            pygame.draw.rect(surface, pal.text, self.rect.inflate(4, 4), width=2, border_radius=8)
         font = ui.fonts.get("ui_bold", 17)
         text.draw(surface, font, fit(font, self.label, self.rect.width - 12), colour, self.rect.center, "center")
 
@@ -215,13 +222,21 @@ class TextField(Widget):
                   "midleft")
 
 
+DOUBLE_CLICK_MS = 450
+
+
 class ListBox(Widget):
-    """Rows to pick from: Up/Down move, Enter activates, the wheel scrolls, a click picks and activates."""
+    """Rows to pick from: Up/Down move, Enter activates, the wheel scrolls.
+
+    A click selects a row and activates it, or with ``click_activates`` off only selects it (a second
+    click on the same row, soon after, activates): where activating does something weighty, such as
+    giving an order, the player can read a row's help first. A row whose payload is None is a heading.
+    """
 
     def __init__(self, rect: pygame.Rect, label: str, rows: Sequence[tuple[str, Any]],
                  on_activate: Callable[[Any], None] | None = None, on_select: Callable[[Any], None] | None = None,
                  row_height: int = 30, tooltips: Sequence[str] | None = None, notes: Sequence[str] | None = None,
-                 enabled_rows: Sequence[bool] | None = None) -> None:
+                 enabled_rows: Sequence[bool] | None = None, click_activates: bool = True) -> None:
         super().__init__(rect, label)
         self.rows = list(rows)
         self.on_activate = on_activate
@@ -230,8 +245,11 @@ class ListBox(Widget):
         self.tooltips = list(tooltips) if tooltips else []
         self.notes = list(notes) if notes else []
         self.enabled_rows = list(enabled_rows) if enabled_rows else [True] * len(self.rows)
-        self.selected = 0
+        self.click_activates = click_activates
+        self.selected = next((i for i, (_, payload) in enumerate(self.rows) if payload is not None), 0)
         self.top = 0
+        self.hover_row: int | None = None
+        self._last_click = (-1, -10_000)  # row, time in ms
 
     @property
     def visible(self) -> int:
@@ -246,9 +264,24 @@ class ListBox(Widget):
 
     @property
     def current_tooltip(self) -> str:
-        return self.tooltips[self.selected] if self.selected < len(self.tooltips) else ""
+        """The help of the row under the mouse, else of the selected row."""
+        index = self.selected if self.hover_row is None else self.hover_row
+        return self.tooltips[index] if index < len(self.tooltips) else ""
 
-    def select(self, index: int) -> None:
+    def point(self, pos: tuple[int, int]) -> None:
+        self.hover_row = self.row_at(pos)
+
+    def keep_place(self, old: ListBox | None) -> None:
+        """Take the scroll position and the selection of the list this one replaces (same payload if it is there)."""
+        if old is None or not self.rows:
+            return
+        payloads = [payload for _, payload in self.rows]
+        was = old.payload
+        self.selected = payloads.index(was) if was in payloads else min(old.selected, len(self.rows) - 1)
+        self.top = max(0, min(old.top, len(self.rows) - self.visible))
+        self.select(self.selected, notify=False)
+
+    def select(self, index: int, notify: bool = True) -> None:
         if not self.rows:
             return
         self.selected = max(0, min(len(self.rows) - 1, index))
@@ -256,7 +289,9 @@ class ListBox(Widget):
             self.top = self.selected
         elif self.selected >= self.top + self.visible:
             self.top = self.selected - self.visible + 1
-        if self.on_select:
+        if self.selected > 0 and self.rows[self.selected - 1][1] is None and self.selected - 1 == self.top - 1:
+            self.top -= 1  # keep a group's heading in sight above its first row
+        if notify and self.on_select:
             self.on_select(self.payload)
 
     def activate(self) -> None:
@@ -266,8 +301,11 @@ class ListBox(Widget):
     def key(self, event: pygame.event.Event) -> bool:
         moves = {pygame.K_UP: -1, pygame.K_DOWN: 1, pygame.K_PAGEUP: -self.visible, pygame.K_PAGEDOWN: self.visible}
         if event.key in moves and self.rows:
-            index = self.selected + moves[event.key]
-            if 0 <= index < len(self.rows):
+            step = moves[event.key]
+            index = max(0, min(len(self.rows) - 1, self.selected + step))
+            while 0 <= index < len(self.rows) and self.rows[index][1] is None:  # headings are passed over
+                index += 1 if step > 0 else -1
+            if 0 <= index < len(self.rows) and index != self.selected:
                 self.select(index)
                 return True
         return False
@@ -278,8 +316,13 @@ class ListBox(Widget):
 
     def click(self, pos: tuple[int, int]) -> None:
         index = self.row_at(pos)
-        if index is not None:
-            self.select(index)
+        if index is None or self.rows[index][1] is None:
+            return
+        now = pygame.time.get_ticks()
+        double = self._last_click[0] == index and now - self._last_click[1] <= DOUBLE_CLICK_MS
+        self._last_click = (index, now)
+        self.select(index)
+        if self.click_activates or double:
             self.activate()
 
     def wheel(self, dy: int) -> bool:
@@ -298,11 +341,20 @@ class ListBox(Widget):
             row = pygame.Rect(self.rect.left + 4, y, self.rect.width - 8, self.row_height - 2)
             if i == self.selected:
                 pygame.draw.rect(surface, pal.panel_edge if not focused else pal.accent, row, border_radius=4)
+            if self.rows[i][1] is None:  # a heading
+                text.draw(surface, ui.fonts.get("ui_bold", 13), self.rows[i][0].upper(), pal.accent,
+                          (row.left + 4, row.bottom - 2), "bottomleft")
+                continue
+            if i == self.hover_row and i != self.selected:
+                pygame.draw.rect(surface, pal.panel_edge, row, width=1, border_radius=4)
             on = self.enabled_rows[i]
             colour = (pal.bg if focused else pal.text) if i == self.selected else (pal.text if on else pal.dim)
-            text.draw(surface, font, self.rows[i][0], colour, (row.left + 8, row.centery), "midleft")
-            if i < len(self.notes) and self.notes[i]:
-                text.draw(surface, small, self.notes[i], colour if i == self.selected else pal.dim,
+            note = self.notes[i] if i < len(self.notes) else ""
+            room = row.width - 20 - (small.size(note)[0] + 12 if note else 0)
+            text.draw(surface, font, fit(font, self.rows[i][0], room), colour, (row.left + 8, row.centery),
+                      "midleft")
+            if note:
+                text.draw(surface, small, note, colour if i == self.selected else pal.dim,
                           (row.right - 8, row.centery), "midright")
         surface.set_clip(clip)
         if len(self.rows) > self.visible:
@@ -378,6 +430,8 @@ class Panel:
                 return True
         elif event.type == pygame.MOUSEMOTION:
             self.hover = next((w for w in self.widgets if w.rect.collidepoint(event.pos)), None)
+            for w in self.widgets:
+                w.point(event.pos)
             return True
         elif event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
             for w in self.widgets:
@@ -399,17 +453,10 @@ class Panel:
 
     def tooltip(self) -> str:
         """The help line for what the mouse is over, or else for what has the focus."""
-        return self._tip()[0]
-
-    def tooltip_source(self) -> pygame.Rect | None:
-        """Where the widget whose help line shows is, so the line can keep off it."""
-        return self._tip()[1]
-
-    def _tip(self) -> tuple[str, pygame.Rect | None]:
         for w in (self.hover, self.focused):
             if w is None:
                 continue
             tip = w.current_tooltip if isinstance(w, ListBox) else w.tooltip
             if tip:
-                return tip, w.rect
-        return "", None
+                return tip
+        return ""

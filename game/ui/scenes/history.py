@@ -105,11 +105,13 @@ class HistoryScene(Scene):
         text.draw(surface, fonts.get("type_bold", 28), f"{state.turn_def.label.upper()} 1962", pal.accent, (30, 20))
         rung = self.app.scenario.rungs[state.rung]
         text.draw(surface, fonts.get("ui_bold", 16), f"Ladder: rung {state.rung}, {rung.name}", pal.ladder[state.rung],
-                  (30, 60))
-        self.app.map.draw(surface, pygame.Rect(w // 2, 90, w // 2 - 30, h - 190), player_view(state, "ussr"))
+                  (30, 24 + fonts.get("type_bold", 28).get_linesize()))
+        page = self.page_area()
+        self.app.map.draw(surface, pygame.Rect(w // 2, page.top, w // 2 - 30, page.height), player_view(state, "ussr"))
         self.panel.draw(surface, self.app)
 
     def page_area(self) -> pygame.Rect:
         """The day's page, on the left of the map."""
-        w, h = self.app.size
-        return pygame.Rect(30, 90, w // 2 - 50, h - 190)
+        w = self.app.size[0]
+        top = 30 + self.app.fonts.get("type_bold", 28).get_linesize() + self.app.fonts.get("ui_bold", 16).get_linesize()
+        return pygame.Rect(30, top, w // 2 - 50, footer(self.app, 0, 0).top - 12 - top)

@@ -9,14 +9,26 @@ import pygame
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER
 from game.engine.setup import FRICTIONS
-from game.saves import SaveError, SaveInfo, autosave_path, list_saves, load_game, read_info, save_game, slot_path
+from game.saves import (
+    SaveError,
+    SaveInfo,
+    autosave_path,
+    list_saves,
+    load_game,
+    read_info,
+    save_game,
+    saves_dir,
+    slot_path,
+)
+from game.scenario.loader import DEFAULT_SCENARIO
 from game.session import Session
 from game.settings import ANIMATIONS, PALETTE_NAMES, TEXT_SIZES
 from game.ui import text
-from game.ui.scene import Dialog, Notice, Scene, column, draw_backdrop, draw_box
+from game.ui.scene import Dialog, Notice, Scene, column, content_top, draw_backdrop, draw_box, footer
 from game.ui.widgets import Button, Choice, ListBox, Slider, TextField
 
 TIMERS = ("off", "2 minutes", "3 minutes", "5 minutes")
+TITLE_LINES = (("type_bold", 64), ("type", 28), ("ui", 16))  # the title screen's title, year and line
 
 
 def start_session(app, session: Session, guide=None) -> None:  # noqa: ANN001 - App, Guide
@@ -36,6 +48,7 @@ def start_tutorial(app, side: str) -> None:  # noqa: ANN001 - App
     from game.tutorial import TUTORIAL_FRICTION, Guide
     from game.ui.scenes.history import HistoryScene
 
+    app.use_scenario(DEFAULT_SCENARIO)  # the whole crisis, whichever scenario was played last
     if side == "watch":
         app.go(HistoryScene(app))
         return
@@ -44,12 +57,26 @@ def start_tutorial(app, side: str) -> None:  # noqa: ANN001 - App
 
 
 def open_save(app, path) -> None:  # noqa: ANN001 - App, Path
+    """Open a save; a tutorial game comes back as a tutorial, with its guide and the record."""
+    from game.tutorial import Guide
+
     try:
         session = load_game(path)
     except SaveError as exc:
         app.push(Notice(app, "This save cannot be loaded", "\n".join(exc.problems[:6])))
         return
-    start_session(app, session)
+    tutorial = session.record.meta.get("mode") == "tutorial"
+    start_session(app, session, Guide.resume(session.scenario, session.record) if tutorial else None)
+
+
+def game_in_progress(app) -> bool:  # noqa: ANN001 - App
+    """Whether loading would replace an unfinished game: the one open now, or the one Continue would resume."""
+    if app.session is not None:
+        return not app.session.over
+    try:
+        return not read_info(autosave_path()).over
+    except SaveError:
+        return False
 
 
 class TitleScene(Scene):
@@ -73,13 +100,19 @@ class TitleScene(Scene):
     def layout(self) -> None:
         self._backdrop = None
         self.panel.clear()
-        rects = column(self.app, 6, top=self.app.size[1] // 2 - 60)
+        rects = column(self.app, 6)
+        if rects[0].top < self.app.size[1] // 2 - 60:
+            rects = column(self.app, 6, top=self.title_bottom())
         has_autosave = autosave_path().exists()
+        try:
+            finished = has_autosave and read_info(autosave_path()).over
+        except SaveError:
+            finished = False
         entries = [
             ("New game", self.new_game,
              "Lead Kennedy or Khrushchev against the computer, or play two at one keyboard."),
-            ("Continue", self.resume, "Go back to the game you were playing." if has_autosave
-             else "No game to continue yet."),
+            ("Continue", self.resume, "The last game is over: see its debrief." if finished else
+             "Go back to the game you were playing." if has_autosave else "No game to continue yet."),
             ("Load", lambda: self.app.push(LoadScene(self.app)), "Open a saved game."),
             ("Replay history", self.history, "Watch the thirteen days as they happened, day by day."),
             ("Settings", lambda: self.app.push(SettingsScene(self.app)), "Sound, text size, colours, full screen."),
@@ -91,6 +124,11 @@ class TitleScene(Scene):
             self.panel.add(Button(rect, label, action, tip, enabled, style=style))
         if has_autosave:
             self.panel.focus = 1
+
+    def title_bottom(self) -> int:
+        """Where the title's three lines end, drawn from the top of the window."""
+        fonts = self.app.fonts
+        return 24 + sum(fonts.get(role, size).get_linesize() for role, size in TITLE_LINES) + 16
 
     def new_game(self) -> None:
         self.app.push(NewGameScene(self.app))
@@ -115,12 +153,13 @@ class TitleScene(Scene):
         pal = self.app.palette
         w, h = surface.get_size()
         surface.blit(self.backdrop(), (0, 0))
-        top = h // 2 - 250
-        text.draw(surface, self.app.fonts.get("type_bold", 64), "BRINKMANSHIP", pal.accent, (w // 2, top), "midtop")
-        text.draw(surface, self.app.fonts.get("type", 28), "October 1962", pal.text, (w // 2, top + 84), "midtop")
-        text.draw(surface, self.app.fonts.get("ui", 16),
-                  "Thirteen days. Two leaders. One mistake away from the end of the world.", pal.dim,
-                  (w // 2, top + 130), "midtop")
+        fonts = self.app.fonts
+        lines = ("BRINKMANSHIP", "October 1962",
+                 "Thirteen days. Two leaders. One mistake away from the end of the world.")
+        height = sum(fonts.get(role, size).get_linesize() for role, size in TITLE_LINES)
+        y = max(24, min(h // 2 - 250, self.panel.widgets[0].rect.top - 16 - height))
+        for (role, size), words, colour in zip(TITLE_LINES, lines, (pal.accent, pal.text, pal.dim), strict=True):
+            y = text.draw(surface, fonts.get(role, size), words, colour, (w // 2, y), "midtop").bottom
         self.panel.draw(surface, self.app)
 
 
@@ -155,7 +194,7 @@ class NewGameScene(Scene):
         if self.panel.widgets:  # keep what was typed when the screen is rebuilt
             self.seed = int(self.seed_field.value or "0")
         self.panel.clear()
-        rects = column(self.app, 9, width=560, height=42, gap=9, top=100)
+        rects = column(self.app, 9, width=560, height=42, gap=9, top=content_top(self.app))
         hotseat = self.values["mode"] == 1
 
         def setter(key: str):  # noqa: ANN202 - a callback
@@ -210,7 +249,7 @@ class SettingsScene(Scene):
     def layout(self) -> None:
         self.panel.clear()
         s = self.app.settings
-        rects = column(self.app, 7, width=520, height=44, gap=10, top=120)
+        rects = column(self.app, 7, width=520, height=44, gap=10, top=content_top(self.app))
 
         def choose(field: str, options: tuple[str, ...]):  # noqa: ANN202 - a callback
             def change(index: int) -> None:
@@ -255,7 +294,7 @@ class PauseScene(Scene):
 
     def layout(self) -> None:
         self.panel.clear()
-        rects = column(self.app, 5, top=180)
+        rects = column(self.app, 5, top=content_top(self.app) + 20)
         add = self.panel.add
         add(Button(rects[0], "Resume", self.back, "Back to the game.", style="primary"))
         add(Button(rects[1], "Save", lambda: self.app.push(SaveScene(self.app)), "Save this game under a name."))
@@ -275,9 +314,17 @@ class PauseScene(Scene):
 
 def describe_saves(saves: list[SaveInfo]) -> tuple[list[str], list[str]]:
     """Each save's line and note in a list: its name and day; how it is played and when it was saved."""
-    titles = [f"{info.slot} — {info.label or 'cannot be read'}" for info in saves]
+    titles = [f"{save_name(info)} — {info.label or 'cannot be read'}{', over' if info.over else ''}"
+              for info in saves]
     notes = [f"{info.mode or 'damaged'}, saved {info.saved_at.replace('T', ' ')}" for info in saves]
     return titles, notes
+
+
+def save_name(info: SaveInfo) -> str:
+    """A save's name as the list shows it: the autosave's backup is told apart from the autosave."""
+    if info.path.name == f"{autosave_path().stem}.bak.json":
+        return "autosave, the turn before"
+    return info.slot
 
 
 class SaveScene(Scene):
@@ -288,7 +335,7 @@ class SaveScene(Scene):
         w, h = self.app.size
         session = self.app.session
         name = f"{session.state.turn_def.label}" if session else "save"
-        rects = column(self.app, 3, width=560, top=110)
+        rects = column(self.app, 3, width=560, top=content_top(self.app))
         self.field = self.panel.add(TextField(rects[0], "Name", name))
         self.panel.add(Button(rects[1], "Save", self.save, "Write the save; you are asked before one is replaced.",
                               style="primary"))
@@ -343,15 +390,26 @@ class LoadScene(Scene):
         rows = [(title, info.path) for title, info in zip(titles, self.saves, strict=True)]
         tips = [info.problem or f"{info.sides}. {info.label}.{' The game is over.' if info.over else ''}"
                 for info in self.saves]
-        box = pygame.Rect(w // 2 - 420, 110, 840, h - 260)
-        self.list = self.panel.add(ListBox(box, "Saved games", rows, self.load, row_height=34, notes=notes,
-                                           tooltips=tips))
-        self.panel.add(Button(pygame.Rect(w // 2 - 270, h - 130, 260, 46), "Load", self.load_selected,
-                              style="primary", enabled=bool(rows)))
-        self.panel.add(Button(pygame.Rect(w // 2 + 10, h - 130, 260, 46), "Back", self.back))
+        buttons = footer(self.app, w // 2 - 270, 260)
+        top = 60 + self.app.fonts.get("type_bold", 34).get_linesize() + self.app.fonts.get("ui", 14).get_linesize()
+        box = pygame.Rect(max(20, w // 2 - 560), top, min(w - 40, 1120), buttons.top - top - 16)
+        row = self.app.fonts.get("ui", 15).get_linesize() + 12
+        self.list = self.panel.add(ListBox(box, "Saved games", rows, self.load, row_height=row, notes=notes,
+                                           tooltips=tips, click_activates=False))
+        self.panel.add(Button(buttons, "Load", self.load_selected, "Open the selected save (Enter, or a "
+                              "double-click on it).", style="primary", enabled=bool(rows)))
+        self.panel.add(Button(footer(self.app, w // 2 + 10, 260), "Back", self.back))
 
     def load(self, path) -> None:  # noqa: ANN001 - Path
-        open_save(self.app, path)
+        """Open the save, asking first if it would replace a game in progress."""
+        if path == autosave_path() or not game_in_progress(self.app):
+            open_save(self.app, path)
+            return
+        self.app.push(Dialog(self.app, "Replace the game in progress?", "Loading this save ends the game you are "
+                             "playing; it is kept only as the autosave's backup. Save it first from the menu if "
+                             "you want to come back to it.", [("Keep playing", None),
+                                                               ("Load", lambda: open_save(self.app, path))],
+                             safe=0))
 
     def load_selected(self) -> None:
         if self.list.rows:
@@ -362,6 +420,8 @@ class LoadScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         super().draw(surface)
+        text.draw(surface, self.app.fonts.get("ui", 14), f"Saves are read from {saves_dir()}", self.app.palette.dim,
+                  (surface.get_width() // 2, self.list.rect.top - 6), "midbottom")
         if not self.saves:
             draw_box(surface, self.app, self.list.rect)
             text.draw(surface, self.app.fonts.get("ui", 18), "No saved games yet.", self.app.palette.dim,

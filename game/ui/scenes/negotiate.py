@@ -15,7 +15,7 @@ from game.engine.model import LEADER, Order, Term, other
 from game.engine.orders import available, check_orders
 from game.engine.turn import describe_terms
 from game.ui import text
-from game.ui.scene import Notice, Scene, draw_backdrop
+from game.ui.scene import Notice, Scene, button_height, draw_backdrop, footer, help_height
 from game.ui.widgets import Button, Choice, ListBox
 
 INCLUDE = ("not included", "public", "secret")
@@ -46,48 +46,59 @@ class NegotiationScene(Scene):
         return [o for o in self.view.offers if o.sender != self.side and o.status == "open" and o.terms]
 
     def layout(self) -> None:
+        """Two columns between the heading and the foot; the rows share the height, never below their text's."""
         self.panel.clear()
         w, h = self.app.size
-        left = pygame.Rect(30, 90, w // 2 - 45, h - 180)
+        fonts = self.app.fonts
+        top = 36 + fonts.get("type_bold", 28).get_linesize() + fonts.get("ui", 15).get_linesize()
+        back = footer(self.app, w - 330, 300)
+        bottom = back.top - 12
+        left = pygame.Rect(30, top, w // 2 - 45, bottom - top)
         add = self.panel.add
         if self.channels:
-            add(Choice(pygame.Rect(left.left, left.top, left.width, 40), "Channel",
+            count = len(self.app.scenario.terms) + 3  # the channel, the terms, deadline, reply
+            least = fonts.get("ui", 16).get_linesize() + 4
+            row = max(least, min(42, left.height // count))
+            gap = max(2, min(6, row - least))
+            y = left.top
+            add(Choice(pygame.Rect(left.left, y, left.width, row - gap), "Channel",
                        [c.label for c in self.channels], self.channel, self.set_channel,
                        "Public: everyone hears it, nothing can be secret. A letter: the two governments. "
                        "The back channel: a handful of people."))
             public = self.channels[self.channel].params["channel"] == "public"
-            y = left.top + 50
             for kind, tdef in self.app.scenario.terms.items():
+                y += row
                 options = INCLUDE if tdef.may_be_secret and not public else INCLUDE[:2]
                 index = min(self.include[kind], len(options) - 1)
                 self.include[kind] = index
-                add(Choice(pygame.Rect(left.left, y, left.width, 34), tdef.label, options, index,
+                add(Choice(pygame.Rect(left.left, y, left.width, row - gap), tdef.label, options, index,
                            self.term_setter(kind),  # the help line gives the whole term: a long one is cut here
                            f"{tdef.label[:1].upper()}{tdef.label[1:]}: conceded by {LEADER[tdef.by]}."))
-                y += 38
-            add(Choice(pygame.Rect(left.left, y + 4, left.width, 36), "Deadline", DEADLINES, self.deadline,
+            add(Choice(pygame.Rect(left.left, y + row, left.width, row - gap), "Deadline", DEADLINES, self.deadline,
                        self.set_deadline, "How many turns the other side has to answer."))
             rivals = [o for o in self.view.offers if o.sender != self.side]
             replies = ["nothing in particular"] + [f"message {o.id}" for o in rivals]
-            add(Choice(pygame.Rect(left.left, y + 46, left.width, 36), "In answer to", replies,
+            add(Choice(pygame.Rect(left.left, y + 2 * row, left.width, row - gap), "In answer to", replies,
                        min(self.reply, len(replies) - 1), self.set_reply,
                        "Answering a letter closes it; the other letters stay open."))
-            self.send_button = add(Button(pygame.Rect(left.left, y + 92, left.width // 3, 44), "Add to my orders",
-                                          self.send, "The letter goes with your orders at the end of the turn.",
-                                          style="primary"))
-        right = pygame.Rect(w // 2 + 15, 90, w // 2 - 45, h - 180)
+            label_w = fonts.get("ui_bold", 17).size("Add to my orders")[0] + 32
+            self.send_button = add(Button(footer(self.app, left.left, max(left.width // 3, label_w)),
+                                          "Add to my orders", self.send,
+                                          "The letter goes with your orders at the end of the turn.", style="primary"))
+        right = pygame.Rect(w // 2 + 15, top, w // 2 - 45, bottom - top)
         offers = [o for o in self.view.offers if o.terms]
         rows = [(f"{o.id}. {'from ' + LEADER[o.sender] if o.sender != self.side else 'sent by you'}, "
                  f"{o.channel} — {o.status}", o) for o in reversed(offers)]
         self.inbox = add(ListBox(pygame.Rect(right.left, right.top, right.width, right.height // 2 - 10),
-                                 "Exchanged", rows, None, row_height=30))
+                                 "Exchanged", rows, None, row_height=fonts.get("ui", 15).get_linesize() + 12))
         answerable = bool(self.answers())
-        add(Button(pygame.Rect(right.left, right.bottom - 100, right.width // 2 - 6, 44), "Accept this offer",
+        bh = button_height(self.app)
+        add(Button(pygame.Rect(right.left, right.bottom - bh, right.width // 2 - 6, bh), "Accept this offer",
                    self.accept, "Accept the selected offer: its terms end the crisis.", enabled=answerable))
-        add(Button(pygame.Rect(right.centerx + 6, right.bottom - 100, right.width // 2 - 6, 44), "Reject this offer",
+        add(Button(pygame.Rect(right.centerx + 6, right.bottom - bh, right.width // 2 - 6, bh), "Reject this offer",
                    self.reject, "Turn the selected offer down. Saying nothing is also an answer.",
                    enabled=answerable))
-        add(Button(pygame.Rect(w - 330, h - 140, 300, 48), "Back to the situation room", self.back))
+        add(Button(back, "Back to the situation room", self.back))
 
     def set_channel(self, index: int) -> None:
         self.channel = index
@@ -147,12 +158,14 @@ class NegotiationScene(Scene):
         w, h = surface.get_size()
         text.draw(surface, fonts.get("type_bold", 28), "LETTERS AND OFFERS", pal.accent, (30, 30))
         text.draw(surface, fonts.get("ui", 15), f"You are {LEADER[self.side]}. Compose on the left; what has been "
-                  f"exchanged with {LEADER[other(self.side)]} is on the right.", pal.dim, (30, 64))
+                  f"exchanged with {LEADER[other(self.side)]} is on the right.", pal.dim,
+                  (30, 30 + fonts.get("type_bold", 28).get_linesize()))
         if not self.channels:
             text.draw(surface, fonts.get("ui", 17), "No channel is open to you now.", pal.dim, (30, 110))
         offer = self.inbox.payload
-        detail = pygame.Rect(w // 2 + 15, self.inbox.rect.bottom + 10, w // 2 - 45, h - 180 - self.inbox.rect.height
-                             - 130)
+        accept = self.panel.find("Accept this offer").rect
+        detail = pygame.Rect(w // 2 + 15, self.inbox.rect.bottom + 10, w // 2 - 45,
+                             accept.top - 10 - self.inbox.rect.bottom - 10)
         if offer is not None and detail.height > 40:
             pygame.draw.rect(surface, pal.paper, detail, border_radius=4)
             lines = [f"Message {offer.id}, {offer.channel} channel, {offer.status}"]
@@ -168,7 +181,8 @@ class NegotiationScene(Scene):
             summary = describe_terms(self.app.scenario, self.compose().terms)
             button = self.send_button.rect
             text.draw_wrapped(surface, fonts.get("ui", 13), f"Your offer: {summary}.", pal.text,
-                              pygame.Rect(button.right + 12, button.top - 4, w // 2 - 45 - button.width - 12, 80))
+                              pygame.Rect(button.right + 12, button.top, w // 2 - 45 - button.width - 12,
+                                          h - help_height(self.app) - button.top))
         self.panel.draw(surface, self.app)
         if not self.inbox.rows:
             text.draw(surface, fonts.get("ui", 15), "Nothing has been exchanged yet.", pal.dim,

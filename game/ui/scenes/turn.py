@@ -1,0 +1,435 @@
+"""The situation room: map, ladder, risk, reports, letters, the orders and the end of the turn.
+
+Orders are weighed before they are given: a click (or the cursor keys) selects an order and the
+help line shows what it does, its rung, its cost and what it adds to the risk; only Add (the
+button, Enter or a double-click) gives it. Orders the side cannot afford or give now stay in the
+list, greyed, with the reason in their help.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.engine.friction import forecast_risk, incident_probability
+from game.engine.model import LEADER, Order, other
+from game.engine.orders import IllegalOrders, available, check_orders, targets_of
+from game.engine.turn import describe_terms
+from game.engine.view import PlayerView, describe_target
+from game.tutorial import day_text
+from game.ui import text
+from game.ui.paper import Dispatches, Paper
+from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
+from game.ui.situation import (
+    ALARM_RUNG,
+    Meters,
+    draw_ladder,
+    draw_risk,
+    draw_top,
+    top_height,
+    top_parts,
+    turn_areas,
+)
+from game.ui.turnclock import TurnClock
+from game.ui.widgets import Button, ListBox
+from game.wording import plain_all
+
+DANGER_RUNG = 8
+DANGER_RISK = 0.5
+PHASES = {"diplomacy": "Diplomacy", "movement": "Ships, quarantine and readiness", "force": "Force"}
+
+
+class TurnScene(Scene):
+    """One side's turn. The hot-seat timer is the window's (``App.turn_clock``): it runs over every screen."""
+
+    base_tabs = ("Reports", "Letters", "Meters")
+    shows_clock = True  # the top bar shows the timer; the window need not draw it again
+
+    def __init__(self, app: Any, side: str) -> None:
+        super().__init__(app)
+        self.side = side
+        self.secret_side = side
+        self.chosen: list[Order] = []
+        self.guide = app.guide if app.guide is not None and app.guide.side == side else None
+        self.tab = self.tabs[0]
+        self.clock = 0.0
+        self.orders: ListBox | None = None
+        self.chosen_box: ListBox | None = None
+        self.map_tip: str | None = None
+        session = app.session
+        timer = int(session.record.meta.get("timer", 0)) if session.hotseat else 0
+        clock = app.turn_clock
+        if timer and (clock is None or (clock.side, clock.turn) != (side, session.state.turn)):
+            app.turn_clock = TurnClock(side, session.state.turn, float(timer))
+
+    @property
+    def view(self) -> PlayerView:
+        return self.app.session.view(self.side)
+
+    @property
+    def tabs(self) -> tuple[str, ...]:
+        return ("Record", *self.base_tabs) if self.guide is not None else self.base_tabs
+
+    @property
+    def time_left(self) -> float:
+        """Seconds left on the hot-seat timer (0: no timer)."""
+        return self.app.turn_clock.left if self.app.timed_turn() is self else 0.0
+
+    def enter(self) -> None:
+        super().enter()
+        view = self.view
+        self.app.sound.ambience(True)
+        self.app.sound.alarm(view.rung >= ALARM_RUNG)
+        if any(e.turn == view.turn - 1 or e.turn == view.turn for e in view.log[-3:]):
+            self.app.sound.play("teletype")
+
+    # -- layout --
+
+    def areas(self) -> dict[str, pygame.Rect]:
+        top = top_height(self.app, top_parts(self.app, self.view, self.side), self.app.size[0])
+        return turn_areas(self.app, top, self.tabs)
+
+    def layout(self) -> None:
+        old_orders, old_chosen = self.orders, self.chosen_box
+        self.panel.clear()
+        view = self.view
+        a = self.areas()
+        row = a["row"].height
+        self.orders = self.panel.add(ListBox(a["orders"], "Orders", on_activate=self.add_order,
+                                             on_select=self.selected_order, row_height=row, click_activates=False,
+                                             **self.order_rows(view)))
+        self.orders.keep_place(old_orders)
+        chosen_rows = [(self.order_text(o), i) for i, o in enumerate(self.chosen)]
+        self.chosen_box = self.panel.add(ListBox(
+            a["chosen"], "Your orders", chosen_rows, self.remove_order, row_height=row, click_activates=False,
+            tooltips=[f"{label}. Enter or a double-click takes it back." for label, _ in chosen_rows]))
+        self.chosen_box.keep_place(old_chosen)
+        move, bh = a["move"], a["button"].height
+        self.add_button = self.panel.add(Button(pygame.Rect(move.left, move.top + 4, move.width, bh), "Add ›",
+                                                self.add_selected, "Add the selected order to yours (Enter, or a "
+                                                "double-click on it).", style="primary"))
+        self.panel.add(Button(pygame.Rect(move.left, move.top + bh + 12, move.width, bh), "‹ Take back",
+                              self.remove_selected, "Take the selected one of your orders back.",
+                              enabled=bool(self.chosen)))
+        self.selected_order(self.orders.payload)
+        b = a["buttons"]
+        gap = max(8, (b.height - 3 * bh) // 3)
+        self.panel.add(Button(pygame.Rect(b.left, b.top, b.width, min(2 * bh, b.height - 2 * (bh + gap))), "End turn",
+                              self.end_turn, "Seal these orders. Both leaders' orders are carried out together.",
+                              style="primary"))
+        self.panel.add(Button(pygame.Rect(b.left, b.bottom - 2 * bh - gap, b.width, bh), "Negotiate",
+                              self.negotiate, "Write a letter or an offer, or answer one (N)."))
+        self.panel.add(Button(pygame.Rect(b.left, b.bottom - bh, b.width, bh), "Menu", self.back,
+                              "Save, load, settings, quit (Escape)."))
+        self.layout_side(view, a["side"], bh)
+        self.panel.focus_on(self.orders)
+
+    def layout_side(self, view: PlayerView, side: pygame.Rect, bh: int) -> None:
+        tab_w = side.width // len(self.tabs)
+        for i, name in enumerate(self.tabs):
+            self.panel.add(Button(pygame.Rect(side.left + i * tab_w, side.top, tab_w - 4, bh), name,
+                                  self.tab_setter(name), f"Show {name.lower()}.",
+                                  style="primary" if name == self.tab else "normal"))
+        body = pygame.Rect(side.left, side.top + bh + 6, side.width, side.height - bh - 6)
+        if self.tab == "Record":
+            self.panel.add(Paper(pygame.Rect(body.left, body.top, body.width, body.height - bh - 8),
+                                 self.record_lines(view)))
+            self.panel.add(Button(pygame.Rect(body.left, body.bottom - bh, body.width, bh), "Follow the record",
+                                  self.follow, "Give exactly the orders the record's leader gave this day.",
+                                  style="primary"))
+        elif self.tab == "Reports":
+            self.panel.add(Dispatches(body, list(view.log)))  # every entry this side could know, newest first
+        elif self.tab == "Letters":
+            offers = [o for o in view.offers if o.terms]
+            rows = [(self.offer_title(o), o) for o in reversed(offers)]
+            self.offer_list = self.panel.add(ListBox(
+                pygame.Rect(body.left, body.top, body.width, body.height // 2), "Letters and offers", rows,
+                self.answer, row_height=self.areas()["row"].height,
+                tooltips=[describe_terms(self.app.scenario, o.terms) for _, o in rows]))
+        elif self.tab == "Meters":
+            self.panel.add(Meters(body, self.app, view, self.side))
+
+    def tab_setter(self, name: str):  # noqa: ANN201 - a button action
+        def set_tab() -> None:
+            self.tab = name
+            self.layout()
+        return set_tab
+
+    # -- the tutorial --
+
+    def record_lines(self, view: PlayerView) -> list[str]:
+        """The day's narration, what the record's leader did and why, and how far the game has strayed."""
+        page = day_text(self.app.scenario, view)
+        lines = page[:1] + [f"THE RECORD — WHAT {LEADER[self.side].upper()} DID"]
+        lines.extend(f"• {line}" for line in self.guide.advice_text(view))
+        divergence = self.guide.divergence(view)
+        lines.append(divergence.describe())
+        if not divergence.on_path:
+            lines.append(divergence.EXPLAINED)
+        return lines + page[1:]
+
+    def follow(self) -> None:
+        self.chosen = [c.order for c in self.guide.advice(self.view)]
+        self.app.sound.play("stamp")
+        self.layout()
+
+    # -- orders --
+
+    def menu(self, view: PlayerView) -> list[Any]:
+        """The orders available now, grouped by kind, each group in the scenario's order."""
+        order = list(self.app.scenario.orders)
+        phases = list(PHASES)
+        return sorted(available(view), key=lambda o: (phases.index(o.phase) if o.phase in phases else len(phases),
+                                                       order.index(o.id)))
+
+    def order_rows(self, view: PlayerView) -> dict[str, list[Any]]:
+        """The order list's rows (with a heading before each kind), their notes and help, and whether each may
+        be given now: ``ListBox``'s arguments of those names."""
+        given = {o.kind for o in self.chosen}
+        left = view.action_points() - self.spent()
+        rows, notes, tips, enabled = [], [], [], []
+        phase = None
+        for odef in self.menu(view):
+            if odef.phase != phase:
+                phase = odef.phase
+                rows.append((PHASES.get(phase, phase.title()), None))
+                notes.append("")
+                tips.append("")
+                enabled.append(False)
+            reason = self.why_not(view, odef, left)
+            rows.append((odef.label, odef))
+            notes.append(("given · " if odef.id in given else "") + f"{odef.cost} AP")
+            tips.append(self.order_tooltip(view, odef) + (f" Not now: {reason}" if reason else ""))
+            enabled.append(not reason)
+        return {"rows": rows, "notes": notes, "tooltips": tips, "enabled_rows": enabled}
+
+    def why_not(self, view: PlayerView, odef: Any, left: int) -> str:
+        """Why an order cannot be added now ("" if it can)."""
+        if targets_of(view, odef) == ():
+            return "there is nothing to give it to."
+        if odef.cost > left:
+            return f"it costs {odef.cost} action points and {left} are left."
+        return ""
+
+    def spent(self) -> int:
+        return sum(self.app.scenario.orders[o.kind].cost for o in self.chosen)
+
+    def selected_order(self, odef: Any) -> None:
+        box = self.orders
+        button = getattr(self, "add_button", None)
+        if button is not None and box is not None:
+            button.enabled = odef is not None and box.enabled_rows[box.selected]
+
+    def order_tooltip(self, view: PlayerView, odef: Any) -> str:
+        rungs = self.app.scenario.rungs
+        parts = [f"{odef.label}: {odef.help}", f"Cost: {odef.cost} action point{'s' if odef.cost != 1 else ''}."]
+        if odef.effects.rung_min > view.rung:
+            parts.append(f"Ladder: up to rung {odef.effects.rung_min}, {rungs[odef.effects.rung_min].name}.")
+        if odef.risk:
+            before = forecast_risk(view, self.chosen)
+            after = forecast_risk(view, [*self.chosen, Order(odef.id)])
+            parts.append(f"Risk this turn: {before:.0%} → {after:.0%}.")
+        return " ".join(parts)
+
+    def order_text(self, order: Order) -> str:
+        label = self.app.scenario.orders[order.kind].label
+        if order.target:
+            label += f" → {describe_target(self.view, order.target)}"
+        if order.terms:
+            label += f" ({len(order.terms)} terms)"
+        return label
+
+    def add_selected(self) -> None:
+        if self.orders is not None and self.orders.payload is not None:
+            self.orders.activate()
+
+    def remove_selected(self) -> None:
+        if self.chosen_box is not None and self.chosen_box.rows:
+            self.remove_order(self.chosen_box.payload)
+
+    def add_order(self, odef: Any) -> None:
+        view = self.view
+        if odef.handler == "offer":
+            self.negotiate(channel=odef.id)
+            return
+        targets = targets_of(view, odef)
+        if not targets:
+            self.app.push(Notice(self.app, odef.label, "There is nothing to give that order to now."))
+            return
+        if targets == ("",):
+            self.try_add(Order(odef.id))
+            return
+        rows = [(describe_target(view, t), t) for t in targets]
+        self.app.push(TargetPicker(self.app, odef.label, rows, lambda t: self.try_add(Order(odef.id, t))))
+
+    def try_add(self, order: Order) -> bool:
+        problems = check_orders(self.view, [*self.chosen, order])
+        if problems:
+            self.app.push(Notice(self.app, "Not possible", plain_all(self.app.scenario, problems)))
+            return False
+        self.chosen.append(order)
+        self.app.sound.play("stamp")
+        self.layout()
+        return True
+
+    def remove_order(self, index: int) -> None:
+        if 0 <= index < len(self.chosen):
+            self.chosen.pop(index)
+            self.layout()
+            self.panel.focus_on(self.chosen_box)
+
+    def negotiate(self, channel: str | None = None) -> None:
+        from game.ui.scenes.negotiate import NegotiationScene
+
+        self.app.push(NegotiationScene(self.app, self, channel))
+
+    def answer(self, offer: Any) -> None:
+        self.negotiate()
+
+    # -- ending the turn --
+
+    def end_turn(self) -> None:
+        """Seal the orders; orders that climb to the brink or make an incident likely are asked about first,
+        and the dialog's first choice (the one Enter takes) is to think again."""
+        view = self.view
+        defs = self.app.scenario.orders
+        top = max((defs[o.kind].effects.rung_min for o in self.chosen), default=0)
+        risk = forecast_risk(view, self.chosen)
+        added = risk > incident_probability(view) + 1e-9
+        if top >= DANGER_RUNG and top > view.rung:
+            why = (f"These orders take the ladder to rung {top}: {self.app.scenario.rungs[top].name}. "
+                   "Beyond it lies the use of nuclear weapons.")
+        elif added and risk > DANGER_RISK:
+            why = f"The risk of an incident this turn would be {risk:.0%}. Events may slip out of anyone's control."
+        else:
+            self.commit()
+            return
+        self.app.sound.play("warning")
+        self.app.push(Dialog(self.app, "Are you sure?", why, [("Think again", None),
+                                                              ("Give the orders", self.commit)], "danger", safe=0))
+
+    def seal(self) -> None:
+        """The timer ran out: the orders given so far are sealed, and the players are told so."""
+        who = LEADER[self.side]
+        self.commit()
+        self.app.push(Notice(self.app, "Time is up", f"{who}'s time ran out: the orders given so far were "
+                             "sealed and go ahead with the other leader's."))
+
+    def commit(self) -> None:
+        from game.ui.scenes.play import ResolutionScene, begin_turn
+
+        session = self.app.session
+        if self.guide is not None:
+            self.guide.note_orders(self.view, tuple(self.chosen))
+        try:
+            result = session.commit(self.side, tuple(self.chosen))
+        except IllegalOrders as exc:
+            self.app.push(Notice(self.app, "Not possible", plain_all(self.app.scenario, exc.problems)))
+            return
+        if self.app.turn_clock is not None and self.app.turn_clock.side == self.side:
+            self.app.turn_clock = None
+        if result is None:
+            begin_turn(self.app)
+            return
+        self.app.autosave()
+        self.app.go(ResolutionScene(self.app, result))
+
+    def back(self) -> None:
+        from game.ui.scenes.menus import PauseScene
+
+        self.app.push(PauseScene(self.app))
+
+    def handle(self, event: pygame.event.Event) -> None:
+        if event.type == pygame.KEYDOWN and event.key == pygame.K_n and not event.mod:
+            self.negotiate()
+            return
+        if event.type == pygame.MOUSEMOTION:
+            self.map_tip = self.app.map.hit(event.pos) if self.areas()["map"].collidepoint(event.pos) else None
+        super().handle(event)
+
+    def tooltip(self) -> str:
+        return self.map_tip or self.panel.tooltip()
+
+    # -- time --
+
+    def animated_area(self) -> pygame.Rect | None:
+        """The pulse of the ladder, or the timer in the top bar: never the whole screen."""
+        a = self.areas()
+        return a["ladder"].union(a["top"])
+
+    def update(self, dt: float) -> bool:
+        self.clock += dt
+        return self.view.rung >= ALARM_RUNG and self.app.settings.animation != "off"
+
+    # -- drawing --
+
+    def draw(self, surface: pygame.Surface) -> None:
+        draw_backdrop(surface, self.app)
+        view = self.view
+        a = self.areas()
+        draw_top(surface, self.app, top_parts(self.app, view, self.side), a["top"])
+        draw_ladder(surface, self.app, view, a["ladder"], self.clock)
+        draw_risk(surface, self.app, a["risk"], incident_probability(view),
+                  forecast_risk(view, self.chosen))
+        self.app.map.draw(surface, a["map"], view)
+        side = a["side"]
+        bh = a["button"].height
+        draw_box(surface, self.app, pygame.Rect(side.left, side.top + bh + 4, side.width, side.height - bh - 4))
+        if self.tab == "Letters":
+            half = (side.height - bh) // 2
+            self.draw_offer(surface, pygame.Rect(side.left + 10, side.top + bh + 16 + half, side.width - 20,
+                                                 side.height - bh - half - 26))
+        self.panel.draw(surface, self.app)
+        pal, caption = self.app.palette, self.app.fonts.get("ui_bold", 14)
+        mine = f"Your orders: {self.spent()} of {view.action_points()} action points"
+        if caption.size(mine)[0] > a["chosen"].right - a["move"].left:
+            mine = f"Yours: {self.spent()} of {view.action_points()} AP"
+        text.draw(surface, caption, mine, pal.dim, (a["move"].left, a["chosen"].top - 4), "bottomleft")
+        text.draw(surface, caption, "Orders you can give", pal.dim, (a["orders"].left, a["orders"].top - 4),
+                  "bottomleft")
+
+    def offer_title(self, offer: Any) -> str:
+        who = "from " + LEADER[offer.sender] if offer.sender != self.side else "to " + LEADER[other(self.side)]
+        return f"{offer.id}. {who}, {offer.channel} — {offer.status}"
+
+    def draw_offer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
+        pal, fonts = self.app.palette, self.app.fonts
+        box = getattr(self, "offer_list", None)
+        if box is None or not box.rows:
+            text.draw(surface, fonts.get("ui", 15), "No offers have been exchanged.", pal.dim, rect.topleft)
+            return
+        offer = box.payload
+        pygame.draw.rect(surface, pal.paper, rect, border_radius=4)
+        lines = [self.offer_title(offer)]
+        if offer.deadline_turn >= 0:
+            lines.append(f"Answer wanted by the end of {self.app.scenario.turn_label(offer.deadline_turn)}.")
+        for term in offer.terms:
+            lines.append(f"• {self.app.scenario.terms[term.kind].label}{' (SECRET)' if term.secret else ''}")
+        y = rect.top + 8
+        for line in lines:
+            y += text.draw_wrapped(surface, fonts.get("type", 14), line, pal.ink,
+                                   pygame.Rect(rect.left + 10, y, rect.width - 20, rect.bottom - y)) + 2
+
+
+class TargetPicker(Dialog):
+    """Choose the ship, submarine or offer an order is for."""
+
+    def __init__(self, app: Any, title: str, rows: list[tuple[str, str]], pick: Any) -> None:
+        super().__init__(app, title, "", [("Cancel", None)])
+        self.rows = rows
+        self.pick = pick
+
+    def layout(self) -> None:
+        super().layout()
+        box = self.box()
+        row = self.app.fonts.get("ui", 15).get_linesize() + 12
+        top = box.top + self.app.fonts.get("ui_bold", 22).get_linesize() + 26
+        self.list = ListBox(pygame.Rect(box.left + 20, top, box.width - 40, self.panel.widgets[0].rect.top - top - 12),
+                            "Targets", self.rows, self.choose, row_height=row)
+        self.panel.widgets.insert(0, self.list)
+        self.panel.focus = 0
+
+    def choose(self, target: str) -> None:
+        self.app.pop()
+        self.pick(target)

@@ -1,0 +1,89 @@
+"""Every screen at the extreme window sizes and text scales: no widget overlaps another, leaves the window or
+sits in the strip kept for the help line; and no internal id reaches the screen."""
+
+from __future__ import annotations
+
+import re
+
+import pygame
+import pytest
+
+from game.ui import text
+
+SIZES = [((1024, 640), "extra large"), ((1920, 1080), "medium"), ((1280, 720), "small")]
+IDENTIFIER = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")  # build_halt, remove_jupiters_turkey: never for a player's eyes
+
+
+def screens(app):  # noqa: ANN001, ANN201 - App; yields (name, scene) with each screen open in turn
+    from game.session import Session
+    from game.ui.scene import Dialog
+    from game.ui.scenes.history import HistoryScene
+    from game.ui.scenes.menus import LoadScene, NewGameScene, PauseScene, SaveScene, SettingsScene, TitleScene
+    from game.ui.scenes.negotiate import NegotiationScene
+    from game.ui.scenes.play import BriefingScene, EndScene, HandoffScene, ResolutionScene
+    from game.ui.scenes.turn import TargetPicker, TurnScene
+
+    for scene in (TitleScene(app), NewGameScene(app), SettingsScene(app), LoadScene(app), HistoryScene(app)):
+        app.go(scene)
+        yield type(scene).__name__, scene
+    app.session = Session.new(app.scenario, 4, "plausible", ("us",))
+    for factory in (lambda: HandoffScene(app, "us"), lambda: BriefingScene(app, "us")):
+        app.go(factory())
+        yield type(app.scene).__name__, app.scene
+    turn = TurnScene(app, "us")
+    app.go(turn)
+    for tab in turn.tabs:
+        turn.tab_setter(tab)()
+        yield f"TurnScene/{tab}", turn
+    for scene in (NegotiationScene(app, turn), PauseScene(app), SaveScene(app),
+                  Dialog(app, "Are you sure?", "These orders take the ladder to rung 8. " * 3,
+                         [("Think again", None), ("Give the orders", None)], "danger", safe=0),
+                  TargetPicker(app, "Hail a ship", [("The Poltava", "x")] * 9, lambda t: None)):
+        app.push(scene)
+        yield type(scene).__name__, scene
+        app.pop()
+    result = app.session.commit("us", ())
+    app.go(ResolutionScene(app, result))
+    yield "ResolutionScene", app.scene
+    while not app.session.over:
+        app.session.commit("us", ())
+    end = EndScene(app)
+    app.go(end)
+    for tab in end.tabs:
+        end.show(tab)()
+        yield f"EndScene/{tab}", end
+
+
+@pytest.mark.parametrize(("size", "scale"), SIZES)
+def test_no_widget_overlaps_or_leaves_the_window(tmp_path, monkeypatch, size, scale):
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path))
+    from game.ui.app import App
+    from game.ui.scene import help_height
+
+    app = App(size=size)
+    app.settings.text_size = scale
+    app.apply_settings()
+    window = pygame.Rect((0, 0), size)
+    drawn: list[str] = []
+    stop = text.listen(drawn.append)
+    problems = []
+    try:
+        for name, scene in screens(app):
+            app.step([])
+            widgets = list(scene.panel.widgets)
+            free = pygame.Rect(0, size[1] - help_height(app), size[0], help_height(app))
+            for i, w in enumerate(widgets):
+                if not window.contains(w.rect):
+                    problems.append(f"{name}: {w.describe()!r} {w.rect} leaves the window")
+                if w.rect.colliderect(free):
+                    problems.append(f"{name}: {w.describe()!r} {w.rect} sits under the help line {free}")
+                for other in widgets[i + 1:]:
+                    if w.rect.colliderect(other.rect):
+                        problems.append(f"{name}: {w.describe()!r} overlaps {other.describe()!r}")
+    finally:
+        stop()
+        app.sound.close()
+        pygame.display.quit()
+    assert not problems, "\n".join(problems[:20])
+    ids = sorted({m for line in drawn for m in IDENTIFIER.findall(re.sub(r"\S*/\S*", "", line))})  # not in paths
+    assert not ids, f"internal ids drawn: {ids}"
