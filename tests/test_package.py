@@ -146,6 +146,34 @@ def test_the_window_draws_its_first_frame(venv):
     assert done.stdout.splitlines()[-1] == "(1280, 720)" and (venv["cwd"] / "first_frame.png").stat().st_size > 1000
 
 
+def test_a_checkout_reads_its_data_in_place():
+    from game import resources
+
+    if resources.PACKAGE == ROOT / "game":  # the suite runs from an editable install or the checkout itself
+        assert resources.ROOT == ROOT and resources.SCENARIOS == ROOT / "scenarios"
+
+
+@pytest.mark.parametrize("mode", ["lenient", "strict"])
+def test_an_editable_install_reads_the_data_in_place(built, venv, mode):
+    """Both of setuptools' editable modes: a finder onto the source (lenient), a tree of links (strict)."""
+    work, src = built["work"], built["work"] / "src"
+    env_dir = work / f"editable-{mode}"
+    sh(sys.executable, "-m", "venv", "--without-pip", env_dir, cwd=work)
+    python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
+    out = work / f"editable-{mode}-wheel"
+    hook = (f"from setuptools import build_meta; "  # what pip install -e calls
+            f"print(build_meta.build_editable({str(out)!r}, {{'editable_mode': {mode!r}}}))")
+    wheel = out / sh(sys.executable, "-c", hook, cwd=src).stdout.split()[-1]
+    sh(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "--no-index", wheel, cwd=work)
+    site = Path(sh(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=work).stdout.strip())
+    shutil.copy(venv["site"] / "_test_dependencies.pth", site)
+    probe = "from game import resources; print(resources.SCENARIOS.resolve() / 'october1962.toml')"
+    done = sh(python, "-c", probe, cwd=venv["cwd"], env=venv["env"])
+    assert Path(done.stdout.strip()).resolve() == (src / "scenarios" / "october1962.toml").resolve()
+    done = sh(python, "-m", "game", "validate", cwd=venv["cwd"], env=venv["env"])
+    assert done.stdout.strip().endswith("scenario file(s) valid.")
+
+
 def test_validate_with_nothing_to_validate_is_an_error(tmp_path, monkeypatch, capsys):
     from game import cli
     from game.scenario import loader
