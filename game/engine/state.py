@@ -48,7 +48,6 @@ STATE_FIELDS = (
     "est_invasion",
     "offers",
     "agreement",
-    "agreement_turn",
     "leaked",
     "outcome",
     "logs",
@@ -102,7 +101,6 @@ class GameState:
     est_invasion: int
     offers: tuple[Offer, ...]
     agreement: tuple[Term, ...] | None
-    agreement_turn: int
     leaked: tuple[tuple[str, int], ...]
     outcome: Outcome | None
     logs: dict[str, tuple[LogEntry, ...]]
