@@ -23,7 +23,7 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FOLDERS = ("scenarios", "assets")
 NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", "*.py[co]", ".*cache", ".hypothesis", "data")
+    ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", "*.py[co]", ".*cache", ".hypothesis")
 
 
 def data_files() -> list[str]:
@@ -34,7 +34,7 @@ def data_files() -> list[str]:
 
 
 def module_files() -> list[str]:
-    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "game").rglob("*.py") if "data" not in p.parts)
+    return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "game").rglob("*.py"))
 
 
 def sh(*cmd: str | Path, cwd: Path, env: dict[str, str] | None = None, input: str | None = None,
