@@ -82,6 +82,7 @@ def accept_offer(turn: Turn, side: str, offer_id: int, channel: str) -> None:
         turn.log("accept_too_late", f"{who}'s acceptance of offer {offer_id} comes too late to matter.", side)
         return
     s.agreement = offer.terms
+    s.agreement_turn = s.turn
     s.offers = tuple(
         o._replace(status="accepted" if o.id == offer_id else "closed") if o.status == "open" else o
         for o in s.offers

@@ -72,6 +72,7 @@ def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
         est_invasion=int(st["invasion_prep"]),
         offers=(),
         agreement=None,
+        agreement_turn=-1,
         leaked=(),
         outcome=None,
         logs={"public": (), "us": (), "ussr": ()},

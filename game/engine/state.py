@@ -48,6 +48,7 @@ STATE_FIELDS = (
     "est_invasion",
     "offers",
     "agreement",
+    "agreement_turn",
     "leaked",
     "outcome",
     "logs",
@@ -101,6 +102,7 @@ class GameState:
     est_invasion: int
     offers: tuple[Offer, ...]
     agreement: tuple[Term, ...] | None
+    agreement_turn: int
     leaked: tuple[tuple[str, int], ...]
     outcome: Outcome | None
     logs: dict[str, tuple[LogEntry, ...]]
