@@ -186,9 +186,12 @@ def cmd_bench(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from game.scenario.loader import validate_files
+    from game.scenario.loader import SCENARIO_DIR, validate_files
 
     paths = args.paths or [str(p) for p in all_scenario_paths()]
+    if not paths:
+        print(f"{SCENARIO_DIR}: no scenario file (*.toml) to validate", file=sys.stderr)
+        return 1
     problems = validate_files(paths)
     if problems:
         for line in problems:

@@ -23,6 +23,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
+from game import resources
 from game.engine.conditions import compile_condition, referenced_flags, turns_allowed, undated
 from game.engine.handlers import HANDLERS, TARGET_KIND
 from game.engine.model import LEADER, Term, other
@@ -45,7 +46,7 @@ from game.scenario.model import (
 )
 from game.scenario.sources import source_problem
 
-SCENARIO_DIR = Path(__file__).resolve().parent.parent.parent / "scenarios"
+SCENARIO_DIR = resources.SCENARIOS
 DEFAULT_SCENARIO = "october1962"
 MAX_FILE_BYTES = 2_000_000
 

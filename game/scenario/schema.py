@@ -252,29 +252,6 @@ class BriefingModel(Strict):
     fears: str = Text
 
 
-class ScenarioModel(Strict):
-    id: str = Id
-    title: str = Text
-    description: str = Text
-    action_points: dict[Literal["us", "ussr"], int]
-    doctrines: list[str] = []
-    turn: list[TurnModel] = Field(min_length=1, max_length=200)
-    rung: list[RungModel] = Field(min_length=11, max_length=11)
-    start: StartModel
-    meters: dict[Literal["us", "ussr"], dict[str, float]]
-    meter_labels: dict[str, str] = {}
-    site: list[SiteModel] = []
-    ship: list[ShipModel] = []
-    submarine: list[SubModel] = []
-    term: list[TermModel] = []
-    order: list[OrderModel] = []
-    event: list[EventModel] = []
-    incident: list[IncidentModel] = []
-    friction: FrictionModel
-    rules: RulesModel
-    briefing: dict[Literal["us", "ussr"], BriefingModel]
-
-
 class DayModel(Strict):
     date: str = Date
     part: Literal["day", "am", "pm", "week"] = "day"

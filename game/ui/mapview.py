@@ -31,15 +31,15 @@ import json
 import math
 import zlib
 from collections.abc import Iterable, Sequence
-from pathlib import Path
 from typing import Any
 
 import pygame
 
+from game import resources
 from game.ui import text
 from game.ui.theme import Color, Fonts, Palette
 
-MAP_FILE = Path(__file__).resolve().parent.parent.parent / "assets" / "map" / "caribbean.json"
+MAP_FILE = resources.MAP_FILE
 
 LON_MIN, LON_MAX = -92.0, -58.0
 LAT_MIN, LAT_MAX = 12.0, 37.0

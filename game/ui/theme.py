@@ -8,12 +8,13 @@ palettes only change how it looks, never what can be told apart.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
 import pygame
 
+from game import resources
+
 Color = tuple[int, int, int]
-FONT_DIR = Path(__file__).resolve().parent.parent.parent / "assets" / "fonts"
+FONT_DIR = resources.FONTS
 FONT_FILES = {
     "ui": "Inter-Regular.otf",
     "ui_bold": "Inter-Bold.otf",

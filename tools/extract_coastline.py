@@ -2,8 +2,8 @@
 """Extract the Caribbean land polygons used by the game map into caribbean.json.
 
 Run once by hand when the map data must be rebuilt; the game never runs this
-script and needs no GIS library: it only reads the small caribbean.json written
-beside this file.
+script and needs no GIS library: it only reads the small assets/map/caribbean.json
+this script writes.
 
 Data source
 -----------
@@ -20,8 +20,8 @@ its date (February 2017) places it before Natural Earth 4.0.0.
 
 How to re-run
 -------------
-    python3 assets/map/extract_coastline.py            # finds or downloads the data
-    python3 assets/map/extract_coastline.py --source r-cran-rnaturalearthdata_0.1.0-2_all.deb
+    python3 tools/extract_coastline.py            # finds or downloads the data
+    python3 tools/extract_coastline.py --source r-cran-rnaturalearthdata_0.1.0-2_all.deb
 
 ``--source`` accepts the .deb, a folder it was extracted into (dpkg-deb -x), or
 the installed package folder.  Without it the script uses
@@ -74,8 +74,8 @@ import tempfile
 import zlib
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-OUTPUT = HERE / "caribbean.json"
+ROOT = Path(__file__).resolve().parent.parent  # the source tree: this tool is not part of the installed game
+OUTPUT = ROOT / "assets" / "map" / "caribbean.json"
 
 BBOX = (-98.0, 8.0, -60.0, 35.0)  # lon_min, lat_min, lon_max, lat_max
 CLIP_MARGIN = 2.0  # degrees added on each side of BBOX
@@ -491,7 +491,7 @@ def write(clip_box, polygons, places, path: Path):
         "source": "Natural Earth 1:50m Admin 0 - Countries (ne_50m_admin_0_countries), "
         "via rnaturalearthdata 0.1.0 (Debian r-cran-rnaturalearthdata 0.1.0-2)",
         "licence": "public domain (Natural Earth); see LICENSE.txt",
-        "generator": "assets/map/extract_coastline.py",
+        "generator": "tools/extract_coastline.py",
         "crs": "WGS84 longitude/latitude in degrees; points are [lon, lat]",
         "bbox": list(BBOX),
         "clip_box": list(clip_box),
