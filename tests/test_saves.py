@@ -23,6 +23,7 @@ from game.saves import (
     read_info,
     save_game,
     saves_dir,
+    slot_path,
 )
 from game.session import Session
 
@@ -204,7 +205,7 @@ def test_the_load_command_lists_the_problems(good, home):
                           env=env, cwd=ROOT, timeout=60)
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
     assert f"{path}: record.seed: input should be a valid integer" in done.stdout.splitlines()
-    good_path = saves_dir() / "good.json"
+    good_path = slot_path("good")
     done = subprocess.run([sys.executable, "-m", "game", "load", str(good_path)], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=60)
     assert done.returncode == 0 and "a valid save" in done.stdout

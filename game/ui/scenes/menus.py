@@ -9,7 +9,23 @@ import pygame
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER
 from game.engine.setup import FRICTIONS
-from game.saves import SaveError, SaveInfo, autosave_path, list_saves, load_game, read_info, save_game, slot_path
+from game.files import FileProblem
+from game.inputs import parse_digits
+from game.saves import (
+    SaveError,
+    SaveInfo,
+    autosave_path,
+    backup_path,
+    continue_game,
+    has_game,
+    list_saves,
+    load_game,
+    name_problem,
+    read_info,
+    save_game,
+    saves_dir,
+    slot_path,
+)
 from game.session import Session
 from game.settings import ANIMATIONS, PALETTE_NAMES, TEXT_SIZES
 from game.ui import text
@@ -52,6 +68,13 @@ def open_save(app, path) -> None:  # noqa: ANN001 - App, Path
     start_session(app, session)
 
 
+def write_failed(app, title: str, exc: FileProblem, choices=()) -> None:  # noqa: ANN001 - App, buttons
+    """Tell the player in plain words that a file could not be written, and where the game keeps its files."""
+    app.push(Dialog(app, title, f"{exc}.\n\nThe game goes on, and the last good save is kept. Saves are kept in "
+                    f"{saves_dir()}; free some space there, or make that folder writable, and try again.",
+                    [*choices, ("Go on", None)]))
+
+
 class TitleScene(Scene):
     def __init__(self, app) -> None:  # noqa: ANN001 - App
         super().__init__(app)
@@ -74,7 +97,7 @@ class TitleScene(Scene):
         self._backdrop = None
         self.panel.clear()
         rects = column(self.app, 6, top=self.app.size[1] // 2 - 60)
-        has_autosave = autosave_path().exists()
+        has_autosave = has_game()
         entries = [
             ("New game", self.new_game,
              "Lead Kennedy or Khrushchev against the computer, or play two at one keyboard."),
@@ -96,7 +119,15 @@ class TitleScene(Scene):
         self.app.push(NewGameScene(self.app))
 
     def resume(self) -> None:
-        open_save(self.app, autosave_path())
+        app = self.app
+        try:
+            session, notice = continue_game()
+        except SaveError as exc:
+            app.push(Notice(app, "There is no game to continue", "\n".join(exc.problems[:6])))
+            return
+        start_session(app, session)
+        if notice:
+            app.push(Notice(app, "Continued from the backup", notice))
 
     def history(self) -> None:
         app = self.app
@@ -126,15 +157,12 @@ class TitleScene(Scene):
 
 def scenario_titles() -> list[tuple[str, str]]:
     """(id, title) of every scenario in the folder, the main one first, read without loading them."""
-    import tomllib
-
-    from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths
+    from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths, read_toml
 
     out = []
     for path in all_scenario_paths():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        data, _, _ = read_toml(path)
+        if data is None:
             continue
         out.append((path.stem, str(data.get("title", path.stem))))
     return sorted(out, key=lambda item: (item[0] != DEFAULT_SCENARIO, item[1]))
@@ -153,7 +181,7 @@ class NewGameScene(Scene):
 
     def layout(self) -> None:
         if self.panel.widgets:  # keep what was typed when the screen is rebuilt
-            self.seed = int(self.seed_field.value or "0")
+            self.seed = parse_digits(self.seed_field.value) or 0
         self.panel.clear()
         rects = column(self.app, 9, width=560, height=42, gap=9, top=100)
         hotseat = self.values["mode"] == 1
@@ -190,7 +218,7 @@ class NewGameScene(Scene):
         add(Button(rects[7], "Back", self.back, "Return to the title screen."))
 
     def start(self) -> None:
-        self.seed = int(self.seed_field.value or "0")
+        self.seed = parse_digits(self.seed_field.value) or 0
         self.app.use_scenario(self.scenarios[self.values["scenario"]][0])
         hotseat = self.values["mode"] == 1
         humans = ("us", "ussr") if hotseat else (("us", "ussr")[self.values["side"]],)
@@ -293,7 +321,8 @@ class SaveScene(Scene):
         self.panel.add(Button(rects[1], "Save", self.save, "Write the save; you are asked before one is replaced.",
                               style="primary"))
         self.panel.add(Button(rects[2], "Cancel", self.back))
-        saves = [info for info in list_saves() if not info.problem and info.path != autosave_path()]
+        automatic = (autosave_path(), backup_path())
+        saves = [info for info in list_saves() if not info.problem and info.path not in automatic]
         self.replace_list = None
         if saves:
             top = rects[2].bottom + 40
@@ -315,16 +344,28 @@ class SaveScene(Scene):
     def save(self) -> None:
         if self.app.session is None:
             return
-        slot = self.field.value or "save"
-        if slot_path(slot).exists():
-            self.app.push(Dialog(self.app, "Replace this save?", f"There is already a save called “{slot}”. "
-                                 "Replace it with the game as it stands now?",
+        slot = self.field.value.strip() or "save"
+        problem = name_problem(slot)
+        if problem:
+            self.app.push(Notice(self.app, "Choose another name", problem))
+            return
+        path = slot_path(slot)
+        if path.exists() or path.is_symlink():
+            try:
+                old = f"There is already a save called “{read_info(path).slot}”."
+            except SaveError as exc:
+                old = f"A damaged save is kept under this name ({exc.problems[0]})."
+            self.app.push(Dialog(self.app, "Replace this save?", f"{old} Replace it with the game as it stands now?",
                                  [("Replace", lambda: self.write(slot)), ("Keep it", None)]))
             return
         self.write(slot)
 
     def write(self, slot: str) -> None:
-        path = save_game(self.app.session, slot)
+        try:
+            path = save_game(self.app.session, slot)
+        except FileProblem as exc:
+            write_failed(self.app, "The game could not be saved", exc)
+            return
         self.app.pop()
         self.app.push(Notice(self.app, "Saved", f"The game is saved as “{read_info(path).slot}”."))
 
