@@ -57,11 +57,13 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
-    from game.soak import SoakFailure, soak_engine, soak_kills, soak_window
+    from game.kills import soak_kills
+    from game.soak import SoakFailure, soak_engine, soak_window
 
     if args.kills:
         kills = soak_kills(args.kills, args.seed)
-        print(f"kills: {kills['runs']} games killed ({kills['mid_write']} in the middle of a save write), "
+        print(f"kills: {kills['runs']} games killed ({kills['mid_write']} in the middle of a save write; "
+              f"{kills['finished']} more ended before their kill), "
               f"{kills['continued']} continued at their last completed save, {kills['from_backup']} from the backup, "
               f"{kills['stale_removed']} stale temporary files removed, {kills['seconds']} s")
         if kills["failures"]:
