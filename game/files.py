@@ -32,8 +32,8 @@ TEMP_SUFFIX = ".tmp"
 _WHY = {  # errno -> what it means to a player
     errno.ENOSPC: "the disk is full",
     errno.EDQUOT: "the disk quota is used up",
-    errno.EACCES: "the folder cannot be written (no permission)",
-    errno.EPERM: "the folder cannot be written (no permission)",
+    errno.EACCES: "no permission",
+    errno.EPERM: "no permission",
     errno.EROFS: "the disk is read-only",
     errno.ENOTDIR: "a file stands where a folder should be",
     errno.EEXIST: "a file stands where a folder should be",
@@ -58,8 +58,10 @@ def data_dir() -> Path:
     return Path(home) / "data" if home else Path(platformdirs.user_data_dir(APP, appauthor=False))
 
 
-def why(exc: OSError) -> str:
+def why(exc: OSError, writing: bool = False) -> str:
     """An OS error in plain words."""
+    if writing and exc.errno in (errno.EACCES, errno.EPERM):
+        return "the folder cannot be written (no permission)"
     return _WHY.get(exc.errno or 0, (exc.strerror or exc.__class__.__name__).lower())
 
 
@@ -100,7 +102,7 @@ def write_bytes(path: Path, data: bytes) -> None:
     except FileNotFoundError:
         info = None
     except OSError as exc:
-        raise FileProblem(f"{path}: cannot be written: {why(exc)}") from None
+        raise FileProblem(f"{path}: cannot be written: {why(exc, writing=True)}") from None
     if info is not None and not stat.S_ISREG(info.st_mode):
         kind = "a folder" if stat.S_ISDIR(info.st_mode) else "not a regular file"
         raise FileProblem(f"{path}: cannot be written: it is {kind}")
@@ -118,7 +120,7 @@ def write_bytes(path: Path, data: bytes) -> None:
         tmp = None
         _sync_dir(target.parent)
     except OSError as exc:
-        raise FileProblem(f"{path}: cannot be written: {why(exc)}") from None
+        raise FileProblem(f"{path}: cannot be written: {why(exc, writing=True)}") from None
     finally:
         if tmp is not None:
             Path(tmp).unlink(missing_ok=True)
