@@ -272,3 +272,34 @@ def test_a_killed_game_continues_at_its_last_save_and_plays_to_the_end(home):
     first_screen = done.stdout.split("=" * 78)[1]
     assert "FRIDAY 19 OCTOBER" in first_screen and "turn 4 of 19" in first_screen
     assert "THE END" in done.stdout
+
+
+def test_report_out_and_replay_save_that_cannot_be_written_give_one_line(scenario, tmp_path, capsys):
+    from game.cli import main
+
+    record = tmp_path / "record.json"
+    assert main(["replay", "--history", "--save", str(record)]) == 0
+    capsys.readouterr()
+    blocked = tmp_path / "a-file"
+    blocked.write_text("not a folder")
+    os.mkfifo(tmp_path / "pipe.json")
+    runs = [(["report", str(record), "--out", str(blocked / "out")], "a file stands where a folder should be"),
+            (["replay", "--history", "--save", str(tmp_path)], "it is a folder"),
+            (["replay", "--history", "--save", str(tmp_path / "pipe.json")], "it is not a regular file")]
+    for argv, words in runs:
+        assert main(argv) == 1
+        err = capsys.readouterr().err.strip().splitlines()
+        assert len(err) == 1 and words in err[0] and "Traceback" not in err[0], err
+    assert (tmp_path / "pipe.json").is_fifo() and blocked.read_text() == "not a folder"
+
+
+def test_a_scenario_id_is_looked_up_only_in_the_games_folder(scenario, tmp_path, monkeypatch):
+    from game.scenario.loader import SCENARIO_DIR, scenario_path
+
+    path = save_game(played(scenario, 1), "here")
+    (tmp_path / "october1962").mkdir()
+    (tmp_path / "october1962.toml").write_text("not a scenario")
+    monkeypatch.chdir(tmp_path)
+    assert scenario_path("october1962") == SCENARIO_DIR / "october1962.toml"
+    assert scenario_path("./october1962.toml") == Path("./october1962.toml")  # a path, given as one
+    assert load_game(path).state.turn == 1

@@ -9,7 +9,7 @@ import pygame
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER
 from game.engine.setup import FRICTIONS
-from game.files import FileProblem
+from game.files import FileProblem, config_dir
 from game.inputs import parse_digits
 from game.saves import (
     SaveError,
@@ -70,9 +70,9 @@ def open_save(app, path) -> None:  # noqa: ANN001 - App, Path
 
 def write_failed(app, title: str, exc: FileProblem, choices=()) -> None:  # noqa: ANN001 - App, buttons
     """Tell the player in plain words that a file could not be written, and where the game keeps its files."""
-    app.push(Dialog(app, title, f"{exc}.\n\nThe game goes on, and the last good save is kept. Saves are kept in "
-                    f"{saves_dir()}; free some space there, or make that folder writable, and try again.",
-                    [*choices, ("Go on", None)]))
+    app.push(Dialog(app, title, f"{exc}.\n\nThe game goes on, and nothing saved before is lost. The game keeps its "
+                    f"saves in {saves_dir()} and its settings in {config_dir()}: free some space there, or make the "
+                    "folder writable, and try again.", [*choices, ("Go on", None)]))
 
 
 class TitleScene(Scene):
