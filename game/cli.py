@@ -15,6 +15,8 @@ from pathlib import Path
 from game.ai.doctrine import PERSONALITIES
 from game.engine.record import ReplayError
 from game.engine.setup import FRICTIONS
+from game.files import FileProblem
+from game.inputs import SEED_MAX, SEED_MIN, count_arg, seconds_arg, seed_arg
 from game.scenario.loader import DEFAULT_SCENARIO, ScenarioError, all_scenario_paths, load_scenario, scenario_path
 
 DOCTRINES = (*PERSONALITIES, "random")
@@ -25,17 +27,20 @@ def _scenario(name: str):  # noqa: ANN202 - Scenario
 
 
 def cmd_play(args: argparse.Namespace) -> int:
-    from game.saves import SaveError, autosave_path, load_game
+    from game.saves import SaveError, continue_game, tidy
     from game.session import Session
 
+    tidy()
     if args.resume:
         try:
-            session = load_game(autosave_path())
+            session, notice = continue_game()
         except SaveError as exc:
             for line in exc.problems:
                 print(line, file=sys.stderr)
             print("There is no game to continue; start one with: python -m game play", file=sys.stderr)
             return 1
+        if notice:
+            print(notice, file=sys.stderr)
     else:
         scenario = _scenario(args.scenario)
         humans = ("us", "ussr") if args.hotseat else (args.side,)
@@ -52,8 +57,19 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
+    from game.kills import soak_kills
     from game.soak import SoakFailure, soak_engine, soak_window
 
+    if args.kills:
+        kills = soak_kills(args.kills, args.seed)
+        print(f"kills: {kills['runs']} games killed ({kills['mid_write']} in the middle of a save write; "
+              f"{kills['finished']} more ended before their kill), "
+              f"{kills['continued']} continued at their last completed save, {kills['from_backup']} from the backup, "
+              f"{kills['stale_removed']} stale temporary files removed, {kills['seconds']} s")
+        if kills["failures"]:
+            for line in kills["failures"]:
+                print(line, file=sys.stderr)
+            return 1
     scenario = _scenario(args.scenario)
     try:
         engine = soak_engine(scenario, args.games, args.seconds, args.seed)
@@ -101,9 +117,6 @@ def cmd_report(args: argparse.Namespace) -> int:
         for line in exc.problems:
             print(line, file=sys.stderr)
         return 1
-    except (OSError, ValueError, KeyError, TypeError) as exc:
-        print(f"{path}: not a saved game or a game record ({exc.__class__.__name__})", file=sys.stderr)
-        return 1
     page, table = write_report(report, Path(args.out))
     print(f"Debrief written: {page}")
     print(f"Turn log written: {table}")
@@ -142,7 +155,7 @@ def cmd_replay(args: argparse.Namespace) -> int:
     if args.save:
         from game.files import write_text
 
-        write_text(Path(args.save), record.dumps())
+        write_text(Path(args.save), record.dumps())  # before printing: a failed write leaves no half output
     if args.json:
         print(json.dumps(history_json(state), ensure_ascii=False, indent=1))
     else:
@@ -223,9 +236,10 @@ def build_parser() -> argparse.ArgumentParser:
     play.add_argument("--friction", choices=FRICTIONS, default="plausible",
                       help="historical: the incidents of 27 October happen that day; plausible: incidents are "
                       "drawn from the risk (default: plausible)")
-    play.add_argument("--seed", type=int, default=1962, help="seed of the game's dice (default: 1962)")
+    play.add_argument("--seed", type=seed_arg, default=1962,
+                      help=f"seed of the game's dice, from {SEED_MIN} to {SEED_MAX} (default: 1962)")
     play.add_argument("--hotseat", action="store_true", help="two players at one keyboard, one for each leader")
-    play.add_argument("--timer", type=int, default=0, metavar="SECONDS",
+    play.add_argument("--timer", type=count_arg(0, 3600), default=0, metavar="SECONDS",
                       help="hot-seat in the window: seconds each player has for a turn (default: no timer)")
     play.add_argument("--no-clear", action="store_true", help="do not clear the screen between hot-seat players")
     play.add_argument("--continue", dest="resume", action="store_true",
@@ -243,12 +257,12 @@ def build_parser() -> argparse.ArgumentParser:
     replay.set_defaults(func=cmd_replay)
 
     simulate = sub.add_parser("simulate", parents=[scenario_opt], help="statistics of many AI-against-AI games")
-    simulate.add_argument("--games", type=int, default=1000, help="number of games (default: 1000)")
+    simulate.add_argument("--games", type=count_arg(1, 10**7), default=1000, help="number of games (default: 1000)")
     simulate.add_argument("--us", choices=DOCTRINES, default="historical", help="Kennedy's doctrine")
     simulate.add_argument("--ussr", choices=DOCTRINES, default="historical", help="Khrushchev's doctrine")
     simulate.add_argument("--friction", choices=FRICTIONS, default="plausible", help="friction setting")
-    simulate.add_argument("--seed", type=int, default=1, help="seed of the first game; the others follow")
-    simulate.add_argument("--workers", type=int, default=os.cpu_count() or 1,
+    simulate.add_argument("--seed", type=seed_arg, default=1, help="seed of the first game; the others follow")
+    simulate.add_argument("--workers", type=count_arg(1, 256), default=os.cpu_count() or 1,
                           help="processes to play on (default: one per core); the results do not depend on it")
     simulate.add_argument("--json", action="store_true", help="print the figures as JSON")
     simulate.add_argument("--matrix", action="store_true",
@@ -256,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.set_defaults(func=cmd_simulate)
 
     bench = sub.add_parser("bench", parents=[scenario_opt], help="measure the engine's speed")
-    bench.add_argument("--seconds", type=float, default=3.0, help="time given to each measurement (default: 3)")
+    bench.add_argument("--seconds", type=seconds_arg, default=3.0, help="time given to each measurement (default: 3)")
     bench.add_argument("--json", action="store_true", help="print the figures as JSON")
     bench.set_defaults(func=cmd_bench)
 
@@ -275,11 +289,15 @@ def build_parser() -> argparse.ArgumentParser:
     soak = sub.add_parser(
         "soak", parents=[scenario_opt],
         help="random play with every invariant checked, then random input in the window")
-    soak.add_argument("--games", type=int, default=1000, help="random games to play (default: 1000)")
-    soak.add_argument("--seconds", type=float, default=600.0, help="stop the games after this long (default: 600)")
-    soak.add_argument("--events", type=int, default=20000,
+    soak.add_argument("--games", type=count_arg(1, 10**7), default=1000, help="random games to play (default: 1000)")
+    soak.add_argument("--seconds", type=seconds_arg, default=600.0,
+                      help="stop the games after this long (default: 600)")
+    soak.add_argument("--events", type=count_arg(0, 10**8), default=20000,
                       help="random input events for the window, headless (default: 20000; 0 to skip)")
-    soak.add_argument("--seed", type=int, default=0, help="seed of the first game")
+    soak.add_argument("--kills", type=count_arg(0, 100_000), default=0,
+                      help="first, terminal games to kill at random moments and mid-save, each then continued "
+                      "(default: 0)")
+    soak.add_argument("--seed", type=seed_arg, default=0, help="seed of the first game")
     soak.set_defaults(func=cmd_soak)
 
     load = sub.add_parser("load", help="check a saved game; exit 1 listing every problem")
@@ -305,6 +323,9 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     except ReplayError as exc:
         print(f"cannot replay: {exc}", file=sys.stderr)
+        return 1
+    except FileProblem as exc:
+        print(exc, file=sys.stderr)
         return 1
     except KeyboardInterrupt:
         print("\nInterrupted.", file=sys.stderr)

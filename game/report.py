@@ -225,21 +225,19 @@ def write_report(report: Debrief, folder: Path | None = None, chart: bytes | Non
 
 
 def report_for(path: Path) -> tuple[Debrief, Scenario]:
-    """The debrief of a saved game or of a record (as ``replay --history --save`` writes it)."""
-    import json
+    """The debrief of a saved game or of a record (as ``replay --history --save`` writes it), each checked
+    as a save is (``SaveError``); a record's scenario is looked up by id among the game's own."""
+    from game.files import FileProblem, read_json
+    from game.saves import MAX_SAVE_BYTES, SaveError, load_game, read_record, replay_record
 
-    from game.engine.record import replay
-    from game.saves import SaveError, load_game
-    from game.scenario.loader import load_scenario, scenario_path
-
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if isinstance(data, dict) and data.get("format"):
+    try:
+        data = read_json(path, MAX_SAVE_BYTES)
+    except FileProblem as exc:
+        raise SaveError([str(exc)]) from None
+    if isinstance(data, dict) and "format" in data:
         session = load_game(path)
         return debrief(session.state, session.record), session.scenario
-    record = GameRecord.from_json(data)
-    scenario = load_scenario(scenario_path(record.scenario_id))
-    try:
-        state = replay(record, scenario)
-    except ValueError as exc:
-        raise SaveError([f"{path}: {exc}"]) from None
-    return debrief(state, record), scenario
+    if not isinstance(data, dict):
+        raise SaveError([f"{path}: not a saved game or a game record"])
+    scenario, record = read_record(str(path), data)
+    return debrief(replay_record(str(path), scenario, record), record), scenario

@@ -63,11 +63,12 @@ class Session:
         return cls(scenario, record, new_game(scenario, seed, friction), humans, opponent)
 
     @classmethod
-    def resume(cls, scenario: Scenario, record: GameRecord) -> Session:
-        """The game a record describes, at the start of its next turn (raises ``ReplayError``)."""
+    def resume(cls, scenario: Scenario, record: GameRecord, state: GameState | None = None) -> Session:
+        """The game a record describes, at the start of its next turn: ``state`` if the record was replayed
+        already, else replayed now (raises ``ReplayError``)."""
         humans = tuple(s for s in record.meta.get("humans", ["us"]) if s in SIDES) or ("us",)
         opponent = str(record.meta.get("opponent", "historical"))
-        return cls(scenario, record, replay(record, scenario), humans, opponent)
+        return cls(scenario, record, state if state is not None else replay(record, scenario), humans, opponent)
 
     @property
     def hotseat(self) -> bool:

@@ -21,6 +21,8 @@ from game.engine.scoring import scores
 from game.engine.state import GameState
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target, player_view
+from game.files import FileProblem
+from game.inputs import parse_digits
 from game.saves import autosave
 from game.session import Session, TurnResult
 from game.tutorial import Guide, HistoricalPath, day_text
@@ -96,7 +98,10 @@ class TextGame:
     def play_one_turn(self) -> None:
         session = self.session
         if self.autosave:
-            autosave(session)  # at the start of every turn: a killed terminal loses at most this turn
+            try:
+                autosave(session)  # at the start of every turn: a killed terminal loses at most this turn
+            except FileProblem as exc:
+                self.say(f"The game could not be saved ({exc}); play goes on, and the last good save is kept.")
         while (side := session.to_play()) is not None:
             if session.hotseat:
                 self.hand_off(side)
@@ -238,12 +243,12 @@ class TextGame:
                 self.list_orders(view)
             elif word == "c":
                 self.list_chosen(view, chosen)
-            elif word == "r" and rest.strip().isdigit():
-                n = int(rest) - 1
+            elif word == "r" and parse_digits(rest) is not None:
+                n = parse_digits(rest) - 1
                 if 0 <= n < len(chosen):
                     self.say(f"Removed: {self.scenario.orders[chosen.pop(n).kind].label}")
-            elif word == "h" and rest.strip().isdigit():
-                self.describe(view, int(rest))
+            elif word == "h" and parse_digits(rest) is not None:
+                self.describe(view, parse_digits(rest))
             elif word == "i":
                 self.show_inbox(view)
             elif word == "s":
@@ -261,8 +266,8 @@ class TextGame:
             elif word == "q":
                 if self.confirm("Quit the game?"):
                     raise Quit("the player quit")
-            elif word.isdigit():
-                self.add(view, int(word), chosen)
+            elif parse_digits(word) is not None:
+                self.add(view, parse_digits(word), chosen)
             elif word in {o.id for o in self.menu(view)}:
                 self.add(view, self.number(self.scenario.orders[word]), chosen)
             elif word:
@@ -327,8 +332,9 @@ class TextGame:
         for i, t in enumerate(targets, 1):
             self.say(f"  {i}. {self.target_name(view, t)}")
         answer = self.ask("Which one? ")
-        if answer.isdigit() and 1 <= int(answer) <= len(targets):
-            return targets[int(answer) - 1]
+        number = parse_digits(answer)
+        if number is not None and 1 <= number <= len(targets):
+            return targets[number - 1]
         self.say("Cancelled.")
         return None
 
@@ -372,19 +378,20 @@ class TextGame:
         for token in answer.replace(",", " ").split():
             secret = token.lower().endswith("s")
             num = token[:-1] if secret else token
-            if not num.isdigit() or not 1 <= int(num) <= len(terms):
+            number = parse_digits(num)
+            if number is None or not 1 <= number <= len(terms):
                 self.say(f"'{token}' is not a term number. Offer cancelled.")
                 return None
-            chosen.append(Term(terms[int(num) - 1].id, secret))
+            chosen.append(Term(terms[number - 1].id, secret))
         deadline = 0
         reply = 0
         if chosen:
             d = self.ask("Deadline in turns (0 for none, up to 4): ") or "0"
-            deadline = int(d) if d.isdigit() else 0
+            deadline = parse_digits(d) or 0
         rival_offers = [o for o in view.offers if o.sender != view.side]
         if rival_offers:
             r = self.ask("Does it answer one of the other side's messages? Its number, or Enter for none: ")
-            reply = int(r) if r.isdigit() else 0
+            reply = parse_digits(r) or 0
         return Order(odef.id, "", tuple(chosen), deadline, reply)
 
     def may_commit(self, view: PlayerView, chosen: list[Order]) -> bool:
@@ -449,7 +456,11 @@ class TextGame:
         except Quit:
             return
         if export:
-            page, table = write_report(report)
+            try:
+                page, table = write_report(report)
+            except FileProblem as exc:
+                self.say(f"The debrief could not be written: {exc}")
+                return
             self.say(f"Debrief written: {page}\nTurn log written: {table}")
 
 

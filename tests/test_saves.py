@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import contextlib
 import json
 import os
-import signal
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pytest
@@ -23,6 +20,7 @@ from game.saves import (
     read_info,
     save_game,
     saves_dir,
+    slot_path,
 )
 from game.session import Session
 
@@ -73,30 +71,6 @@ def test_a_hot_seat_save_lands_between_the_players(scenario):
     session.commit("ussr", ())
     loaded = load_game(save_game(session, "class"))
     assert loaded.hotseat and loaded.to_play() == "us"
-
-
-def test_a_killed_game_continues_at_the_start_of_its_last_turn(home):
-    env = {**os.environ, "PYTHONPATH": str(ROOT), "BRINKMANSHIP_HOME": str(home)}
-    game = subprocess.Popen([sys.executable, "-m", "game", "play", "--text", "--seed", "9", "--no-clear"],
-                            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
-                            cwd=ROOT, text=True)
-    game.stdin.write("e\n" * 3)
-    game.stdin.flush()
-    deadline = time.monotonic() + 60
-    turn = -1
-    while time.monotonic() < deadline and turn < 3:  # wait until the 4th turn's autosave is written
-        with contextlib.suppress(OSError, ValueError, KeyError):  # not written yet, or being replaced
-            turn = json.loads(autosave_path().read_text())["summary"]["turn"]
-        time.sleep(0.05)
-    os.kill(game.pid, signal.SIGKILL)
-    game.wait()
-    assert turn == 3
-    done = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--continue", "--no-clear"],
-                          input="e\n" * 40, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
-    assert done.returncode == 0, done.stderr
-    first_screen = done.stdout.split("=" * 78)[1]
-    assert "FRIDAY 19 OCTOBER" in first_screen and "turn 4 of 19" in first_screen
-    assert "THE END" in done.stdout
 
 
 def test_continue_without_a_game_says_so(home):
@@ -204,7 +178,7 @@ def test_the_load_command_lists_the_problems(good, home):
                           env=env, cwd=ROOT, timeout=60)
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
     assert f"{path}: record.seed: input should be a valid integer" in done.stdout.splitlines()
-    good_path = saves_dir() / "good.json"
+    good_path = slot_path("good")
     done = subprocess.run([sys.executable, "-m", "game", "load", str(good_path)], capture_output=True, text=True,
                           env=env, cwd=ROOT, timeout=60)
     assert done.returncode == 0 and "a valid save" in done.stdout

@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
-import tomllib
 from collections.abc import Iterable
 from dataclasses import replace
 from pathlib import Path
@@ -23,7 +22,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from game import resources
+from game import files, resources
 from game.engine.conditions import compile_condition, referenced_flags, turns_allowed, undated
 from game.engine.handlers import HANDLERS, TARGET_KIND
 from game.engine.model import LEADER, Term, other
@@ -105,12 +104,22 @@ def default_scenario_path() -> Path:
     return SCENARIO_DIR / f"{DEFAULT_SCENARIO}.toml"
 
 
+SCENARIO_ID = re.compile(r"[a-z][a-z0-9_]{0,59}")
+
+
 def scenario_path(name: str) -> Path:
-    """A scenario by id (a file in ``scenarios/``) or by path."""
-    candidate = Path(name)
-    if candidate.suffix == ".toml" or candidate.exists():
-        return candidate
-    return SCENARIO_DIR / f"{name}.toml"
+    """A scenario by path, if ``name`` is written as one (it has a folder or ends in ``.toml``), else by id:
+    a file of the game's scenario folder, never of the folder the game was started from."""
+    if "/" in name or "\\" in name or name.endswith(".toml"):
+        return Path(name)
+    return scenario_by_id(name)
+
+
+def scenario_by_id(scenario_id: str) -> Path:
+    """The game's own scenario of this id (as a save or a record names it); ``ScenarioError`` if no id."""
+    if not SCENARIO_ID.fullmatch(scenario_id):
+        raise ScenarioError([f"{scenario_id!r}: not a scenario id (lower-case letters, digits and _)"])
+    return SCENARIO_DIR / f"{scenario_id}.toml"
 
 
 def all_scenario_paths() -> list[Path]:
@@ -154,31 +163,11 @@ def _pydantic_problems(prefix: str, exc: ValidationError, base: tuple = ()) -> l
 
 def read_toml(path: Path) -> tuple[dict[str, Any] | None, bytes, list[str]]:
     """The parsed table, the raw bytes, and problems (``file: what is wrong``) if it cannot be read."""
-    name = str(path)
     try:
-        with open(path, "rb") as fh:
-            raw = fh.read(MAX_FILE_BYTES + 1)
-    except FileNotFoundError:
-        return None, b"", [f"{name}: no such file"]
-    except IsADirectoryError:
-        return None, b"", [f"{name}: is a folder, not a file"]
-    except OSError as exc:
-        return None, b"", [f"{name}: cannot be read ({exc.strerror})"]
-    if len(raw) > MAX_FILE_BYTES:
-        return None, raw, [f"{name}: file is larger than {MAX_FILE_BYTES} bytes"]
-    if not raw.strip():
-        return None, raw, [f"{name}: file is empty"]
-    try:
-        text = raw.decode("utf-8-sig")  # a byte-order mark, as some editors write, is allowed
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        return None, raw, [f"{name}: not UTF-8 text (bad byte on line {line}, at offset {exc.start})"]
-    try:
-        return tomllib.loads(text), raw, []
-    except tomllib.TOMLDecodeError as exc:
-        return None, raw, [f"{name}: TOML syntax error: {exc}"]
-    except RecursionError:
-        return None, raw, [f"{name}: data nested too deeply"]
+        data, raw = files.read_toml(path, MAX_FILE_BYTES)
+    except files.FileProblem as exc:
+        return None, b"", [str(exc)]
+    return data, raw, []
 
 
 class _Checker:
@@ -619,6 +608,12 @@ def _load_doctrine(path: Path, scenario: Scenario, flags_set: set[str]) -> tuple
 ID_SECTIONS = ("site", "ship", "submarine", "term", "order", "event", "incident")
 
 
+def _item_id(item: Any) -> str | None:
+    """The id of a list item, if it is a table with a string id (anything else is left to the schema)."""
+    value = item.get("id") if isinstance(item, dict) else None
+    return value if isinstance(value, str) else None
+
+
 def _merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
     """A variant over its base: tables merge key by key; in the id'd lists an item replaces the base item of
     the same id or is added; any other value (the calendar, the ladder…) replaces the base's."""
@@ -628,8 +623,8 @@ def _merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
         if isinstance(value, dict) and isinstance(old, dict):
             out[key] = _merge(old, value)
         elif key in ID_SECTIONS and isinstance(value, list) and isinstance(old, list):
-            ids = [v.get("id") for v in value if isinstance(v, dict)]
-            out[key] = [item for item in old if not (isinstance(item, dict) and item.get("id") in ids)] + value
+            ids = {_item_id(v) for v in value} - {None}  # a set: 50,000 events merge in linear time
+            out[key] = [item for item in old if _item_id(item) not in ids] + value
         else:
             out[key] = value
     return out
@@ -663,20 +658,29 @@ def _resolve_base(path: Path, data: dict[str, Any], raw: bytes, depth: int = 0
         if section not in ID_SECTIONS or not isinstance(ids, list):
             problems.append(f"{name}: remove.{section}: must be one of {', '.join(ID_SECTIONS)}, with a list of ids")
             continue
-        known = {item.get("id") for item in merged.get(section, []) if isinstance(item, dict)}
-        for i in ids:
-            if i not in known:
+        items = merged.get(section, [])
+        if not isinstance(items, list):
+            problems.append(f"{name}: remove.{section}: the base's {section} is not a list of tables")
+            continue
+        known = {_item_id(item) for item in items}
+        for j, i in enumerate(ids):
+            if not isinstance(i, str):
+                problems.append(f"{name}: remove.{section}[{j}]: must be an id (a string)")
+            elif i not in known:
                 problems.append(f"{name}: remove.{section}: no {section} '{i}' in the base")
-        merged[section] = [item for item in merged.get(section, []) if item.get("id") not in ids]
+        gone = {i for i in ids if isinstance(i, str)}
+        merged[section] = [item for item in items if _item_id(item) not in gone]
     last = data.get("last_date")
     if last is not None:
         if not _real_date(last):
             problems.append(f"{name}: last_date: '{last}' is not a real date")
         else:
-            merged["turn"] = [t for t in merged.get("turn", []) if isinstance(t, dict) and str(t.get("date")) <= last]
-            merged["event"] = [e for e in merged.get("event", []) if isinstance(e, dict) and str(e.get("date")) <= last]
-    if base_path.parent != path.parent:  # doctrine paths are relative to the file that names them
-        merged["doctrines"] = [str(base_path.parent / d) for d in merged.get("doctrines", [])]
+            for section in ("turn", "event"):  # anything but a list is left for the schema to report
+                if isinstance(merged.get(section), list):
+                    merged[section] = [x for x in merged[section] if isinstance(x, dict) and str(x.get("date")) <= last]
+    doctrines = merged.get("doctrines", [])
+    if base_path.parent != path.parent and isinstance(doctrines, list):  # relative to the file that names them
+        merged["doctrines"] = [str(base_path.parent / d) if isinstance(d, str) else d for d in doctrines]
     return merged, base_raw + raw, problems
 
 

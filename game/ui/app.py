@@ -10,16 +10,18 @@ from __future__ import annotations
 
 import gc
 import time
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 import pygame
 
 from game.engine.model import LEADER as LEADER_OF
-from game.saves import autosave
+from game.files import FileProblem
+from game.saves import autosave, tidy
 from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
 from game.settings import Settings
 from game.ui import text
-from game.ui.scene import HELP_LINES
+from game.ui.scene import HELP_LINES, Notice
 from game.ui.sound import Sound
 from game.ui.theme import PALETTES, TEXT_SCALES, Fonts
 from game.ui.turnclock import TurnClock
@@ -44,6 +46,7 @@ class App:
         pygame.display.init()
         pygame.font.init()
         pygame.key.set_repeat(400, 40)
+        tidy()
         self.settings = Settings.load()
         self.windowed_size = size
         self.screen = self._open_window()
@@ -67,6 +70,8 @@ class App:
         from game.ui.scenes.menus import TitleScene
 
         self.go(TitleScene(self))
+        if self.settings.notice:
+            self.push(Notice(self, "Settings not read", self.settings.notice))
         gc.collect()
         gc.freeze()  # what is loaded now lives as long as the window: no need for the collector to walk it
 
@@ -83,7 +88,7 @@ class App:
 
     def toggle_fullscreen(self) -> None:
         self.settings.fullscreen = not self.settings.fullscreen
-        self.settings.save()
+        self.guarded(self.settings.save, "The settings could not be kept")
         self.screen = self._open_window()
         self.relayout()
 
@@ -108,7 +113,7 @@ class App:
         self.map.set_style(self.palette, self.fonts)
         self.sound.set_volume(self.settings.volume)
         self.sound.set_muted(self.settings.muted)
-        self.settings.save()
+        self.guarded(self.settings.save, "The settings could not be kept")
         self.relayout()
 
     # -- the game --
@@ -126,11 +131,24 @@ class App:
             self.scenario_name = name
             self._scenario = scenario
 
-    def autosave(self) -> None:
-        """Keep the game as it stands; a finished game too, so that Continue opens its debrief rather than
-        replaying its last turn into a different ending."""
-        if self.session is not None:
-            autosave(self.session)
+    def autosave(self, choices: tuple[tuple[str, Callable[[], None]], ...] = ()) -> bool:
+        """Keep the game as it stands, a finished one too (Continue then opens its debrief rather than replaying
+        its last turn into a different ending); False, and the player told with ``choices``, if it could not be."""
+        if self.session is None:
+            return True
+        return self.guarded(lambda: autosave(self.session), "The game could not be saved", choices)
+
+    def guarded(self, write: Callable[[], object], title: str,
+                choices: tuple[tuple[str, Callable[[], None]], ...] = ()) -> bool:
+        """Run a write; if it fails, say why in plain words and go on, the last good file untouched."""
+        try:
+            write()
+        except FileProblem as exc:
+            from game.ui.scenes.menus import write_failed
+
+            write_failed(self, title, exc, choices)
+            return False
+        return True
 
     # -- screens --
 
@@ -281,6 +299,9 @@ class App:
             pygame.display.quit()
 
     def quit(self) -> None:
-        """Leave, keeping the game in progress: it will be there under Continue."""
-        self.autosave()
+        """Leave, keeping the game in progress: it will be there under Continue (asked first if it cannot be)."""
+        if self.autosave((("Leave without saving", self.leave),)):
+            self.leave()
+
+    def leave(self) -> None:
         self.running = False

@@ -207,7 +207,7 @@ class TextField(Widget):
             return True
         char = getattr(event, "unicode", "")
         if char and char.isprintable() and event.key not in (pygame.K_RETURN, pygame.K_TAB, pygame.K_ESCAPE) \
-                and len(self.value) < self.limit and (char.isdigit() or not self.digits):
+                and len(self.value) < self.limit and (char in "0123456789" or not self.digits):
             self.value += char
             return True
         return False

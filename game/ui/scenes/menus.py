@@ -9,12 +9,18 @@ import pygame
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER
 from game.engine.setup import FRICTIONS
+from game.files import FileProblem, config_dir
+from game.inputs import parse_digits
 from game.saves import (
     SaveError,
     SaveInfo,
     autosave_path,
+    backup_path,
+    continue_game,
+    has_game,
     list_saves,
     load_game,
+    name_problem,
     read_info,
     save_game,
     saves_dir,
@@ -57,14 +63,19 @@ def start_tutorial(app, side: str) -> None:  # noqa: ANN001 - App
 
 
 def open_save(app, path) -> None:  # noqa: ANN001 - App, Path
-    """Open a save; a tutorial game comes back as a tutorial, with its guide and the record."""
-    from game.tutorial import Guide
-
+    """Open a save (see ``start_loaded``)."""
     try:
         session = load_game(path)
     except SaveError as exc:
         app.push(Notice(app, "This save cannot be loaded", "\n".join(exc.problems[:6])))
         return
+    start_loaded(app, session)
+
+
+def start_loaded(app, session: Session) -> None:  # noqa: ANN001 - App
+    """Play a loaded game on; a tutorial game comes back as a tutorial, with its guide and the record."""
+    from game.tutorial import Guide
+
     tutorial = session.record.meta.get("mode") == "tutorial"
     start_session(app, session, Guide.resume(session.scenario, session.record) if tutorial else None)
 
@@ -77,6 +88,13 @@ def game_in_progress(app) -> bool:  # noqa: ANN001 - App
         return not read_info(autosave_path()).over
     except SaveError:
         return False
+
+
+def write_failed(app, title: str, exc: FileProblem, choices=()) -> None:  # noqa: ANN001 - App, buttons
+    """Tell the player in plain words that a file could not be written, and where the game keeps its files."""
+    app.push(Dialog(app, title, f"{exc}.\n\nThe game goes on, and nothing saved before is lost. The game keeps its "
+                    f"saves in {saves_dir()} and its settings in {config_dir()}: free some space there, or make the "
+                    "folder writable, and try again.", [*choices, ("Go on", None)]))
 
 
 class TitleScene(Scene):
@@ -103,10 +121,10 @@ class TitleScene(Scene):
         rects = column(self.app, 6)
         if rects[0].top < self.app.size[1] // 2 - 60:
             rects = column(self.app, 6, top=self.title_bottom())
-        has_autosave = autosave_path().exists()
+        has_autosave = has_game()
         try:
             finished = has_autosave and read_info(autosave_path()).over
-        except SaveError:
+        except (SaveError, FileProblem):
             finished = False
         entries = [
             ("New game", self.new_game,
@@ -134,7 +152,15 @@ class TitleScene(Scene):
         self.app.push(NewGameScene(self.app))
 
     def resume(self) -> None:
-        open_save(self.app, autosave_path())
+        app = self.app
+        try:
+            session, notice = continue_game()
+        except SaveError as exc:
+            app.push(Notice(app, "There is no game to continue", "\n".join(exc.problems[:6])))
+            return
+        start_loaded(app, session)
+        if notice:
+            app.push(Notice(app, "Continued from the backup", notice))
 
     def history(self) -> None:
         app = self.app
@@ -165,15 +191,12 @@ class TitleScene(Scene):
 
 def scenario_titles() -> list[tuple[str, str]]:
     """(id, title) of every scenario in the folder, the main one first, read without loading them."""
-    import tomllib
-
-    from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths
+    from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths, read_toml
 
     out = []
     for path in all_scenario_paths():
-        try:
-            data = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, ValueError):
+        data, _, _ = read_toml(path)
+        if data is None:
             continue
         out.append((path.stem, str(data.get("title", path.stem))))
     return sorted(out, key=lambda item: (item[0] != DEFAULT_SCENARIO, item[1]))
@@ -192,7 +215,7 @@ class NewGameScene(Scene):
 
     def layout(self) -> None:
         if self.panel.widgets:  # keep what was typed when the screen is rebuilt
-            self.seed = int(self.seed_field.value or "0")
+            self.seed = parse_digits(self.seed_field.value) or 0
         self.panel.clear()
         rects = column(self.app, 9, width=560, height=42, gap=9, top=content_top(self.app))
         hotseat = self.values["mode"] == 1
@@ -229,7 +252,7 @@ class NewGameScene(Scene):
         add(Button(rects[7], "Back", self.back, "Return to the title screen."))
 
     def start(self) -> None:
-        self.seed = int(self.seed_field.value or "0")
+        self.seed = parse_digits(self.seed_field.value) or 0
         self.app.use_scenario(self.scenarios[self.values["scenario"]][0])
         hotseat = self.values["mode"] == 1
         humans = ("us", "ussr") if hotseat else (("us", "ussr")[self.values["side"]],)
@@ -340,7 +363,8 @@ class SaveScene(Scene):
         self.panel.add(Button(rects[1], "Save", self.save, "Write the save; you are asked before one is replaced.",
                               style="primary"))
         self.panel.add(Button(rects[2], "Cancel", self.back))
-        saves = [info for info in list_saves() if not info.problem and info.path != autosave_path()]
+        automatic = (autosave_path(), backup_path())
+        saves = [info for info in list_saves() if not info.problem and info.path not in automatic]
         self.replace_list = None
         if saves:
             top = rects[2].bottom + 40
@@ -362,16 +386,28 @@ class SaveScene(Scene):
     def save(self) -> None:
         if self.app.session is None:
             return
-        slot = self.field.value or "save"
-        if slot_path(slot).exists():
-            self.app.push(Dialog(self.app, "Replace this save?", f"There is already a save called “{slot}”. "
-                                 "Replace it with the game as it stands now?",
+        slot = self.field.value.strip() or "save"
+        problem = name_problem(slot)
+        if problem:
+            self.app.push(Notice(self.app, "Choose another name", problem))
+            return
+        path = slot_path(slot)
+        if path.exists() or path.is_symlink():
+            try:
+                old = f"There is already a save called “{read_info(path).slot}”."
+            except SaveError as exc:
+                old = f"A damaged save is kept under this name ({exc.problems[0]})."
+            self.app.push(Dialog(self.app, "Replace this save?", f"{old} Replace it with the game as it stands now?",
                                  [("Replace", lambda: self.write(slot)), ("Keep it", None)]))
             return
         self.write(slot)
 
     def write(self, slot: str) -> None:
-        path = save_game(self.app.session, slot)
+        try:
+            path = save_game(self.app.session, slot)
+        except FileProblem as exc:
+            write_failed(self.app, "The game could not be saved", exc)
+            return
         self.app.pop()
         self.app.push(Notice(self.app, "Saved", f"The game is saved as “{read_info(path).slot}”."))
 

@@ -277,9 +277,15 @@ class EndScene(Scene):
         self.app.sound.play("stamp")
 
     def export(self) -> None:
+        from game.files import FileProblem
         from game.report import chart_png, write_report
+        from game.ui.scenes.menus import write_failed
 
-        page, table = write_report(self.report, chart=chart_png(self.report, self.app.palette, self.app.fonts))
+        try:
+            page, table = write_report(self.report, chart=chart_png(self.report, self.app.palette, self.app.fonts))
+        except FileProblem as exc:
+            write_failed(self.app, "The debrief could not be written", exc)
+            return
         self.exported = str(page.parent)
         self.app.push(Notice(self.app, "Debrief exported", f"The debrief is in {page} and the turn log in {table}."))
 
