@@ -15,6 +15,7 @@ from pathlib import Path
 from game.ai.doctrine import PERSONALITIES
 from game.engine.record import ReplayError
 from game.engine.setup import FRICTIONS
+from game.probe.command import add_probe_parser
 from game.scenario.loader import DEFAULT_SCENARIO, ScenarioError, all_scenario_paths, load_scenario, scenario_path
 
 DOCTRINES = (*PERSONALITIES, "random")
@@ -289,6 +290,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check scenario files; exit 1 listing every problem")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files (default: all in scenarios/)")
     validate.set_defaults(func=cmd_validate)
+
+    add_probe_parser(sub, [scenario_opt])
     return parser
 
 

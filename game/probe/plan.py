@@ -274,8 +274,10 @@ def parse_plan(data: dict[str, Any], scenario: Scenario, name: str = "plan") -> 
 def loads_plan(text: str, scenario: Scenario, name: str = "plan") -> Plan:
     try:
         data = tomllib.loads(text)
-    except (ValueError, RecursionError) as exc:  # a 5,000-digit integer is a plain ValueError
+    except ValueError as exc:  # a 5,000-digit integer is a plain ValueError, not a TOMLDecodeError
         raise PlanError([f"{name}: not a valid TOML file ({_show(str(exc))[1:-1]})"]) from None
+    except RecursionError:
+        raise PlanError([f"{name}: data nested too deeply"]) from None
     return parse_plan(data, scenario, name)
 
 

@@ -12,6 +12,7 @@ got lucky on the search's seeds does not survive that.
 from __future__ import annotations
 
 import random
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -178,17 +179,26 @@ def search(scenario: Scenario, side: str, opponent: str, friction: str = "plausi
 
 
 def prune(plan: Plan, result: ProbeResult) -> Plan:
-    """The plan without the dated orders that were skipped in every game of ``result``.
+    """The plan without the dated orders that can never have been given in the games of ``result``.
 
-    A skipped order is never given and spends nothing, so the games, and their
-    figures, are the same without it; the plan written is the one that was played.
+    Those are a repeat of an order already in the turn (same order and target: the engine refuses the
+    second) and an order skipped in every game. A skipped order spends nothing, so the games, and their
+    figures, are the same without it: the plan written is the one that was played.
     """
     games = result.summary.games
     turns = []
     for t in plan.turns:
-        label = turn_label(t)
-        kinds = [o.order for o in t.orders]
-        kept = tuple(o for o in t.orders if result.skipped[f"{label}:{o.order}"] < games * kinds.count(o.order))
+        label, seen, kept, repeats = turn_label(t), set(), [], Counter()
+        for o in t.orders:
+            key = (o.order, o.target)
+            if o.target != "any" and key in seen:
+                repeats[o.order] += 1  # skipped in every game, and counted under the same name
+                continue
+            seen.add(key)
+            kept.append(o)
+        kinds = Counter(o.order for o in kept)
+        kept = [o for o in kept
+                if result.skipped[f"{label}:{o.order}"] - games * repeats[o.order] < games * kinds[o.order]]
         if kept:
-            turns.append(replace(t, orders=kept))
+            turns.append(replace(t, orders=tuple(kept)))
     return replace(plan, turns=tuple(turns))
