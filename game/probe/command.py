@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER, other
 from game.engine.setup import FRICTIONS
-from game.probe.plan import PlanError, dumps_plan, load_plan
+from game.probe.plan import PlanError, load_plan
+from game.probe.writer import dumps_plan
 from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
 
 if TYPE_CHECKING:
@@ -37,6 +38,7 @@ def add_probe_parser(sub: argparse._SubParsersAction, parents: list[argparse.Arg
     p.add_argument("--friction", choices=FRICTIONS, default="plausible", help="friction (default: plausible)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--search", action="store_true", help="search for the best plan and write it to --out")
+    p.add_argument("--passive", action="store_true", help="--search: only orders of talk, no pressure")
     p.add_argument("--table", action="store_true", help="search all six pairings: the README's Markdown table")
     p.add_argument("--generations", type=int, default=8, help="generations of the search (default: 8)")
     p.add_argument("--population", type=int, default=16, help="plans per generation (default: 16)")
@@ -122,9 +124,10 @@ def _search(args: argparse.Namespace, scenario: Scenario) -> int:
 
     games, final = args.games or 100, args.final_games or 1000
     found = search(scenario, args.side, args.opponent, args.friction, games, args.generations, args.population,
-                   args.seed, args.workers, final, lambda line: print(line, file=sys.stderr))
+                   args.seed, args.workers, final, lambda line: print(line, file=sys.stderr), args.passive)
     r = found.result
-    header = (f"Found by: python -m game probe --search --side {args.side} --opponent {args.opponent} "
+    header = (f"Found by: python -m game probe --search{' --passive' if args.passive else ''} --side {args.side} "
+              f"--opponent {args.opponent} "
               f"--games {games} --generations {args.generations} --population {args.population} "
               f"--seed {args.seed} --friction {args.friction}\n"
               f"On {final} fresh seeds (from {args.seed + FRESH}): win {r.win:.1%}, compromise {r.rate(2):.1%}, "

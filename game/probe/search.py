@@ -33,15 +33,27 @@ class SearchResult:
     evaluations: int  # plans played during the search
 
 
-def seed_plans(scenario: Scenario, side: str) -> list[Plan]:
-    """The hand-made plans shipped in scenarios/plans for this side that fit this scenario."""
+def is_passive(odef: OrderDef) -> bool:
+    """An order of talk, not pressure: no force, no alert, no ladder above rung 2, no risk of an incident."""
+    e = odef.effects
+    return (odef.handler in ("none", "offer", "accept", "reject") and e.rung <= 0 and e.rung_min <= 2
+            and e.invasion_prep <= 0 and odef.risk <= 0)
+
+
+def plan_orders(plan: Plan) -> list[PlanOrder]:
+    return [o for t in plan.turns for o in t.orders] + list(plan.every_turn) + list(plan.after_agreement or ())
+
+
+def seed_plans(scenario: Scenario, side: str, passive: bool = False) -> list[Plan]:
+    """The hand-made plans shipped in scenarios/plans for this side that fit this scenario (passive ones only,
+    for a passive search)."""
     plans = []
     for path in sorted(PLANS_DIR.glob("*.toml")):
         try:
             plan = load_plan(path, scenario)
         except PlanError:
             continue  # a plan dated for another scenario
-        if plan.side == side:
+        if plan.side == side and (not passive or all(is_passive(scenario.orders[o.order]) for o in plan_orders(plan))):
             plans.append(plan)
     return plans
 
@@ -54,9 +66,10 @@ def passive_plan(scenario: Scenario, side: str) -> Plan:
 class Genes:
     """The side's catalogue, as the search draws from it."""
 
-    def __init__(self, scenario: Scenario, side: str, rng: random.Random) -> None:
+    def __init__(self, scenario: Scenario, side: str, rng: random.Random, passive: bool = False) -> None:
         self.scenario, self.side, self.rng = scenario, side, rng
-        mine = [o for o in scenario.orders.values() if o.side == side and o.handler not in ("accept", "reject")]
+        mine = [o for o in scenario.orders.values() if o.side == side and o.handler not in ("accept", "reject")
+                and (is_passive(o) or not passive)]
         self.turns = list(range(len(scenario.prelude), len(scenario.turns)))
         self.by_turn = {i: [o for o in mine if o.allowed_on(i)] for i in self.turns}
         self.steady = [o for o in mine if not o.target and o.handler != "offer"]
@@ -133,11 +146,14 @@ class Genes:
 
 def search(scenario: Scenario, side: str, opponent: str, friction: str = "plausible", games: int = 100,
            generations: int = 8, population: int = 16, seed: int = 1, workers: int = 1, final_games: int = 1000,
-           progress: Callable[[str], None] | None = None) -> SearchResult:
-    """The best plan found for ``side`` against the ``opponent`` doctrine, with its figures on fresh seeds."""
-    rng = random.Random(f"probe-search:{side}:{opponent}:{seed}")
-    genes = Genes(scenario, side, rng)
-    seeds = seed_plans(scenario, side)
+           progress: Callable[[str], None] | None = None, passive: bool = False) -> SearchResult:
+    """The best plan found for ``side`` against the ``opponent`` doctrine, with its figures on fresh seeds.
+
+    ``passive``: only orders of talk (see ``is_passive``), to find the best a player can do without pressure.
+    """
+    rng = random.Random(f"probe-search:{side}:{opponent}:{seed}:{passive}")
+    genes = Genes(scenario, side, rng, passive)
+    seeds = seed_plans(scenario, side, passive)
     pop = list(seeds)
     while len(pop) < population:
         pop.append(genes.mutate(rng.choice(seeds)) if seeds and rng.random() < 0.5 else genes.random_plan())
@@ -175,11 +191,13 @@ def search(scenario: Scenario, side: str, opponent: str, friction: str = "plausi
         finalists = [p for _, p in ranked[:3]]
         fresh = ev.evaluate(finalists, range(seed + FRESH, seed + FRESH + final_games))
     best = max(range(len(finalists)), key=lambda i: fresh[i].fitness())
-    return SearchResult(prune(finalists[best], fresh[best]), fresh[best], evaluations)
+    plan, result = prune(finalists[best], fresh[best])
+    return SearchResult(plan, result, evaluations)
 
 
-def prune(plan: Plan, result: ProbeResult) -> Plan:
-    """The plan without the dated orders that can never have been given in the games of ``result``.
+def prune(plan: Plan, result: ProbeResult) -> tuple[Plan, ProbeResult]:
+    """The plan without the dated orders that can never have been given in the games of ``result``, and the
+    result with their skips taken out.
 
     Those are a repeat of an order already in the turn (same order and target: the engine refuses the
     second) and an order skipped in every game. A skipped order spends nothing, so the games, and their
@@ -187,6 +205,7 @@ def prune(plan: Plan, result: ProbeResult) -> Plan:
     """
     games = result.summary.games
     turns = []
+    removed: Counter[str] = Counter()
     for t in plan.turns:
         label, seen, kept, repeats = turn_label(t), set(), [], Counter()
         for o in t.orders:
@@ -197,8 +216,14 @@ def prune(plan: Plan, result: ProbeResult) -> Plan:
             seen.add(key)
             kept.append(o)
         kinds = Counter(o.order for o in kept)
-        kept = [o for o in kept
-                if result.skipped[f"{label}:{o.order}"] - games * repeats[o.order] < games * kinds[o.order]]
+        always = [o for o in kept
+                  if result.skipped[f"{label}:{o.order}"] - games * repeats[o.order] >= games * kinds[o.order]]
+        for o in always:
+            removed[f"{label}:{o.order}"] += games
+        for kind, n in repeats.items():
+            removed[f"{label}:{kind}"] += games * n
+        kept = [o for o in kept if o not in always]
         if kept:
             turns.append(replace(t, orders=tuple(kept)))
-    return replace(plan, turns=tuple(turns))
+    skipped = result.skipped - removed
+    return replace(plan, turns=tuple(turns)), replace(result, skipped=skipped)

@@ -1,7 +1,9 @@
 """The balance table of the README: the search and the passive plan for both sides against every doctrine.
 
-Each row also says whether it meets the balance targets of issue 9, so the
-table can be read at a glance while the doctrines are tuned.
+The passive figure is the better of two: the shipped passive plan, and the
+best plan a search restricted to orders of talk finds. Each row also says
+whether it meets the balance targets of issue 9, so the table can be read at
+a glance while the doctrines are tuned.
 """
 
 from __future__ import annotations
@@ -10,16 +12,16 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game.ai.doctrine import PERSONALITIES
-from game.engine.model import LEADER
+from game.engine.model import LEADER, other
 from game.files import write_text
-from game.probe.plan import dumps_plan
 from game.probe.runner import ProbeResult, run_probe
 from game.probe.search import passive_plan, search
+from game.probe.writer import dumps_plan
 from game.scenario.model import Scenario
 
 HEADER = ("| plan side | doctrine | best plan: win | compromise | loss | war | rung 6+ | mean score (plan) "
-          "| mean score (doctrine) | passive plan: win | targets |\n"
-          "|---|---|---|---|---|---|---|---|---|---|---|")
+          "| mean score (doctrine) | passive plan: win | passive search: win | targets |\n"
+          "|---|---|---|---|---|---|---|---|---|---|---|---|")
 
 
 def target_problems(best: ProbeResult, passive: ProbeResult) -> list[str]:
@@ -34,11 +36,11 @@ def target_problems(best: ProbeResult, passive: ProbeResult) -> list[str]:
     return out
 
 
-def row(side: str, opponent: str, best: ProbeResult, passive: ProbeResult) -> str:
-    problems = target_problems(best, passive)
+def row(side: str, opponent: str, best: ProbeResult, shipped: ProbeResult, searched: ProbeResult) -> str:
+    problems = target_problems(best, max(shipped, searched, key=lambda r: r.win))
     return (f"| {LEADER[side]} | {opponent} | {best.win:.1%} | {best.rate(2):.1%} | {best.rate(3):.1%} "
             f"| {best.rate(4):.1%} | {best.summary.reached(6):.1%} | {best.mean_score:.1f} "
-            f"| {best.summary.mean_score('ussr' if side == 'us' else 'us'):.1f} | {passive.win:.1%} "
+            f"| {best.summary.mean_score(other(side)):.1f} | {shipped.win:.1%} | {searched.win:.1%} "
             f"| {'met' if not problems else 'missed: ' + '; '.join(problems)} |")
 
 
@@ -50,16 +52,18 @@ def probe_table(scenario: Scenario, friction: str = "plausible", games: int = 10
     for side in ("us", "ussr"):
         passive = passive_plan(scenario, side)
         for opponent in PERSONALITIES:
-            found = search(scenario, side, opponent, friction, games, generations, population, seed, workers,
-                           final_games, progress)
+            found, quiet = (search(scenario, side, opponent, friction, games, generations, population, seed, workers,
+                                   final_games, progress, passive=p) for p in (False, True))
             base = run_probe(scenario, passive, opponent, final_games, seed, friction, workers)
-            rows.append(row(side, opponent, found.result, base))
-            if out_dir is not None:
-                header = (f"Found by: python -m game probe --search --side {side} --opponent {opponent} "
-                          f"--games {games} --generations {generations} --seed {seed} --friction {friction}\n"
-                          f"On {final_games} fresh seeds: win {found.result.win:.1%}, "
-                          f"war {found.result.rate(4):.1%}, rung 6+ {found.result.summary.reached(6):.1%}")
-                write_text(out_dir / f"best_{side}_{opponent}.toml", dumps_plan(found.plan, header))
+            rows.append(row(side, opponent, found.result, base, quiet.result))
+            for name, what, flag in (("best", found, ""), ("passive", quiet, " --passive")):
+                if out_dir is None:
+                    break
+                header = (f"Found by: python -m game probe --search{flag} --side {side} --opponent {opponent} "
+                          f"--games {games} --generations {generations} --population {population} --seed {seed} "
+                          f"--friction {friction}\nOn {final_games} fresh seeds: win {what.result.win:.1%}, "
+                          f"war {what.result.rate(4):.1%}, rung 6+ {what.result.summary.reached(6):.1%}")
+                write_text(out_dir / f"{name}_{side}_{opponent}.toml", dumps_plan(what.plan, header))
             if progress:
                 progress(rows[-1])
     return "\n".join(rows)
