@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.engine.model import Order
+from game.engine.model import Order, Term
 from game.engine.record import play_turn
 from game.engine.setup import new_game
 from game.engine.view import PlayerView, player_view
@@ -148,8 +148,16 @@ def test_orders_that_cannot_be_given_are_skipped_and_counted(scenario):
     assert skipped["every_turn:un_case"] >= 2  # no action points left on 16 October
     assert result.summary.games == 2
     data = result.to_json()
-    assert skipped["after_agreement:letter"] > 0  # terms already agreed
     assert data["skipped"] == sum(skipped.values()) and data["skipped_dated"] == 6
+
+
+def test_offers_once_terms_are_agreed_are_skipped(scenario):
+    plan = loads_plan(IMPOSSIBLE, scenario)
+    policy = PlanPolicy(plan, scenario)
+    state = new_game(scenario, 1, "plausible").copy()
+    state.agreement = (Term("withdraw_missiles"), Term("no_invasion"))
+    assert Order("letter", "", (Term("no_invasion"),)) not in policy.choose(player_view(state, "us"))
+    assert policy.skipped["after_agreement:letter"] == 1
 
 
 def test_the_plan_policy_sees_only_its_own_view(scenario, monkeypatch):

@@ -15,13 +15,13 @@ import random
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
+from game import resources
 from game.probe.plan import AcceptRule, Plan, PlanError, PlanOrder, PlanTurn, load_plan, turn_key, turn_label
 from game.probe.runner import Evaluator, ProbeResult
 from game.scenario.model import OrderDef, Scenario
 
-PLANS_DIR = Path(__file__).resolve().parent.parent.parent / "scenarios" / "plans"
+PLANS_DIR = resources.SCENARIOS / "plans"
 FRESH = 1_000_000  # the final evaluation's seeds start this far from the search's
 MAX_PER_TURN = 4
 
