@@ -17,6 +17,7 @@ from game.engine.record import ReplayError
 from game.engine.setup import FRICTIONS
 from game.files import FileProblem
 from game.inputs import SEED_MAX, SEED_MIN, count_arg, seconds_arg, seed_arg
+from game.probe.command import add_probe_parser
 from game.scenario.loader import DEFAULT_SCENARIO, ScenarioError, all_scenario_paths, load_scenario, scenario_path
 
 DOCTRINES = (*PERSONALITIES, "random")
@@ -307,6 +308,8 @@ def build_parser() -> argparse.ArgumentParser:
     validate = sub.add_parser("validate", help="check scenario files; exit 1 listing every problem")
     validate.add_argument("paths", nargs="*", metavar="PATH", help="scenario files (default: all in scenarios/)")
     validate.set_defaults(func=cmd_validate)
+
+    add_probe_parser(sub, [scenario_opt])
     return parser
 
 
