@@ -23,10 +23,10 @@ import time
 from pathlib import Path
 from typing import Any
 
+from game import resources
 from game.files import TEMP_SUFFIX
-from game.resources import PACKAGE
 
-ROOT = PACKAGE.parent  # the folder that holds the game package, for the child's PYTHONPATH
+IMPORT_ROOT = resources.PACKAGE.parent  # the folder holding the ``game`` package, for the child's imports
 RANDOM_OUTPUT_BYTES = 40_000  # about what a whole game prints: a kill from start-up to the last screen
 STRACE_DELAY_US = 300_000  # each fsync slowed by 0.3 s: a kill sent when the temporary file appears lands mid-write
 
@@ -48,7 +48,7 @@ def _temps(folder: Path) -> list[str]:
 
 def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random) -> dict[str, Any]:
     """Start the terminal game, kill it, and say what the kill left (``mid_write``: whether it landed in a write)."""
-    env = {**os.environ, "BRINKMANSHIP_HOME": str(home), "PYTHONPATH": str(ROOT)}
+    env = {**os.environ, "BRINKMANSHIP_HOME": str(home), "PYTHONPATH": str(IMPORT_ROOT)}
     command = [sys.executable, "-m", "game", "play", "--text", "--no-clear", "--seed", str(rng.randrange(10**6))]
     if resume:
         command.append("--continue")
@@ -59,7 +59,7 @@ def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random) -> 
     saves = home / "data" / "saves"
     env["PYTHONUNBUFFERED"] = "1"  # the output shows how far the game is, byte by byte
     game = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL if mid_write else subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=env, cwd=ROOT, start_new_session=True)
+                            stderr=subprocess.DEVNULL, env=env, cwd=home, start_new_session=True)
     try:
         game.stdin.write(b"e\n" * 400)
         game.stdin.flush()
