@@ -12,7 +12,7 @@ invasion force Moscow believed was gathering; the ladder at strategic alert and
 above; Strategic Air Command at DEFCON 2; bombs on the sites, shots at sea, a
 U-2 shot down that Moscow had not ordered; an American deadline; world opinion
 turning. Kennedy: the missiles believed ready; the ladder; an incident that
-nobody ordered; Berlin squeezed; a Soviet alert; the allies' nerves.
+nobody ordered; Berlin squeezed; a Soviet alert; the allies' nerves; the hawks' impatience.
 """
 
 from __future__ import annotations
@@ -34,6 +34,7 @@ US_SHOCKS = {
 }
 PUBLIC_CONCESSION = 0.5  # a concession said in public costs this much of its value again, in face
 SECRET_FACTOR = 0.5  # a secret term is worth half: it buys no prestige
+UNDEFENDED = 2.0  # what taking the missiles out without a pledge for Cuba costs Moscow besides
 
 
 def pressure(view: Any) -> float:
@@ -65,6 +66,7 @@ def _us_pressure(view: Any) -> float:
     p += sum(w for flag, w in US_SHOCKS.items() if flag in view.flags)
     p += 1.0 if _deadline_on(view) else 0.0
     p += max(0.0, 50.0 - view.meter(None, "us.allies")) / 20.0
+    p += max(0.0, view.meter(None, "us.hawks") - 50.0) / 20.0  # the Chiefs and the hawks want it settled
     return p
 
 
@@ -87,6 +89,9 @@ def worth(view: Any, offer: Offer) -> float:
             value -= v
         else:
             value += v
+    kinds = {term.kind for term in offer.terms}
+    if view.side == "ussr" and "withdraw_missiles" in kinds and "no_invasion" not in kinds:
+        value -= UNDEFENDED  # the missiles were there to defend Cuba: gone with no pledge, it is a rout
     return value
 
 

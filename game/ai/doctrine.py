@@ -79,6 +79,8 @@ class DoctrinePolicy:
         for rule, odef, all_of, none_of, rest in self.rules_for(view.turn):
             if spent + odef.cost > budget or (odef.group and odef.group in groups):
                 continue
+            if rule.after and not any(c.rule.id == rule.after for c in out):
+                continue
             if not all_of <= flags or not none_of.isdisjoint(flags) or (rest is not None and not rest(view, side)):
                 continue
             if not is_available(view, odef):

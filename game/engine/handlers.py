@@ -130,7 +130,7 @@ def _stand_down(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s.invasion_prep = max(0.0, s.invasion_prep - float(odef.params["prep"]))
     if s.invaded:
         s.invaded = False
-        turn.clear_flag("invasion_holds")
+        turn.clear_flags(("beachhead", "invasion_holds"))
         turn.log("troops_withdrawn", "American troops re-embark and leave the Cuban beaches.", "public")
 
 

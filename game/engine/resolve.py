@@ -126,8 +126,8 @@ def check_end(turn: Turn) -> None:
             _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over["capitulation_ussr"])
         elif s.quarantine == "lifted" and s.launchers > 0:
             _end(turn, Outcome("capitulation_us", s.turn, s.date, "ussr"), over["capitulation_us"])
-        elif s.invaded:
-            turn.set_flag("invasion_holds")
+        elif s.invaded:  # the beachhead, then the island: two turns of ground combat before it falls
+            turn.set_flag("invasion_holds" if s.has_flag("beachhead", None) else "beachhead")
     if settled and s.outcome is not None and s.outcome.kind == "settlement":
         turn.log("aftermath_done", "Every term of the agreement has been carried out. The crisis is over.", "public")
         s.over = True

@@ -69,7 +69,8 @@ def time_out_outcome(turn: Turn) -> tuple[Outcome, str]:
     """The last turn ends without agreement: an invasion if it is ready, else a fait accompli."""
     s = turn.s
     rules = s.scenario.rules["time_out"]
-    if s.invasion_prep >= rules["invasion_prep_min"]:
+    if s.invasion_prep >= rules["invasion_prep_min"] and s.has_flag("crisis_public", None):
+        # an invasion needs a case made in public; and the tactical weapons on the island make it a gamble
         p = rules["war_chance"] + (rules["war_chance_local"] if s.local_authority else 0.0)
         if turn.dice.chance(p):
             s.rung = s.max_rung = 10

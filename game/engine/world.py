@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from game.engine.handlers import CONTRABAND
 from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, put
+from game.engine.settlement import open_duties
 from game.engine.turn import Turn
 
 
@@ -122,7 +123,8 @@ def pressures(turn: Turn, days: float) -> None:
     if s.agreement is None:
         if s.has_flag("crisis_public", None):
             turn.meter("us.hawks", forces["hawks_per_launcher_day"] * s.est_launchers * days)
-    elif s.invasion_prep > 0 and not s.invaded:  # troops ashore stay until they are withdrawn
+    elif s.invasion_prep > 0 and not s.invaded and not any(d.by == "ussr" for d in open_duties(s)):
+        # the force disperses once Moscow has done what it promised; troops ashore stay until withdrawn
         s.invasion_prep = max(0.0, s.invasion_prep - forces["prep_decay_settled"] * days)
 
 

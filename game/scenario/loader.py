@@ -67,7 +67,7 @@ ALL_METERS_HELP = ("(use us.domestic, us.hawks, us.allies, us.world, "
 ENGINE_FLAGS = frozenset({
     "u2_flown", "lowlevel_flown", "sub_signalled", "hail_refused", "contraband_seized", "ship_fired_on",
     "construction_accelerated", "run_the_line", "line_run", "line_crossed", "hailed_through", "agreement",
-    "crisis_over", "invasion_holds",
+    "crisis_over", "invasion_holds", "beachhead",
 })
 ENGINE_FLAG_PREFIXES = ("offer_from_", "rejected_by_", "deadline_passed_", "term_", "leaked_", "conceded_",
                         "agreement_broken_by_")
@@ -561,11 +561,13 @@ def _build_rules(ck: _Checker, scenario: Scenario, side: str, rules: list[tuple[
             ck.add(f"{where}.target", f"order '{r.order}' takes a {odef.target or 'no'} target, not {r.target}")
         weights = {name: _number(ck, f"{where}.{name}", _substitute(getattr(r, name), params, ck, f"{where}.{name}"))
                    for name in ("pressure_min", "pressure_max", "reserve", "chance")}
+        if r.after and r.after not in {x.id for _, x in rules}:
+            ck.add(f"{where}.after", f"no rule '{r.after}' in this doctrine")
         if weights["reserve"] is not None and r.offer is None:
             ck.add(f"{where}.reserve", "a weighed answer needs an offer matcher")
         out.append(RuleDef(r.id, compile_condition(undated(table), where, []), r.order, r.target, r.offer,
                            tuple(Term(t.kind, t.secret) for t in r.terms), r.deadline, r.reply, r.why, r.source,
-                           turns_allowed(table, scenario.turns), **weights))
+                           turns_allowed(table, scenario.turns), **weights, after=r.after))
     return tuple(out)
 
 

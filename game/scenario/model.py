@@ -271,6 +271,7 @@ class RuleDef:
     pressure_max: float | None = None
     reserve: float | None = None
     chance: float | None = None
+    after: str = ""  # the rule that must have chosen its order this turn
 
 
 @dataclass(frozen=True, slots=True)

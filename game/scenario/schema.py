@@ -289,6 +289,7 @@ class RuleModel(Strict):
     pressure_max: float | str | None = None
     reserve: float | str | None = None  # an answer weighed: worth plus pressure against this reserve
     chance: float | str | None = None  # a course the record shows him torn over, taken this often
+    after: str = ""  # only in a turn when the rule of this id has chosen its order
     why: str = Text
     source: str = Text
 
