@@ -104,3 +104,20 @@ class Session:
         self.state = play_turn(before, all_orders, self.record)
         self.committed = {}
         return TurnResult(before, self.state)
+
+    @property
+    def in_aftermath(self) -> bool:
+        """Terms are agreed and the game goes on only to see them carried out."""
+        return not self.state.over and self.state.agreement is not None and not self.committed
+
+    def run_aftermath(self) -> TurnResult:
+        """Let the aftermath run to its end in one step: every side keeps its promises as the historical leaders
+        did (the AI sides play on as before). Stops early, with the crisis open again, if the agreement breaks."""
+        if not self.in_aftermath:
+            raise IllegalOrders("both", ["there is no agreement whose aftermath could run by itself"])
+        keepers = {side: self.ai.get(side) or doctrine_policy(self.scenario, side, "historical") for side in SIDES}
+        start = self.state
+        while not self.state.over and self.state.agreement is not None:
+            orders = {side: keepers[side].choose(self.view(side)) for side in SIDES}
+            self.state = play_turn(self.state, orders, self.record)
+        return TurnResult(start, self.state)  # all its news at once, each line dated

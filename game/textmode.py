@@ -36,11 +36,16 @@ HELP = """Commands:
   h <number>   what an order does                  i          letters and offers
   s            the situation again                l          your log
   ladder       the escalation ladder               e          end your turn (commit the orders)
-  q            quit the game                       f          (tutorial) give the record's orders"""
+  q            quit the game                       f          (tutorial) give the record's orders
+  a            once terms are agreed: let the aftermath run to its end, every promise kept"""
 
 
 class Quit(Exception):
     """The player asked to stop, or the input ended."""
+
+
+class RunAftermath(Exception):  # noqa: N818 - a request, not an error
+    """The player asked to let the agreed terms be carried out to the end without more orders."""
 
 
 def bar(p: float, width: int = 20) -> str:
@@ -108,7 +113,11 @@ class TextGame:
             view = session.view(side)
             if not session.record.turns:
                 self.show_briefing(view)
-            orders = self.compose(view)
+            try:
+                orders = self.compose(view)
+            except RunAftermath:
+                self.show_resolution(session.run_aftermath())
+                return
             if self.guide is not None:
                 self.guide.note_orders(view, orders)
             result = session.commit(side, orders)
@@ -263,6 +272,8 @@ class TextGame:
             elif word == "e":
                 if self.may_commit(view, chosen):
                     return tuple(chosen)
+            elif word == "a" and self.session.in_aftermath:
+                raise RunAftermath()
             elif word == "q":
                 if self.confirm("Quit the game?"):
                     raise Quit("the player quit")

@@ -142,6 +142,10 @@ def test_a_quiet_alert_is_not_on_the_other_sides_ladder(scenario):
     still = play(state)
     assert quiet.defcon < still.defcon
     assert player_view(quiet, "ussr").rung == player_view(still, "ussr").rung
+    for _ in range(4):  # to 24 October, the quarantine in force: Moscow's view is the same either way
+        quiet, still = play(quiet), play(still)
+        assert player_view(quiet, "ussr").fingerprint() == player_view(still, "ussr").fingerprint()
+    assert quiet.defcon < still.defcon
 
 
 def test_incidents_need_their_causes(scenario):
@@ -156,3 +160,37 @@ def test_incidents_need_their_causes(scenario):
             assert "order_invade" in keys[:keys.index("incident_tactical_use")]
         if "incident_torpedo" in keys:
             assert "incident_sub_forced_up" not in keys[keys.index("incident_torpedo"):]
+
+
+def _to_the_agreement(scenario, seed=1962):
+    from game.session import Session
+
+    session = Session.new(scenario, seed, "historical", ("us",), "historical")
+    kennedy = doctrine_policy(scenario, "us")
+    while not session.in_aftermath:
+        session.commit("us", kennedy.choose(session.view("us")))
+    return session
+
+
+def test_the_aftermath_runs_to_its_end_in_one_step(scenario):
+    from game.engine.record import replay
+
+    session = _to_the_agreement(scenario)
+    start = session.state
+    result = session.run_aftermath()
+    assert session.over and session.state.outcome.kind == "settlement" and session.state.date == "1962-11-20"
+    assert result.before is start and result.after is session.state
+    assert any(e.key == "order_lift_quarantine" for e in result.news("us"))  # the promise kept on its day
+    assert replay(session.record, scenario) == session.state
+
+
+def test_the_terminal_lets_the_aftermath_run(scenario):
+    from game.textmode import TextGame
+
+    session = _to_the_agreement(scenario)
+    out: list[str] = []
+    feed = iter(["a"])
+    game = TextGame(session, ask=lambda prompt: next(feed), say=out.append, clear=False)
+    game.play_one_turn()
+    assert session.over
+    assert "The quarantine of Cuba is lifted." in "\n".join(out)  # the aftermath's news, shown at once

@@ -397,3 +397,22 @@ def test_the_turn_timer_runs_on_every_screen_of_the_turn_and_warns(app):
         app.step([], dt=1.0)
     assert d.name == "Notice" and "Kennedy's time ran out" in d.scene.message
     assert len(app.session.committed) == 1 or app.session.record.turns
+
+
+def test_the_aftermath_runs_from_the_menu(app, scenario):
+    from game.ai.doctrine import doctrine_policy
+    from game.session import Session
+    from game.ui.scenes.menus import start_session
+
+    session = Session.new(scenario, 1962, "historical", ("us",), "historical")
+    kennedy = doctrine_policy(scenario, "us")
+    while not session.in_aftermath:
+        session.commit("us", kennedy.choose(session.view("us")))
+    d = Driver(app)
+    start_session(app, session)
+    while d.name != "TurnScene":
+        d.press(pygame.K_RETURN)
+    d.press(pygame.K_ESCAPE)
+    d.click("Let the aftermath run")
+    assert d.name == "ResolutionScene" and app.session.over
+    assert app.session.state.date == "1962-11-20"

@@ -183,7 +183,8 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view.over = state.over
     view.outcome = state.outcome
     view.rung = seen_rung(state, side)
-    view.max_rung = state.max_rung
+    # rung 1 is reached only by a discovery kept secret; higher rungs only by what happened in the open
+    view.max_rung = max(view.rung, state.max_rung if state.max_rung >= 2 else 0)
     view.quarantine = state.quarantine
     view.line_nm = state.line_nm
     view.tightened = state.tightened
@@ -195,7 +196,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
     view.agreement = state.agreement
     view.agreement_turn = state.agreement_turn
     view.leaked = state.leaked
-    view.history = state.history
+    view.history = state.history if state.over else ()  # the true risk of each turn: for the debrief only
     view.flags = state.flags["public"] | state.flags[side]
     meters = state.meters
     view.meters = {k: meters[k] for k in state.scenario.visible_meters[side]}

@@ -317,7 +317,9 @@ class PauseScene(Scene):
 
     def layout(self) -> None:
         self.panel.clear()
-        rects = column(self.app, 5, top=content_top(self.app) + 20)
+        session = self.app.session
+        aftermath = session is not None and session.in_aftermath
+        rects = column(self.app, 6 if aftermath else 5, top=content_top(self.app) + 20)
         add = self.panel.add
         add(Button(rects[0], "Resume", self.back, "Back to the game.", style="primary"))
         add(Button(rects[1], "Save", lambda: self.app.push(SaveScene(self.app)), "Save this game under a name."))
@@ -325,6 +327,16 @@ class PauseScene(Scene):
         add(Button(rects[3], "Settings", lambda: self.app.push(SettingsScene(self.app))))
         add(Button(rects[4], "Quit to title", self.quit_to_title,
                    "The game is saved; Continue on the title screen takes you back to it."))
+        if aftermath:
+            add(Button(rects[5], "Let the aftermath run", self.run_aftermath,
+                       "The terms are agreed: play on to the end with every promise kept, as in 1962."))
+
+    def run_aftermath(self) -> None:
+        from game.ui.scenes.play import ResolutionScene
+
+        result = self.app.session.run_aftermath()
+        self.app.autosave()
+        self.app.go(ResolutionScene(self.app, result))
 
     def back(self) -> None:
         self.app.pop()
