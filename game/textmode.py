@@ -26,6 +26,7 @@ from game.inputs import parse_digits
 from game.saves import autosave
 from game.session import Session, TurnResult
 from game.tutorial import Guide, HistoricalPath, day_text
+from game.wording import plain_all
 
 CLEAR = "\033[2J\033[H"
 DANGER_RUNG = 8
@@ -370,7 +371,7 @@ class TextGame:
                 return
         problems = check_orders(view, (*chosen, order))
         if problems:
-            self.say("Not possible: " + "; ".join(problems))
+            self.say("Not possible: " + plain_all(self.scenario, problems))  # the orders' titles, never their ids
             return
         chosen.append(order)
         before = forecast_risk(view, chosen[:-1])

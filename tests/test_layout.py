@@ -1,5 +1,6 @@
 """Every screen at the extreme window sizes and text scales: no widget overlaps another, leaves the window or
-sits in the strip kept for the help line; and no internal id reaches the screen."""
+sits in the strip kept for the help line; neither does a text box a screen reports drawing (``scene.boxes``,
+the debrief's); and no internal id reaches the screen."""
 
 from __future__ import annotations
 
@@ -17,10 +18,11 @@ IDENTIFIER = re.compile(r"\b[a-z]+_[a-z0-9_]+\b")  # build_halt, remove_jupiters
 def screens(app):  # noqa: ANN001, ANN201 - App; yields (name, scene) with each screen open in turn
     from game.session import Session
     from game.ui.scene import Dialog
+    from game.ui.scenes.debrief import EndScene
     from game.ui.scenes.history import HistoryScene
     from game.ui.scenes.menus import LoadScene, NewGameScene, PauseScene, SaveScene, SettingsScene, TitleScene
     from game.ui.scenes.negotiate import NegotiationScene
-    from game.ui.scenes.play import BriefingScene, EndScene, HandoffScene, ResolutionScene
+    from game.ui.scenes.play import BriefingScene, HandoffScene, ResolutionScene
     from game.ui.scenes.turn import TargetPicker, TurnScene
 
     for scene in (TitleScene(app), NewGameScene(app), SettingsScene(app), LoadScene(app), HistoryScene(app)):
@@ -52,6 +54,9 @@ def screens(app):  # noqa: ANN001, ANN201 - App; yields (name, scene) with each 
     for tab in end.tabs:
         end.show(tab)()
         yield f"EndScene/{tab}", end
+    end.exported = "/a/folder/for/the/debrief"  # the line that says where the export went
+    end.show("Outcome")()
+    yield "EndScene/Outcome exported", end
 
 
 @pytest.mark.parametrize(("size", "scale"), SIZES)
@@ -80,6 +85,10 @@ def test_no_widget_overlaps_or_leaves_the_window(tmp_path, monkeypatch, size, sc
                 for other in widgets[i + 1:]:
                     if w.rect.colliderect(other.rect):
                         problems.append(f"{name}: {w.describe()!r} overlaps {other.describe()!r}")
+            boxes = getattr(scene, "boxes", [])
+            if name.startswith("EndScene/Outcome") and len(boxes) < 4:
+                problems.append(f"{name}: the debrief reported {len(boxes)} text boxes drawn; the check saw nothing")
+            problems += box_problems(name, boxes, widgets, window, free)
     finally:
         stop()
         app.sound.close()
@@ -87,3 +96,20 @@ def test_no_widget_overlaps_or_leaves_the_window(tmp_path, monkeypatch, size, sc
     assert not problems, "\n".join(problems[:20])
     ids = sorted({m for line in drawn for m in IDENTIFIER.findall(re.sub(r"\S*/\S*", "", line))})  # not in paths
     assert not ids, f"internal ids drawn: {ids}"
+
+
+def box_problems(name: str, boxes: list[tuple[str, pygame.Rect]], widgets: list, window: pygame.Rect,
+                 free: pygame.Rect) -> list[str]:
+    """What is wrong with the text boxes a screen drew: outside the window, under the help line, over a widget
+    or over one another."""
+    problems = []
+    for i, (words, rect) in enumerate(boxes):
+        if not window.contains(rect):
+            problems.append(f"{name}: text {words!r} {rect} leaves the window")
+        if rect.colliderect(free):
+            problems.append(f"{name}: text {words!r} {rect} sits under the help line {free}")
+        problems += [f"{name}: text {words!r} {rect} overlaps {w.describe()!r} {w.rect}"
+                     for w in widgets if rect.colliderect(w.rect)]
+        problems += [f"{name}: text {words!r} overlaps text {other!r}"
+                     for other, r in boxes[i + 1:] if rect.colliderect(r)]
+    return problems

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import os
 import re
+from types import SimpleNamespace
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
@@ -17,8 +18,9 @@ from game.engine.resolve import apply  # noqa: E402
 from game.engine.setup import new_game  # noqa: E402
 from game.engine.view import player_view  # noqa: E402
 from game.scenario.loader import default_scenario_path, load_scenario  # noqa: E402
-from game.ui import mapview, text  # noqa: E402
-from game.ui.mapview import CENTRE, MapView, destination, on_land  # noqa: E402
+from game.ui import mapgeo, mapview, text  # noqa: E402
+from game.ui.mapgeo import CENTRE, destination, on_land  # noqa: E402
+from game.ui.mapview import MapView  # noqa: E402
 from game.ui.theme import COLOURBLIND, STANDARD, Fonts  # noqa: E402
 
 CARGO_WORDS = re.compile(r"\b(missiles|warheads|military|oil|general)\b", re.IGNORECASE)
@@ -58,13 +60,13 @@ def _rgb(surf, pos):
 
 def test_static_layer_is_rendered_once_per_size_and_style(monkeypatch, states):
     calls = []
-    real = MapView._render_static
+    real = mapview.render_static
 
-    def counting(self, proj):
+    def counting(proj, palette, fonts):
         calls.append(proj.rect.size)
-        return real(self, proj)
+        return real(proj, palette, fonts)
 
-    monkeypatch.setattr(MapView, "_render_static", counting)
+    monkeypatch.setattr(mapview, "render_static", counting)
     mv = MapView(STANDARD, Fonts())
     surf = pygame.Surface(SIZE)
     mv.draw(surf, surf.get_rect(), player_view(states[6], "us"))
@@ -165,7 +167,7 @@ def test_ship_positions_and_clamping(states):
     for ship_id, (x, y) in mv.ship_positions.items():
         assert area.collidepoint(x, y), ship_id
         assert x > cx and y < cy, ship_id  # north-east of Cuba
-    # On the 16th most ships are far out in the Atlantic: drawn at the edge, with their distance.
+    # On the 16th most ships are far out in the Atlantic: drawn on the compressed scale, with their distance.
     drawn: list[str] = []
     stop = text.listen(drawn.append)
     try:
@@ -174,8 +176,131 @@ def test_ship_positions_and_clamping(states):
         stop()
     assert "Poltava 2,900 nm" in drawn
     x, y = mv.ship_positions["poltava"]
-    assert mv.map_rect.collidepoint(x, y)
-    assert min(x - area.left, area.right - x, y - area.top, area.bottom - y) < 30
+    assert mv.map_rect.inflate(-20, -20).collidepoint(x, y)
+
+
+def _route_nm(mv: MapView, pos: tuple[float, float]) -> float:
+    """How far from Cuba a drawn point is, in nautical miles along the great circle (inverse projection)."""
+    rect = mv.map_rect
+    scale = rect.height / (mapgeo.LAT_MAX - mapgeo.LAT_MIN)
+    lon = mapgeo.LON_MIN + (pos[0] - rect.x) / (mapgeo.X_SCALE * scale)
+    lat = mapgeo.LAT_MAX - (pos[1] - rect.y) / scale
+    p1, p2 = math.radians(CENTRE[1]), math.radians(lat)
+    cos_d = math.sin(p1) * math.sin(p2) + math.cos(p1) * math.cos(p2) * math.cos(math.radians(lon - CENTRE[0]))
+    return math.degrees(math.acos(max(-1.0, min(1.0, cos_d)))) * 60
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720), (1920, 1080)])
+def test_ships_far_out_are_placed_in_the_order_of_their_distance(states, size):
+    view = player_view(states[8], "us")  # line in force at 500 nm
+    distances = [300, 700, 1200, 1800, 2500, 3400]
+    ships = tuple(s._replace(distance=float(d), status="sailing") for s, d in zip(view.ships, distances, strict=False))
+    fake = SimpleNamespace(ships=ships, subs=(), sites=view.sites, scenario=view.scenario,
+                           quarantine=view.quarantine, line_nm=view.line_nm)
+    surf = pygame.Surface(size)
+    mv = MapView(STANDARD, Fonts())
+    mv.draw(surf, surf.get_rect(), fake)
+    shown = [_route_nm(mv, mv.ship_positions[s.id]) for s in ships]
+    assert shown == sorted(shown), shown  # farther is drawn farther out, whatever the lane
+    points = [mv.ship_positions[s.id] for s in ships]
+    assert all(math.dist(a, b) > 8 for i, a in enumerate(points) for b in points[i + 1:])
+    assert abs(shown[0] - 300) < 15 and abs(shown[1] - 700) > 5 or shown[1] < view.line_nm + 80
+    for s in ships:
+        assert mv.map_rect.collidepoint(mv.ship_positions[s.id]), s.id
+
+
+def _crisis_app(size, scale, tmp_path, monkeypatch):
+    """The turn screen on Saturday 27 October, morning, on the historical path."""
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path))
+    from game.ai.doctrine import doctrine_policy
+    from game.session import Session
+    from game.ui.app import App
+    from game.ui.scenes.turn import TurnScene
+
+    app = App(size=size)
+    app.settings.text_size = scale
+    app.apply_settings()
+    session = Session.new(app.scenario, 1962, "historical", ("us",))
+    policy = doctrine_policy(app.scenario, "us", "historical")
+    while session.view("us").turn_def.label != "Saturday 27 October, morning":
+        session.commit("us", policy.choose(session.view("us")))
+    app.session = session
+    app.go(TurnScene(app, "us"))
+    app.step([])
+    return app
+
+
+@pytest.mark.parametrize(("size", "scale"), [((1024, 640), "extra large"), ((1024, 640), "medium"),
+                                             ((1280, 720), "medium"), ((1920, 1080), "medium"),
+                                             ((1920, 1080), "extra large")])
+def test_no_two_map_labels_overlap_on_27_october(tmp_path, monkeypatch, size, scale):
+    app = _crisis_app(size, scale, tmp_path, monkeypatch)
+    try:
+        labels = app.map.labels
+        names = [words for words, _ in labels]
+        assert "Havana" in names and any(w.startswith("Kimovsk") or w.endswith(" nm") for w in names), names
+        clashes = [(a, b) for i, (a, ra) in enumerate(labels) for b, rb in labels[i + 1:] if ra.colliderect(rb)]
+        assert not clashes, clashes
+        area = app.map.map_rect
+        assert all(area.contains(r) for _, r in labels), [(w, r) for w, r in labels if not area.contains(r)]
+    finally:
+        app.sound.close()
+        pygame.display.init()  # App quits the display when closed; the other tests draw on plain surfaces
+
+
+def test_placer_shortens_then_drops_rather_than_overlap():
+    from game.ui.maplabels import Placer
+
+    font = Fonts().get("ui", 11)
+    placer = Placer(pygame.Rect(0, 0, 130, 100))
+    box = pygame.Rect(55, 40, 20, 20)
+    long_form = [(font, "A very long ship name 2,900 nm", (255, 255, 255))]
+    short_form = [(font, "2,900 nm", (255, 255, 255))]
+    surf = pygame.Surface((130, 100))
+    assert font.size(long_form[0][1])[0] > 130
+    assert placer.place(surf, box, [long_form]) is None  # too wide for the map anywhere: dropped
+    assert placer.place(surf, box, [long_form, short_form]) is not None
+    assert placer.labels[-1][0] == "2,900 nm"  # shortened rather than dropped
+    for _ in range(20):
+        placer.place(surf, box, [short_form])
+    rects = [r for _, r in placer.labels]
+    assert all(not a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert len(rects) < 22  # some were dropped
+
+
+def test_site_statuses_differ_by_shape_and_word_not_only_colour(states):
+    from game.ui.mapsites import site_glyph, site_style, status_line
+
+    site = player_view(states[8], "us").sites[0]
+    for palette in (STANDARD, COLOURBLIND):
+        styles = {st: site_style(st, 60.0, palette) for st in ("building", "halted", "struck", "dismantled")}
+        marks = {(s.fill, s.outline, s.mark, s.word) for s in styles.values()}
+        assert len(marks) == 4, styles
+        masks = {}
+        for status in styles:
+            surf = pygame.Surface((40, 40))
+            surf.fill(palette.bg)
+            site_glyph(surf, palette, site._replace(status=status, readiness=60.0), (20, 20), 8)
+            masks[status] = frozenset((x, y) for x in range(40) for y in range(40)
+                                      if tuple(surf.get_at((x, y)))[:3] != palette.bg)
+        assert len(set(masks.values())) == 4  # the shapes differ, seen in one colour
+        assert masks["struck"] != masks["building"] and len(masks["struck"] - masks["building"]) > 30
+    sites = [site._replace(status=s) for s in ("struck", "building", "struck", "dismantled")]
+    assert status_line(sites) == "2 struck · 1 dismantled"
+
+
+def test_struck_site_is_named_under_its_town(states):
+    view = player_view(states[8], "us")
+    struck = tuple(s._replace(status="struck") if s.id == "san_cristobal_1" else s for s in view.sites)
+    fake = SimpleNamespace(ships=view.ships, subs=view.subs, sites=struck, scenario=view.scenario,
+                           quarantine=view.quarantine, line_nm=view.line_nm)
+    drawn: list[str] = []
+    stop = text.listen(drawn.append)
+    try:
+        _draw(fake)
+    finally:
+        stop()
+    assert "1 struck" in drawn
 
 
 def test_ships_are_animated_between_turns(states):
@@ -244,7 +369,7 @@ def test_site_towns_named_only_where_this_side_knows_of_a_site(states):
 
 
 def test_map_data_is_loaded_lazily(monkeypatch):
-    monkeypatch.setattr(mapview, "_map_cache", {})
-    assert "data" not in mapview._map_cache
+    monkeypatch.setattr(mapgeo, "_map_cache", {})
+    assert "data" not in mapgeo._map_cache
     assert on_land(-78.0, 21.6) and not on_land(-66.5, 31.5)
-    assert "data" in mapview._map_cache
+    assert "data" in mapgeo._map_cache

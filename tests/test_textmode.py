@@ -118,3 +118,17 @@ def test_news_of_the_next_dawn_says_its_date(scenario):
     today = [e for e in result.news("us") if e.date == result.before.date]
     assert all(result.line(e) == e.text for e in today)
     assert all(e.visibility == "public" for e in result.news(None))
+
+
+def test_not_possible_names_orders_in_plain_words(scenario):
+    import re
+
+    out: list[str] = []
+    session = Session.new(scenario, 3, "plausible", ("ussr",))
+    game = TextGame(session, ask=scripted([]), say=out.append, clear=False)
+    view = session.view("ussr")
+    accelerate = scenario.orders["build_accelerate"]
+    game.add(view, game.number(accelerate), [Order("build_halt")])
+    refusal = next(line for line in out if line.startswith("Not possible"))
+    assert accelerate.label in refusal or scenario.orders["build_halt"].label in refusal, refusal
+    assert not re.search(r"\b[a-z]+_[a-z0-9_]+\b", refusal), refusal

@@ -10,15 +10,15 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER, ROLE, SIDES
-from game.engine.scoring import PARTS
+from game.engine.model import LEADER, ROLE
 from game.engine.view import player_view
 from game.session import TurnResult
 from game.ui import text
 from game.ui.paper import Paper
-from game.ui.scene import Notice, Scene, button_height, draw_backdrop, draw_box, footer
+from game.ui.scene import Scene, draw_backdrop, footer
+from game.ui.scenes.debrief import EndScene
 from game.ui.scenes.turn import TurnScene
-from game.ui.widgets import Button, ListBox
+from game.ui.widgets import Button
 
 
 def begin_turn(app: Any) -> None:
@@ -220,144 +220,3 @@ class ResolutionScene(Scene):
             self.app.map.draw(surface, self.map_area(),
                               player_view(self.result.after, self.side), player_view(before, self.side), self.progress)
         self.panel.draw(surface, self.app)
-
-
-class EndScene(Scene):
-    """The debrief: the outcome and scores, the crisis day by day beside history, the decisions, the secrets,
-    questions to reflect on — and the export a student can hand in."""
-
-    tabs = ("Outcome", "Day by day", "Decisions", "Questions")
-
-    def __init__(self, app: Any) -> None:
-        super().__init__(app)
-        from game.report import debrief
-
-        self.report = debrief(app.session.state, app.session.record)
-        self.tab = "Outcome"
-        self.chart: pygame.Surface | None = None
-        self.exported: str = ""
-
-    def layout(self) -> None:
-        self.panel.clear()
-        self.chart = None
-        w, h = self.app.size
-        tab_w = (w - 60) // len(self.tabs)
-        for i, name in enumerate(self.tabs):
-            self.panel.add(Button(pygame.Rect(30 + i * tab_w, 20, tab_w - 8, button_height(self.app)), name,
-                                  self.show(name),
-                                  style="primary" if name == self.tab else "normal"))
-        if self.tab == "Decisions":
-            rows = [(f"{r.label}: {LEADER[side]} — {'; '.join(r.orders[side]) or 'no orders'}", r)
-                    for r in self.report.rows for side in (self.report.humans or SIDES)]
-            notes = ["as in 1962" if r.orders[side] == r.record_orders[side] else "differs from 1962"
-                     for r in self.report.rows for side in (self.report.humans or SIDES)]
-            tips = [f"In 1962: {'; '.join(r.record_orders[side]) or 'no orders'}."
-                    for r in self.report.rows for side in (self.report.humans or SIDES)]
-            self.panel.add(ListBox(self.body(), "Decisions", rows, None, row_height=30,
-                                   notes=notes, tooltips=tips))
-        self.panel.add(Button(footer(self.app, w // 2 - 310, 300), "Export the debrief", self.export,
-                              "Write it as a web page and a spreadsheet (CSV) to hand in.", style="primary"))
-        self.panel.add(Button(footer(self.app, w // 2 + 10, 300), "Back to the title screen", self.leave))
-
-    def body(self) -> pygame.Rect:
-        """Between the tabs and the buttons at the foot."""
-        top = 28 + button_height(self.app) + 12
-        return pygame.Rect(30, top, self.app.size[0] - 60, footer(self.app, 0, 0).top - 12 - top)
-
-    def show(self, name: str):  # noqa: ANN201 - a button action
-        def set_tab() -> None:
-            self.tab = name
-            self.layout()
-            self.panel.focus = self.tabs.index(name)
-        return set_tab
-
-    def enter(self) -> None:
-        super().enter()
-        self.app.sound.alarm(False)
-        self.app.sound.play("stamp")
-
-    def export(self) -> None:
-        from game.files import FileProblem
-        from game.report import chart_png, write_report
-        from game.ui.scenes.menus import write_failed
-
-        try:
-            page, table = write_report(self.report, chart=chart_png(self.report, self.app.palette, self.app.fonts))
-        except FileProblem as exc:
-            write_failed(self.app, "The debrief could not be written", exc)
-            return
-        self.exported = str(page.parent)
-        self.app.push(Notice(self.app, "Debrief exported", f"The debrief is in {page} and the turn log in {table}."))
-
-    def leave(self) -> None:
-        from game.ui.scenes.menus import TitleScene
-
-        self.app.session = None
-        self.app.guide = None
-        self.app.go(TitleScene(self.app))
-
-    def back(self) -> None:
-        self.leave()
-
-    def draw(self, surface: pygame.Surface) -> None:
-        draw_backdrop(surface, self.app)
-        body = self.body()
-        if self.tab == "Outcome":
-            self.draw_outcome(surface, body)
-        elif self.tab == "Day by day":
-            if self.chart is None or self.chart.get_size() != body.size:
-                from game.ui.chart import render_chart
-
-                r = self.report.rows
-                self.chart = render_chart([x.date[5:] for x in r], [x.rung for x in r], [x.risk for x in r],
-                                          [x.history_rung or 0 for x in r], [x.history_risk or 0.0 for x in r],
-                                          body.size, self.app.palette, self.app.fonts)
-            surface.blit(self.chart, body)
-        elif self.tab == "Questions":
-            self.draw_questions(surface, body)
-        self.panel.draw(surface, self.app)
-        if self.exported:
-            text.draw(surface, self.app.fonts.get("ui", 14), f"Exported to {self.exported}", self.app.palette.dim,
-                      (30, surface.get_height() - 20), "midleft")
-
-    def draw_outcome(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        pal, fonts = self.app.palette, self.app.fonts
-        report = self.report
-        w = surface.get_width()
-        colour = pal.danger if report.outcome == "Nuclear war" else pal.accent
-        text.draw(surface, fonts.get("type_bold", 36), report.outcome.upper(), colour, (w // 2, body.top), "midtop")
-        text.draw_wrapped(surface, fonts.get("ui", 17), f"{report.ending} In 1962: {report.history_outcome}.",
-                          pal.text, pygame.Rect(w // 2 - 420, body.top + 56, 840, 60))
-        if report.terms:
-            text.draw_wrapped(surface, fonts.get("ui", 14), f"Terms: {report.terms}.", pal.dim,
-                              pygame.Rect(w // 2 - 420, body.top + 110, 840, 40))
-        for i, side in enumerate(SIDES):
-            s = report.scores[side]
-            box = pygame.Rect(w // 2 - 420 + i * 430, body.top + 160, 410, 270)
-            draw_box(surface, self.app, box)
-            text.draw(surface, fonts.get("ui_bold", 20), f"{LEADER[side]}: {s['total']} / 100", pal.text,
-                      (box.left + 16, box.top + 12))
-            text.draw(surface, fonts.get("ui", 15), f"Outcome: {s['rank_label']} (rank {s['rank']} of 4)", pal.dim,
-                      (box.left + 16, box.top + 40))
-            for j, part in enumerate(PARTS):
-                y = box.top + 74 + j * 36
-                text.draw(surface, fonts.get("ui", 15), f"{part.title()}: {s['parts'][part]} / 20", pal.text,
-                          (box.left + 16, y))
-                bar = pygame.Rect(box.left + 200, y + 4, 190, 12)
-                pygame.draw.rect(surface, pal.bg, bar, border_radius=3)
-                pygame.draw.rect(surface, pal.us if side == "us" else pal.ussr,
-                                 (bar.left, bar.top, int(bar.width * s["parts"][part] / 20), bar.height),
-                                 border_radius=3)
-        secrets = "; ".join(report.leaks) if report.leaks else "No secret leaked."
-        text.draw_wrapped(surface, fonts.get("ui", 15), f"Secrets: {secrets}", pal.warn if report.leaks else pal.dim,
-                          pygame.Rect(w // 2 - 420, body.top + 440, 840, 40))
-
-    def draw_questions(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        pal, fonts = self.app.palette, self.app.fonts
-        pygame.draw.rect(surface, pal.paper, body, border_radius=4)
-        y = body.top + 14
-        for i, question in enumerate(self.report.questions, 1):
-            y += text.draw_wrapped(surface, fonts.get("type", 15), f"{i}. {question}", pal.ink,
-                                   pygame.Rect(body.left + 16, y, body.width - 32, body.bottom - y)) + 12
-
-

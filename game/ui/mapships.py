@@ -1,0 +1,174 @@
+"""Soviet ships and submarines on their lanes, at their distances on the map's route scale.
+
+Every ship has a fixed bearing of its own (its lane) and is set along it by ``RouteScale``: true near Cuba,
+compressed beyond, so that a ship 3,000 nm out is drawn farther than one at 2,000 nm instead of both piling
+at the map's edge; a compressed ship's label carries its true distance, and a dashed arc marks where the
+scale stops being true. Status is a shape as well as a word: held a square ahead of the bow, halted two bars,
+returning an arrow, disabled a cross; submerged submarines are hollow.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import pygame
+
+from game.ui.mapgeo import CENTRE, LANES, Target, destination, lerp, mix, nm_text, ship_bearing, sub_bearing
+from game.ui.maplabels import Layer, Line, Pending
+
+DRAWN_SHIP_STATUSES = ("sailing", "held", "halted", "returning", "disabled")
+DRAWN_SUB_STATUSES = ("patrol", "escorting", "surfaced")
+SHIP_TAGS = {"held": "HELD", "halted": "HALTED", "returning": "RETURNING", "disabled": "DISABLED"}
+BREAK_WORDS = "not to scale beyond"
+
+
+def lane_point(layer: Layer, bearing: float, nm: float) -> tuple[float, float]:
+    """Screen point of a ship ``nm`` from Cuba on ``bearing``, on the route scale."""
+    return layer.proj(*destination(*CENTRE, bearing, layer.scale.shown(nm)))
+
+
+def _heading(layer: Layer, bearing: float, nm: float, at: tuple[float, float]) -> float:
+    """The angle toward Cuba along the lane at ``at``."""
+    shown = layer.scale.shown(nm)
+    nx, ny = layer.proj(*destination(*CENTRE, bearing, max(0.0, shown - 20.0)))
+    if math.hypot(nx - at[0], ny - at[1]) < 0.5:
+        nx, ny = layer.proj(*CENTRE)
+    return math.atan2(ny - at[1], nx - at[0])
+
+
+def draw_ships(layer: Layer, view: Any, previous: Any, progress: float, positions: dict[str, tuple[float, float]]
+               ) -> None:
+    """Ships at their (interpolated) distances, hulls pointing where they head; labels queued nearest first."""
+    pal, fonts = layer.palette, layer.fonts
+    before = {s.id: s for s in previous.ships} if previous is not None else {}
+    ids = [s.id for s in view.ships] + list(before)
+    font, small, tag_font = fonts.get("ui", 11), fonts.get("ui", 9), fonts.get("ui_bold", 9)
+    for ship in view.ships:
+        old = before.get(ship.id)
+        status = ship.status
+        if status not in DRAWN_SHIP_STATUSES:
+            # Arrived or turned away this turn: still shown while the animation carries it there.
+            if old is None or progress >= 1.0 or old.status not in DRAWN_SHIP_STATUSES:
+                continue
+            status = old.status
+        dist = lerp(float(old.distance), float(ship.distance), progress) if old is not None else float(ship.distance)
+        bearing = ship_bearing(ship.id, ids)
+        x, y = positions[ship.id] = lane_point(layer, bearing, dist)
+        ang = _heading(layer, bearing, dist, (x, y)) + (math.pi if status == "returning" else 0.0)
+        ship_glyph(layer.surface, pal, (x, y), ang, status)
+        layer.glyph(pygame.Rect(int(x) - 9, int(y) - 9, 19, 19))
+        far = layer.scale.compressed(dist)
+        name = f"{ship.name} {nm_text(dist)}" if far else ship.name
+        first: list[Line] = [(font, name, pal.text)]
+        tag = SHIP_TAGS.get(status)
+        full = first + ([(tag_font, tag, pal.warn if status in ("held", "halted") else pal.dim)] if tag else [])
+        forms = [full, first] if tag else [full]
+        forms.append([(small, nm_text(dist) if far else ship.name, pal.text)])
+        target = Target(x, y, 11, ship_desc(ship, dist, view), 1)
+        layer.targets.append(target)
+        layer.label(Pending(10 + dist / 10000.0, pygame.Rect(int(x) - 10, int(y) - 10, 21, 21), forms, target))
+
+
+def draw_subs(layer: Layer, view: Any, positions: dict[str, tuple[float, float]]) -> None:
+    """Submarines as conning towers on their bearings: hollow when submerged, solid when surfaced."""
+    pal, fonts = layer.palette, layer.fonts
+    everyone = list(view.subs)
+    font = fonts.get("ui", 10)
+    for sub in (s for s in everyone if s.status in DRAWN_SUB_STATUSES):
+        bearing = sub_bearing(everyone.index(sub), len(everyone))
+        x, y = positions[sub.id] = lane_point(layer, bearing, float(sub.distance))
+        surfaced = sub.status == "surfaced"
+        _sub_glyph(layer.surface, pal, (int(x), int(y)), surfaced)
+        layer.glyph(pygame.Rect(int(x) - 10, int(y) - 11, 21, 17))
+        far = layer.scale.compressed(float(sub.distance))
+        name = f"{sub.name} {nm_text(sub.distance)}" if far else sub.name
+        forms = [[(font, name, pal.dim)]]
+        if surfaced:
+            forms.insert(0, forms[0] + [(fonts.get("ui_bold", 9), "surfaced", pal.warn)])
+        target = Target(x, y - 3, 11, sub_desc(sub, view), 1)
+        layer.targets.append(target)
+        layer.label(Pending(30 + sub.distance / 10000.0, pygame.Rect(int(x) - 11, int(y) - 12, 23, 20), forms,
+                            target))
+
+
+def draw_scale_break(layer: Layer, farthest: float) -> None:
+    """A dotted arc across the lanes where the route scale stops being true, if anything is drawn beyond it."""
+    if not layer.scale.compressed(farthest):
+        return
+    pal = layer.palette
+    colour = mix(pal.dim, pal.sea, 0.35)
+    pts = [layer.proj(*destination(*CENTRE, LANES[0] + (LANES[1] - LANES[0]) * i / 40, layer.scale.true_nm))
+           for i in range(41)]
+    for a, b in zip(pts[::2], pts[1::2], strict=False):  # every other segment: dotted
+        pygame.draw.line(layer.surface, colour, a, b, 1)
+    x, y = pts[-1]
+    layer.label(Pending(90, pygame.Rect(int(x) - 3, int(y) - 3, 7, 7),
+                        [[(layer.fonts.get("ui", 9), f"{BREAK_WORDS} ›", colour)]], None, "below-right"))
+
+
+def _sub_glyph(surface: pygame.Surface, pal: Any, at: tuple[int, int], surfaced: bool) -> None:
+    xi, yi = at
+    hull = pygame.Rect(xi - 8, yi - 1, 16, 5)
+    tower = pygame.Rect(xi - 2, yi - 6, 5, 6)
+    if surfaced:
+        pygame.draw.ellipse(surface, pal.ussr, hull)
+        pygame.draw.rect(surface, pal.ussr, tower)
+    else:
+        pygame.draw.line(surface, pal.coast, (xi - 10, yi + 1), (xi + 10, yi + 1))  # the waterline
+        pygame.draw.ellipse(surface, pal.ussr, hull, 1)
+        pygame.draw.rect(surface, pal.ussr, tower, 1)
+    pygame.draw.line(surface, pal.ussr, (xi + 1, yi - 6), (xi + 1, yi - 10))
+    pygame.draw.line(surface, pal.ussr, (xi + 1, yi - 10), (xi + 4, yi - 10))
+
+
+def ship_glyph(surface: pygame.Surface, pal: Any, at: tuple[float, float], ang: float, status: str) -> None:
+    """A hull pointing along ``ang``, with a mark ahead of the bow for its status."""
+    x, y = at
+    ca, sa = math.cos(ang), math.sin(ang)
+
+    def rot(pts: list[tuple[float, float]]) -> list[tuple[float, float]]:
+        return [(x + px * ca - py * sa, y + px * sa + py * ca) for px, py in pts]
+
+    hull = rot([(9, 0), (4, -3.2), (-7, -3.2), (-8, 0), (-7, 3.2), (4, 3.2)])
+    disabled = status == "disabled"
+    fill = pal.dim if disabled else pal.ussr
+    pygame.draw.polygon(surface, fill, hull)
+    pygame.draw.polygon(surface, mix(fill, pal.text, 0.65), rot([(-5, -1.6), (-1.5, -1.6), (-1.5, 1.6), (-5, 1.6)]))
+    pygame.draw.aalines(surface, mix(fill, pal.text, 0.5), True, hull)
+    bx, by = rot([(14, 0)])[0]
+    if disabled:
+        pygame.draw.line(surface, pal.text, (x - 5, y - 5), (x + 5, y + 5), 2)
+        pygame.draw.line(surface, pal.text, (x + 5, y - 5), (x - 5, y + 5), 2)
+    elif status == "held":  # a square ahead of the bow: stopped at the line
+        pygame.draw.rect(surface, pal.warn, pygame.Rect(int(bx) - 3, int(by) - 3, 7, 7))
+        pygame.draw.rect(surface, pal.bg, pygame.Rect(int(bx) - 3, int(by) - 3, 7, 7), 1)
+    elif status == "halted":
+        pygame.draw.line(surface, pal.warn, (bx - 2, by - 4), (bx - 2, by + 4), 2)
+        pygame.draw.line(surface, pal.warn, (bx + 2, by - 4), (bx + 2, by + 4), 2)
+    elif status == "returning":
+        pygame.draw.line(surface, pal.text, rot([(11, 0)])[0], rot([(20, 0)])[0], 2)
+        pygame.draw.polygon(surface, pal.text, rot([(16, -3.5), (20, 0), (16, 3.5)]))
+
+
+def ship_desc(ship: Any, dist: float, view: Any) -> str:
+    parts = [f"{ship.name} — {nm_text(dist)} from Cuba, {ship.status}"]
+    if ship.cargo and ship.cargo != "unknown":
+        parts.append(f"cargo: {ship.cargo}")
+    if ship.cleared:
+        parts.append("cleared through the line")
+    if ship.escort:
+        escort = next((s.name for s in view.subs if s.id == ship.escort), ship.escort)
+        parts.append(f"shadowed by {escort}")
+    return "; ".join(parts)
+
+
+def sub_desc(sub: Any, view: Any) -> str:
+    status = {"patrol": "on patrol", "escorting": "escorting", "surfaced": "surfaced"}.get(sub.status, sub.status)
+    if sub.status == "escorting":
+        ship = next((s.name for s in view.ships if s.escort == sub.id), "")
+        status = f"escorting {ship}" if ship else status
+    desc = f"{sub.name} — submarine, {nm_text(sub.distance)} from Cuba, {status}"
+    if sub.nuclear_torpedo:  # only ever true in the Soviet view
+        desc += "; carries a nuclear torpedo"
+    return desc
