@@ -83,20 +83,25 @@ def _file_kinds(target: str) -> list[tuple[str, Payload, str]]:
     return kinds
 
 
+def with_(data: dict[str, Any], path: str, value: Any) -> dict[str, Any]:
+    """A copy of a save with the value at ``a.b[2].c`` replaced (or removed, for value ``...``)."""
+    data = json.loads(json.dumps(data))
+    keys = [int(k) if k.isdigit() else k for k in path.replace("[", ".").replace("]", "").split(".")]
+    node = data
+    for k in keys[:-1]:
+        node = node[k]
+    if value is ...:
+        del node[keys[-1]]
+    else:
+        node[keys[-1]] = value
+    return data
+
+
 def _at(path: str, value: Any) -> Callable[[dict[str, Any]], Any]:
     """A change to a good save: the value at ``a.b[2].c`` replaced (``...`` removes it)."""
 
     def change(data: dict[str, Any]) -> Any:
-        data = json.loads(json.dumps(data))
-        keys = [int(k) if k.isdigit() else k for k in path.replace("[", ".").replace("]", "").split(".")]
-        node = data
-        for k in keys[:-1]:
-            node = node[k]
-        if value is ...:
-            del node[keys[-1]]
-        else:
-            node[keys[-1]] = value
-        return data
+        return with_(data, path, value)
 
     return change
 

@@ -23,6 +23,7 @@ from game.saves import (
     slot_path,
 )
 from game.session import Session
+from tests.hostile_corpus import with_
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -86,20 +87,6 @@ def test_continue_without_a_game_says_so(home):
 @pytest.fixture
 def good(scenario, home) -> dict:
     return json.loads(save_game(played(scenario, 3), "good").read_text())
-
-
-def with_(data: dict, path: str, value) -> dict:  # noqa: ANN001 - any JSON value
-    """A copy of the save with the value at ``a.b[2].c`` replaced (or removed, for value ...)."""
-    data = json.loads(json.dumps(data))
-    keys = [int(k) if k.isdigit() else k for k in path.replace("[", ".").replace("]", "").split(".")]
-    node = data
-    for k in keys[:-1]:
-        node = node[k]
-    if value is ...:
-        del node[keys[-1]]
-    else:
-        node[keys[-1]] = value
-    return data
 
 
 BROKEN = [

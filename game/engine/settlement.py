@@ -23,6 +23,8 @@ if TYPE_CHECKING:
     from game.engine.turn import Turn
 
 BREACH_RUNG = 5  # a broken promise puts the forces back on alert
+FACE = {"us": "us.allies", "ussr": "ussr.prestige"}  # what the side that broke its word loses
+HARDLINERS = {"us": ("us.hawks", 15.0), "ussr": ("ussr.presidium", -8.0)}  # who gains on the wronged side
 
 
 def forbidden(scenario: Any, agreement: tuple[Term, ...] | None) -> frozenset[str]:
@@ -85,8 +87,8 @@ def _break(turn: Turn, duty: Any) -> None:
     s.offers = tuple(o._replace(status="closed") if o.status in ("open", "accepted") else o for o in s.offers)
     turn.clear_flags(("agreement", "crisis_over"))
     turn.set_flag(f"agreement_broken_by_{side}")
-    prestige = "us.allies" if side == "us" else "ussr.prestige"
-    turn.meter(prestige, -10)
+    turn.meter(FACE[side], -10)
     turn.meter(f"{side}.world", -8)
-    turn.meter("us.hawks" if other(side) == "us" else "ussr.presidium", 15 if other(side) == "us" else -8)
+    meter, delta = HARDLINERS[other(side)]
+    turn.meter(meter, delta)
     turn.raise_rung(BREACH_RUNG)
