@@ -15,6 +15,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from game.engine.model import LEADER, OFFER_KNOWERS, Offer, Order, Term, long_date, other, put
+from game.engine.settlement import announce_duties
 
 if TYPE_CHECKING:
     from game.engine.turn import Turn
@@ -92,6 +93,7 @@ def accept_offer(turn: Turn, side: str, offer_id: int, channel: str) -> None:
     turn.log("agreement", f"The crisis is settled: {who} accepts {how}. Public terms: "
              f"{_terms_text(turn, offer.terms, True)}.", "public")
     turn.set_flag("agreement")
+    announce_duties(turn)
     for term in offer.terms:
         if term.secret:
             turn.set_flag(f"term_{term.kind}", "us")

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from game.engine.model import LEADER, Order, Term, other
+from game.engine.model import COUNTRY, LEADER, Order, Term, long_date, other
 
 if TYPE_CHECKING:
     from game.engine.turn import Turn
@@ -65,8 +65,23 @@ def open_duties(s: Any) -> list[Any]:
     return [defs[t.kind] for t in s.agreement if defs[t.kind].done is not None and not defs[t.kind].done(s, None)]
 
 
+def _deadline(s: Any, duty: Any) -> str:
+    """The last day on which ``duty`` may be carried out, in words."""
+    turns = s.scenario.turns
+    return long_date(turns[min(s.agreement_turn + duty.due, len(turns) - 1)].date, year=False)
+
+
+def announce_duties(turn: Turn) -> None:
+    """Tell both sides, as the agreement is made, what each has promised to do and by when."""
+    s = turn.s
+    for duty in open_duties(s):
+        turn.log("duty", f"Under the agreement, {COUNTRY[duty.by]} must see to it by {_deadline(s, duty)} "
+                 f"that {duty.label}; if not, the agreement fails.", "public")
+
+
 def check_duties(turn: Turn) -> bool:
-    """Break the agreement if a duty is past its deadline; True when every duty is done."""
+    """Break the agreement if a duty is past its deadline, remind the side whose last day comes next;
+    True when every duty is done."""
     s = turn.s
     duties = open_duties(s)
     if not duties:
@@ -74,6 +89,11 @@ def check_duties(turn: Turn) -> bool:
     late = [d for d in duties if s.turn >= s.agreement_turn + d.due]
     if late:
         _break(turn, late[0])
+        return False
+    for duty in duties:
+        if s.turn + 1 == s.agreement_turn + duty.due:
+            turn.log("duty_due", f"The next turn's orders are the last chance to keep the promise that {duty.label} "
+                     f"(by {_deadline(s, duty)}).", duty.by)
     return False
 
 
