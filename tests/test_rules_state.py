@@ -60,3 +60,17 @@ def test_replace_is_the_named_tuples_own_replace(item):
     assert type(changed) is type(item) and changed == item._replace(**{field: value})
     assert getattr(changed, field) == value and changed[:-1] == item[:-1]
     assert replace(item) == item
+
+
+def test_a_weighted_pick_follows_its_weights():
+    """Index i is picked when the draw, times the total weight, falls in the i-th slice, in order."""
+    weights = [1.0, 2.0, 5.0]
+    uniform, dice = Dice(seed_state(3)), Dice(seed_state(3))
+    picks = []
+    for _ in range(4000):
+        x = uniform.random() * 8.0
+        picks.append(dice.pick(weights))
+        assert picks[-1] == (0 if x < 1.0 else 1 if x < 3.0 else 2)
+    assert [round(picks.count(i) / 4000, 1) for i in range(3)] == [0.1, 0.2, 0.6]
+    assert {dice.pick([0.0, 2.0, 0.0]) for _ in range(200)} == {1}
+    assert len(dice.draws) == 4200, "each pick is one recorded draw"
