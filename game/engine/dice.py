@@ -2,19 +2,27 @@
 
 Each turn's resolution loads that state into a ``Dice``, draws, records every
 draw (the record keeps them, as OpenSpiel keeps chance moves) and stores the
-new state back. One bit generator object is reused for speed; its whole state
-is overwritten before every use, so nothing carries over between games.
+new state back. Each ``Dice`` owns its bit generator, so two games (or two
+threads) never share one.
 """
 
 from __future__ import annotations
 
 import numpy as np
+from numpy.random.bit_generator import ISeedSequence
 
 RngState = tuple[int, int, int, int]
 
-_BITGEN = np.random.PCG64(0)
-_GENERATOR = np.random.Generator(_BITGEN)
-_LOADED: list[RngState | None] = [None]  # the state _BITGEN holds now, if a Dice put it there
+
+class _NoSeed(ISeedSequence):
+    """Seeds a bit generator whose state is overwritten at once: zeros, without the ~6 µs a SeedSequence
+    spends mixing entropy (a Dice is made every turn); numpy's bit generators accept any ISeedSequence."""
+
+    def generate_state(self, n_words: int, dtype: type = np.uint32) -> np.ndarray:
+        return np.zeros(n_words, dtype=dtype)
+
+
+_NO_SEED = _NoSeed()
 
 
 def seed_state(seed: int) -> RngState:
@@ -24,22 +32,23 @@ def seed_state(seed: int) -> RngState:
 
 
 class Dice:
-    """Draws from the state's generator and remembers each draw."""
+    """Draws from a generator of its own, loaded with ``rng``, and remembers each draw."""
 
-    __slots__ = ("draws", "_random", "_normal")
+    __slots__ = ("draws", "_bitgen", "_random", "_normal")
 
     def __init__(self, rng: RngState) -> None:
-        if _LOADED[0] is not rng:  # a game played turn after turn hands back the very tuple we stored
-            _BITGEN.state = {
-                "bit_generator": "PCG64",
-                "state": {"state": rng[0], "inc": rng[1]},
-                "has_uint32": rng[2],
-                "uinteger": rng[3],
-            }
-        _LOADED[0] = None
+        bitgen = np.random.PCG64(_NO_SEED)
+        bitgen.state = {
+            "bit_generator": "PCG64",
+            "state": {"state": rng[0], "inc": rng[1]},
+            "has_uint32": rng[2],
+            "uinteger": rng[3],
+        }
+        generator = np.random.Generator(bitgen)
         self.draws: list[float] = []
-        self._random = _GENERATOR.random
-        self._normal = _GENERATOR.standard_normal
+        self._bitgen = bitgen
+        self._random = generator.random
+        self._normal = generator.standard_normal
 
     def random(self) -> float:
         """A uniform draw in [0, 1)."""
@@ -68,8 +77,6 @@ class Dice:
         return len(weights) - 1
 
     def state(self) -> RngState:
-        """The generator's state now; remembered, so that the next turn need not load it again."""
-        raw = _BITGEN.state
-        state = (raw["state"]["state"], raw["state"]["inc"], raw["has_uint32"], raw["uinteger"])
-        _LOADED[0] = state
-        return state
+        """The generator's state now."""
+        raw = self._bitgen.state
+        return (raw["state"]["state"], raw["state"]["inc"], raw["has_uint32"], raw["uinteger"])

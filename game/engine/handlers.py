@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.engine.model import CARGO_WORDS, LEADER, Order, Site, other
+from game.engine.model import CARGO_WORDS, LEADER, Order, Site, other, replace
 from game.engine.negotiation import accept_offer, reject_offer, send_offer
 from game.engine.turn import Turn
 from game.scenario.model import OrderDef
@@ -52,7 +52,7 @@ def _quarantine(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     elif status == "lifted":
         s.quarantine = "lifted"
         s.tightened = False
-        s.ships = tuple(sh._replace(status="sailing") if sh.status == "held" else sh for sh in s.ships)
+        s.ships = tuple(replace(sh, status="sailing") if sh.status == "held" else sh for sh in s.ships)
 
 
 def _line(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
@@ -100,7 +100,7 @@ def _strike(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     sites = []
     for site in s.sites:
         if site.status in ("building", "halted") and turn.dice.chance(kill):
-            site = site._replace(status="struck", readiness=0.0)
+            site = replace(site, status="struck", readiness=0.0)
         sites.append(site)
     s.sites = tuple(sites)
     s.bombers = max(0, s.bombers - s.bombers // 2)
@@ -165,7 +165,7 @@ def _hail(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
         turn.log("hail_refused", f"The {ship.name} will not accept the hail and stays at the line.", "public")
         turn.set_flag("hail_refused", "us")
         return
-    _put_ship(turn, i, ship._replace(status="sailing", cleared=True))
+    _put_ship(turn, i, replace(ship, status="sailing", cleared=True))
     turn.set_flag("hailed_through")
     turn.log("hail_cleared", f"The {ship.name} answers the hail, declares a cargo that is not on the list "
              "of contraband, and is let through.", "public")
@@ -176,14 +176,14 @@ def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     i, ship = _ship(turn, order.target)
     _escorted(turn, ship)
     if is_contraband(ship.cargo, s.tightened):
-        _put_ship(turn, i, ship._replace(status="diverted", revealed=True))
+        _put_ship(turn, i, replace(ship, status="diverted", revealed=True))
         turn.log("board_contraband", f"A boarding party finds {CARGO_WORDS[ship.cargo]} aboard the {ship.name}; "
                  "it is escorted away from Cuba.", "public")
         turn.meter("ussr.prestige", -8)
         turn.meter("us.domestic", 4)
         turn.set_flag("contraband_seized")
         return
-    _put_ship(turn, i, ship._replace(status="sailing", cleared=True, revealed=True))
+    _put_ship(turn, i, replace(ship, status="sailing", cleared=True, revealed=True))
     turn.log("board_clean", f"A boarding party inspects the {ship.name}: {CARGO_WORDS[ship.cargo]}, nothing on "
              "the contraband list. It sails on.", "public")
 
@@ -191,7 +191,7 @@ def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 def _disable(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     i, ship = _ship(turn, order.target)
     _escorted(turn, ship)
-    _put_ship(turn, i, ship._replace(status="disabled", revealed=True))
+    _put_ship(turn, i, replace(ship, status="disabled", revealed=True))
     turn.set_flag("ship_fired_on")
 
 
@@ -205,7 +205,7 @@ def _subs_near(view: Any, odef: OrderDef) -> tuple[str, ...]:
 
 def _signal_sub(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    subs = tuple(sub._replace(status="surfaced") if sub.id == order.target else sub for sub in s.subs)
+    subs = tuple(replace(sub, status="surfaced") if sub.id == order.target else sub for sub in s.subs)
     s.subs = subs
     turn.set_flag("sub_signalled", "us")
 
@@ -218,9 +218,9 @@ def _construction(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     mode = odef.params["mode"]
     turn.clear_flag("construction_accelerated")
     if mode == "halt":
-        s.sites = tuple(x._replace(status="halted") if x.status == "building" else x for x in s.sites)
+        s.sites = tuple(replace(x, status="halted") if x.status == "building" else x for x in s.sites)
     else:
-        s.sites = tuple(x._replace(status="building") if x.status == "halted" else x for x in s.sites)
+        s.sites = tuple(replace(x, status="building") if x.status == "halted" else x for x in s.sites)
         if mode == "accelerate":
             turn.set_flag("construction_accelerated", "ussr")
 
@@ -232,7 +232,7 @@ def _ships(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     ships = []
     for sh in s.ships:
         if sh.status in ("sailing", "held", "halted") and (mode != "turn_back" or sh.cargo in CONTRABAND):
-            sh = sh._replace(pending=mode, ordered=s.turn)
+            sh = replace(sh, pending=mode, ordered=s.turn)
         ships.append(sh)
     s.ships = tuple(ships)
     turn.clear_flag("run_the_line")
@@ -245,14 +245,14 @@ def _subs(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
     escort = odef.params["mode"] == "escort"
     free = [sub.id for sub in s.subs if sub.status != "surfaced"]
-    s.subs = tuple(sub._replace(status="escorting" if escort else "withdrawn") if sub.id in free else sub
+    s.subs = tuple(replace(sub, status="escorting" if escort else "withdrawn") if sub.id in free else sub
                    for sub in s.subs)
     ships = []
     for sh in s.ships:
         if not escort:
-            sh = sh._replace(escort="") if sh.escort else sh
+            sh = replace(sh, escort="") if sh.escort else sh
         elif free and not sh.escort and sh.cargo in CONTRABAND and sh.status in ("sailing", "held", "halted"):
-            sh = sh._replace(escort=free.pop(0))
+            sh = replace(sh, escort=free.pop(0))
         ships.append(sh)
     s.ships = tuple(ships)
 
@@ -271,7 +271,7 @@ def _delegate(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 def _dismantle(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
     s.sites = tuple(
-        x._replace(status="dismantled", readiness=0.0) if x.status != "struck" else x for x in s.sites
+        replace(x, status="dismantled", readiness=0.0) if x.status != "struck" else x for x in s.sites
     )
     s.site_intel = s.sites  # dismantling is done in the open
 
@@ -342,7 +342,7 @@ TARGET_KIND = {"hail": "ship", "board": "ship", "disable": "ship", "signal_sub":
 
 def site_as_seen(site: Site) -> Site:
     """A site as a reconnaissance photograph shows it: readiness to the nearest ten."""
-    return site._replace(readiness=float(round(site.readiness / 10.0) * 10))
+    return replace(site, readiness=float(round(site.readiness / 10.0) * 10))
 
 
 __all__ = ["HANDLERS", "TARGET_KIND", "LEADER", "is_contraband", "site_as_seen"]

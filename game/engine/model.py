@@ -2,7 +2,7 @@
 
 They are immutable — frozen dataclasses, or named tuples for the pieces made or
 changed many times a turn (orders, ships, sites, offers), which are the cheapest
-to build and to copy with a change (``_replace``, ``put``) — so an old state and
+to build and to copy with a change (``replace``, ``put``) — so an old state and
 a new one can share them (see ``state.GameState.copy``).
 """
 
@@ -151,19 +151,21 @@ def put(item: Item, index: int, value: object) -> Item:
     return tuple.__new__(type(item), fields)
 
 
-def _replace(self: Item, **changes: object) -> Item:
-    """``_replace`` for the engine's named tuples, twice as fast as the generic one: ships, sites and offers
-    are replaced many times a turn."""
-    fields = list(self)
-    index = type(self)._index  # type: ignore[attr-defined]
+# Where each field of the engine's most replaced named tuples sits: built once, never changed.
+_FIELD_INDEX: dict[type, dict[str, int]] = {
+    kind: {name: i for i, name in enumerate(kind._fields)} for kind in (Ship, Submarine, Site, Offer)
+}
+
+
+def replace(item: Item, **changes: object) -> Item:
+    """A ship, submarine, site or offer with some fields changed: ``_replace``, twice as fast, for the
+    engine's loops that replace many of them a turn."""
+    fields = list(item)
+    index = _FIELD_INDEX[type(item)]
     for name, value in changes.items():
         fields[index[name]] = value
-    return tuple.__new__(type(self), fields)
+    return tuple.__new__(type(item), fields)
 
-
-for _kind in (Ship, Submarine, Site, Offer):
-    _kind._index = {name: i for i, name in enumerate(_kind._fields)}  # type: ignore[attr-defined]
-    _kind._replace = _replace  # type: ignore[method-assign, assignment]
 
 SHIP_DISTANCE = Ship._fields.index("distance")
 SUB_TORPEDO = Submarine._fields.index("nuclear_torpedo")

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from game.engine.model import LEADER, OFFER_KNOWERS, Offer, Order, Term, long_date, other, put
+from game.engine.model import LEADER, OFFER_KNOWERS, Offer, Order, Term, long_date, other, put, replace
 from game.engine.settlement import announce_duties
 
 if TYPE_CHECKING:
@@ -43,7 +43,7 @@ def send_offer(turn: Turn, side: str, order: Order, channel: str) -> None:
     s.offers = s.offers + (offer,)
     if order.reply_to:
         s.offers = tuple(
-            o._replace(status="closed") if o.id == order.reply_to and o.status == "open" else o for o in s.offers
+            replace(o, status="closed") if o.id == order.reply_to and o.status == "open" else o for o in s.offers
         )
     who, rival = LEADER[side], LEADER[other(side)]
     how = CHANNEL_WORDS[side][channel]
@@ -85,7 +85,7 @@ def accept_offer(turn: Turn, side: str, offer_id: int, channel: str) -> None:
     s.agreement = offer.terms
     s.agreement_turn = s.turn
     s.offers = tuple(
-        o._replace(status="accepted" if o.id == offer_id else "closed") if o.status == "open" else o
+        replace(o, status="accepted" if o.id == offer_id else "closed") if o.status == "open" else o
         for o in s.offers
     )
     turn.log("offer_accepted", f"{who} accepts offer {offer_id}: {_terms_text(turn, offer.terms)}.", "both")
@@ -115,7 +115,7 @@ def concede_in_public(turn: Turn, kind: str) -> None:
 
 def reject_offer(turn: Turn, side: str, offer_id: int) -> None:
     s = turn.s
-    s.offers = tuple(o._replace(status="rejected") if o.id == offer_id and o.status == "open" else o
+    s.offers = tuple(replace(o, status="rejected") if o.id == offer_id and o.status == "open" else o
                      for o in s.offers)
     turn.log("offer_rejected", f"{LEADER[side]} rejects offer {offer_id}.", "both")
     turn.set_flag(f"rejected_by_{side}", "us")
@@ -129,7 +129,7 @@ def expire_deadlines(turn: Turn) -> None:
     if not expired:
         return
     ids = {o.id for o in expired}
-    s.offers = tuple(o._replace(status="expired") if o.id in ids else o for o in s.offers)
+    s.offers = tuple(replace(o, status="expired") if o.id in ids else o for o in s.offers)
     for offer in expired:
         turn.log("deadline_passed", f"The deadline of offer {offer.id} passes without an answer.", "both")
         turn.set_flag(f"deadline_passed_{offer.sender}", "us")

@@ -178,7 +178,7 @@ def fire_events(turn: Turn, at: str) -> None:
     for ev, all_of, none_of, rest in candidates:
         if ev.id in fired:
             continue
-        flags = s.flagset(None)  # remembered by the state until a flag changes
+        flags = s.flagset(None)  # made afresh: an event may have just set a flag
         if not all_of <= flags or not none_of.isdisjoint(flags):
             continue
         if rest is None or rest(s, None):

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from game.engine.model import COUNTRY, LEADER, Order, Term, long_date, other
+from game.engine.model import COUNTRY, LEADER, Order, Term, long_date, other, replace
 
 if TYPE_CHECKING:
     from game.engine.turn import Turn
@@ -104,7 +104,7 @@ def _break(turn: Turn, duty: Any) -> None:
              f"{duty.label}. The crisis is open again.", "public")
     s.agreement = None
     s.outcome = None
-    s.offers = tuple(o._replace(status="closed") if o.status in ("open", "accepted") else o for o in s.offers)
+    s.offers = tuple(replace(o, status="closed") if o.status in ("open", "accepted") else o for o in s.offers)
     turn.clear_flags(("agreement", "crisis_over"))
     turn.set_flag(f"agreement_broken_by_{side}")
     turn.meter(FACE[side], -10)

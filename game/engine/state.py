@@ -60,10 +60,6 @@ STATE_FIELDS = (
 )
 
 
-# The sites last counted and their launchers. Holding the tuple keeps its identity from being reused.
-_LAUNCHERS: list = [(), 0]
-
-
 class GameState:
     """All of the game's truth at the start of a turn (or at its end, when ``over``)."""
 
@@ -139,15 +135,12 @@ class GameState:
 
     @property
     def launchers(self) -> int:
-        """Operational medium-range launchers: the truth (counted once for each tuple of sites)."""
-        sites = self.sites
-        if sites is not _LAUNCHERS[0]:
-            count = 0
-            for site in sites:  # Site.operational, inline: this runs each turn
-                if site.kind == "mrbm" and site.readiness >= 100.0 and site.status in OPERATING:
-                    count += site.launchers
-            _LAUNCHERS[:] = [sites, count]
-        return _LAUNCHERS[1]
+        """Operational medium-range launchers: the truth, counted afresh (a dozen sites; no memo to go stale)."""
+        count = 0
+        for site in self.sites:  # Site.operational, inline: this runs several times a turn
+            if site.kind == "mrbm" and site.readiness >= 100.0 and site.status in OPERATING:
+                count += site.launchers
+        return count
 
     def has_flag(self, name: str, side: str | None) -> bool:
         flags = self.flags
@@ -158,13 +151,10 @@ class GameState:
         return name in flags[side]
 
     def flagset(self, side: str | None) -> frozenset[str]:
-        """The flags ``side`` can see (all of them for ``None``, remembered until a flag changes)."""
+        """The flags ``side`` can see (all of them for ``None``), made afresh: a memo could outlive a change."""
         flags = self.flags
         if side is None:
-            every = self.__dict__.get("_every_flag")
-            if every is None:
-                every = self._every_flag = flags["public"] | flags["us"] | flags["ussr"]
-            return every
+            return flags["public"].union(flags["us"], flags["ussr"])
         return flags["public"] | flags[side]
 
     def meter(self, side: str | None, name: str) -> float:

@@ -80,7 +80,6 @@ class Turn:
     def set_flag(self, name: str, visibility: str = "public") -> None:
         flags = self.s.flags
         flags[visibility] = flags[visibility] | {name}
-        self.s._every_flag = None
 
     def clear_flag(self, name: str) -> None:
         self.clear_flags((name,))
@@ -90,7 +89,6 @@ class Turn:
         for vis in ("public", "us", "ussr"):
             if not flags[vis].isdisjoint(names):
                 flags[vis] = flags[vis].difference(names)
-                self.s._every_flag = None
 
     def castro(self, delta: float) -> None:
         s = self.s

@@ -7,7 +7,7 @@ turn's length (half a day on 26–28 October, a week in the aftermath).
 from __future__ import annotations
 
 from game.engine.handlers import CONTRABAND
-from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, put
+from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, put, replace
 from game.engine.settlement import open_duties
 from game.engine.turn import Turn
 
@@ -49,14 +49,14 @@ def move_ships(turn: Turn, days: float) -> None:
     for sh in s.ships:
         if going_home and sh.cargo in CONTRABAND and sh.status in ("sailing", "held", "halted"):
             _announce_turn(turn, sh.name, "returning")
-            sh = sh._replace(status="returning", pending="")
+            sh = replace(sh, status="returning", pending="")
         if sh.pending and sh.ordered < s.turn:
             status = {"turn_back": "returning", "halt": "halted", "run": "sailing", "go": "sailing"}[sh.pending]
             if status != sh.status and sh.status not in ("arrived", "diverted", "disabled"):
                 _announce_turn(turn, sh.name, status)
-                sh = sh._replace(status=status, pending="")
+                sh = replace(sh, status=status, pending="")
             else:
-                sh = sh._replace(pending="")
+                sh = replace(sh, pending="")
         step = sh.speed * days
         if sh.status == "sailing":
             new = sh.distance - step
@@ -67,11 +67,11 @@ def move_ships(turn: Turn, days: float) -> None:
                     turn.set_flag("line_crossed")  # kept: the hawks answer it next turn
                 else:
                     turn.log("ship_held", f"The {sh.name} reaches the quarantine line and stops.", "public")
-                    sh = sh._replace(status="held", distance=line)
+                    sh = replace(sh, status="held", distance=line)
                     ships.append(sh)
                     continue
             if new <= 0:
-                sh = sh._replace(status="arrived", distance=0.0)
+                sh = replace(sh, status="arrived", distance=0.0)
                 _arrive(turn, sh)
             else:
                 sh = put(sh, SHIP_DISTANCE, new)
@@ -84,9 +84,9 @@ def move_ships(turn: Turn, days: float) -> None:
         if sub.status == "escorting":
             target = line + 50.0
             delta = max(-step_for(sub.distance, target, 300.0 * days), -abs(sub.distance - target))
-            sub = sub._replace(distance=max(target, sub.distance + delta))
+            sub = replace(sub, distance=max(target, sub.distance + delta))
         elif sub.status == "withdrawn" and sub.distance < 4000.0:
-            sub = sub._replace(distance=min(4000.0, sub.distance + 300.0 * days))
+            sub = replace(sub, distance=min(4000.0, sub.distance + 300.0 * days))
         subs.append(sub)
     s.subs = tuple(subs)
 
