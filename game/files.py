@@ -220,9 +220,15 @@ def _walk(data: Any) -> Iterator[tuple[tuple[Any, ...], Any]]:
             stack.extend(((*where, i), v) for i, v in enumerate(value))
 
 
+MAX_DEPTH = 64  # no game file nests deeper; some parsers (Python 3.13's json) accept far deeper data
+
+
 def _check_numbers(path: Path, data: Any) -> None:
-    """No game file may hold an infinite or not-a-number value (a bound of ``inf`` is never meant)."""
+    """No game file may hold an infinite or not-a-number value (a bound of ``inf`` is never meant),
+    nor be nested deeper than any game file is."""
     for where, value in _walk(data):
+        if len(where) > MAX_DEPTH:
+            raise FileProblem(f"{path}: data nested too deeply")
         if isinstance(value, float) and not math.isfinite(value):
             raise FileProblem(f"{path}: {_where(where)}: must be a finite number")
 

@@ -43,7 +43,7 @@ def pressure(view: Any) -> float:
 
 
 def _ladder(view: Any) -> float:
-    return max(0, view.rung - 4) * 1.0  # strategic alert and beyond: each rung presses harder
+    return max(0.0, float(view.rung) - 4.0)  # strategic alert and beyond: each rung presses harder
 
 
 def _ussr_pressure(view: Any) -> float:
@@ -55,7 +55,7 @@ def _ussr_pressure(view: Any) -> float:
     p += sum(w for flag, w in USSR_SHOCKS.items() if flag in view.flags)
     p += 1.5 if _deadline_on(view) else 0.0
     p += max(0.0, 55.0 - view.meter(None, "ussr.world")) / 20.0
-    return p
+    return float(p)
 
 
 def _us_pressure(view: Any) -> float:
@@ -67,7 +67,7 @@ def _us_pressure(view: Any) -> float:
     p += 1.0 if _deadline_on(view) else 0.0
     p += max(0.0, 50.0 - view.meter(None, "us.allies")) / 20.0
     p += max(0.0, view.meter(None, "us.hawks") - 50.0) / 20.0  # the Chiefs and the hawks want it settled
-    return p
+    return float(p)
 
 
 def _deadline_on(view: Any) -> bool:

@@ -95,7 +95,7 @@ class DoctrinePolicy:
                 continue
             offer = None
             if rule.reserve is not None:
-                offer = self._weigh(view, rule, felt, historical)
+                offer = self._weigh(view, rule, felt or 0.0, historical)
                 if offer is None:
                     continue
             elif rule.offer is not None:
@@ -123,7 +123,7 @@ class DoctrinePolicy:
         historical friction that is a threshold; otherwise the margin sets the odds, so that near
         the threshold a leader may go either way and a fixed plan cannot count on one reply.
         """
-        offers = list(offers_matching(view, view.side, rule.offer or {}))
+        offers = list(offers_matching(view, view.side, dict(rule.offer or {})))
         if not offers:
             return None
         best = max(offers, key=lambda o: (worth(view, o), o.id))

@@ -40,12 +40,12 @@ def _strs(value: Any) -> bool:
     return isinstance(value, list) and all(isinstance(v, str) for v in value)
 
 
-def _meter_min(table: dict) -> Pred:
+def _meter_min(table: dict[str, Any]) -> Pred:
     items = tuple(table.items())
     return lambda o, s: all(o.meter(s, k) >= v for k, v in items)
 
 
-def _meter_max(table: dict) -> Pred:
+def _meter_max(table: dict[str, Any]) -> Pred:
     items = tuple(table.items())
     return lambda o, s: all(o.meter(s, k) <= v for k, v in items)
 
@@ -75,24 +75,24 @@ def _sub_near_line(flag: bool) -> Pred:
     return pred
 
 
-def _offer_open(table: dict) -> Pred:
+def _offer_open(table: dict[str, Any]) -> Pred:
     """There is an open offer from the other side matching the table (see ``match_offer``)."""
     return lambda o, s: match_offer(o, s, table) is not None
 
 
-def _no_offer_open(table: dict) -> Pred:
+def _no_offer_open(table: dict[str, Any]) -> Pred:
     return lambda o, s: match_offer(o, s, table) is None
 
 
-def _offer_sent(table: dict) -> Pred:
+def _offer_sent(table: dict[str, Any]) -> Pred:
     return lambda o, s: match_offer(o, s, table, sent=True) is not None
 
 
-def _not_offer_sent(table: dict) -> Pred:
+def _not_offer_sent(table: dict[str, Any]) -> Pred:
     return lambda o, s: match_offer(o, s, table, sent=True) is None
 
 
-def match_offer(obj: Any, side: Any, table: dict, sent: bool = False) -> Any:
+def match_offer(obj: Any, side: Any, table: dict[str, Any], sent: bool = False) -> Any:
     """The newest open offer to ``side`` whose channel and terms fit ``table``, or None.
 
     Keys: ``channel`` (list), ``includes`` and ``excludes`` (term kinds),
@@ -102,7 +102,7 @@ def match_offer(obj: Any, side: Any, table: dict, sent: bool = False) -> Any:
     return next(offers_matching(obj, side, table, sent), None)
 
 
-def offers_matching(obj: Any, side: Any, table: dict, sent: bool = False) -> Any:
+def offers_matching(obj: Any, side: Any, table: dict[str, Any], sent: bool = False) -> Any:
     """Every offer ``match_offer`` would consider, newest first."""
     channels = table.get("channel")
     statuses = table.get("status")
@@ -208,7 +208,7 @@ def _want_one_of(options: tuple[str, ...]) -> Callable[[Any], str | None]:
     return check
 
 
-def _as_tuple(v: Any) -> tuple:
+def _as_tuple(v: Any) -> tuple[Any, ...]:
     return tuple(v) if isinstance(v, list) else (v,)
 
 

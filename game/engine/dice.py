@@ -8,6 +8,8 @@ threads) never share one.
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 from numpy.random.bit_generator import ISeedSequence
 
@@ -18,7 +20,7 @@ class _NoSeed(ISeedSequence):
     """Seeds a bit generator whose state is overwritten at once: zeros, without the ~6 µs a SeedSequence
     spends mixing entropy (a Dice is made every turn); numpy's bit generators accept any ISeedSequence."""
 
-    def generate_state(self, n_words: int, dtype: type = np.uint32) -> np.ndarray:
+    def generate_state(self, n_words: int, dtype: Any = np.uint32) -> Any:
         return np.zeros(n_words, dtype=dtype)
 
 
@@ -37,7 +39,7 @@ class Dice:
     __slots__ = ("draws", "_bitgen", "_random", "_normal")
 
     def __init__(self, rng: RngState) -> None:
-        bitgen = np.random.PCG64(_NO_SEED)
+        bitgen = np.random.PCG64(_NO_SEED)  # type: ignore[arg-type]  # numpy's stubs name SeedSequence only
         bitgen.state = {
             "bit_generator": "PCG64",
             "state": {"state": rng[0], "inc": rng[1]},

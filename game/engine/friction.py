@@ -63,7 +63,7 @@ def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
     if facts.agreement is not None:
         p *= fr.settled
     days = facts.scenario.turns[facts.turn].days
-    return p if days == 1.0 else 1.0 - (1.0 - p) ** days
+    return float(p if days == 1.0 else 1.0 - (1.0 - p) ** days)
 
 
 @dataclass(slots=True)

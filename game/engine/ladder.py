@@ -48,5 +48,5 @@ def seen_rung(s: Any, side: str) -> int:
     """The rung as ``side`` can know it: the truth, unless only a flag hidden from it holds the rung up."""
     floor = posture_floor(s)
     if s.rung > floor:
-        return s.rung  # held up by what happened in the open
+        return int(s.rung)  # held up by what happened in the open
     return posture_floor(s, side)

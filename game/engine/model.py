@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar
 
 Side = Literal["us", "ussr"]
 SIDES: tuple[Side, Side] = ("us", "ussr")
@@ -39,7 +39,7 @@ CARGO_WORDS = {
 COUNTRY = {"us": "the United States", "ussr": "the Soviet Union"}
 
 
-def other(side: Side) -> Side:
+def other(side: str) -> Side:
     """The opposing side."""
     return "ussr" if side == "us" else "us"
 
@@ -136,11 +136,11 @@ class LogEntry(NamedTuple):
     text: str
     visibility: Visibility
 
-    def to_json(self) -> dict:
+    def to_json(self) -> dict[str, Any]:
         return self._asdict()
 
 
-Item = TypeVar("Item", bound=tuple)
+Item = TypeVar("Item", bound=tuple[Any, ...])
 
 
 def put(item: Item, index: int, value: object) -> Item:

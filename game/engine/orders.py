@@ -65,8 +65,8 @@ def is_available(view: Any, odef: Any) -> bool:
     ok = view._ok
     holds = ok.get(odef.when)
     if holds is None:
-        holds = ok[odef.when] = odef.when(view, view.side)
-    return holds
+        holds = ok[odef.when] = bool(odef.when(view, view.side))
+    return bool(holds)
 
 
 def targets_of(view: Any, odef: Any) -> tuple[str, ...]:
@@ -77,7 +77,7 @@ def targets_of(view: Any, odef: Any) -> tuple[str, ...]:
 
 def legal_orders(view: Any) -> list[Order]:
     """Every single order legal now, with its target filled in where it needs one."""
-    out = []
+    out: list[Order] = []
     for odef in available(view):
         targets = targets_of(view, odef)
         out.extend(Order(odef.id, target=t) for t in targets)

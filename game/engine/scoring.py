@@ -112,7 +112,7 @@ def scores(state: GameState) -> dict[str, Score]:
     m = state.meters
     prestige_base = rules["prestige_base"]
     kinds = {t.kind for t in state.agreement} if state.agreement else set()
-    out = {}
+    out: dict[str, Score] = {}
     for side in SIDES:
         r = rank(outcome, side)
         prestige = prestige_base[r - 1] - rules["concession_cost"] * _public_value(state, side) + rules[

@@ -42,7 +42,7 @@ def term_forbidding(scenario: Any, agreement: tuple[Term, ...], kind: str) -> st
     """The label of the first agreed term that forbids the order ``kind``."""
     for term in agreement:
         if kind in scenario.terms[term.kind].forbids:
-            return scenario.terms[term.kind].label
+            return str(scenario.terms[term.kind].label)
     return ""
 
 

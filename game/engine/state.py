@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.model import OPERATING, LogEntry, Offer, Outcome, Ship, Site, Submarine, Term
-from game.scenario.model import Scenario
+from game.scenario.model import Scenario, TurnDef
 
 STATE_FIELDS = (
     "friction",
@@ -108,6 +108,7 @@ class GameState:
     history: tuple[tuple[int, int, float], ...]
     fired: frozenset[str]
     scenario: Scenario
+    _views: dict[str, Any] | None  # the players' views of this state, made on demand (see engine.view)
 
     def copy(self) -> GameState:
         """A new state sharing the immutable parts; the small dicts are copied."""
@@ -122,7 +123,7 @@ class GameState:
     # -- the fact interface shared with PlayerView (see engine.conditions) --
 
     @property
-    def turn_def(self):  # noqa: ANN201 - TurnDef
+    def turn_def(self) -> TurnDef:
         return self.scenario.turns[self.turn]  # the last turn is never passed: the game ends on it
 
     @property

@@ -67,6 +67,14 @@ class PlayerView:
     )
 
     side: str
+    scenario: Any  # Scenario
+    date: str
+    part: str
+    _available: list[Any] | None
+    _ok: dict[Any, bool]
+    _public_log: tuple[LogEntry, ...]
+    _own_log: tuple[LogEntry, ...]
+    _sites: tuple[Site, ...]
     seed: int  # public: both players chose the game together
     friction: str
     turn: int
@@ -99,7 +107,7 @@ class PlayerView:
     history: tuple[tuple[int, int, float], ...]
 
     @property
-    def turn_def(self):  # noqa: ANN201 - TurnDef
+    def turn_def(self) -> Any:  # TurnDef
         return self.scenario.turns[self.turn]
 
     @property
@@ -131,9 +139,9 @@ class PlayerView:
         return self.meters.get(key, 0.0)
 
     def action_points(self) -> int:
-        return self.scenario.action_points[self.side]
+        return int(self.scenario.action_points[self.side])
 
-    def fingerprint(self) -> dict:
+    def fingerprint(self) -> dict[str, Any]:
         """Everything in the view as plain data (for the non-interference tests and debugging)."""
         data = {name: getattr(self, name) for name in self.__slots__ if not name.startswith("_")}
         data.pop("date")
@@ -144,7 +152,7 @@ class PlayerView:
         return data
 
 
-class _Seen(tuple):
+class _Seen(tuple[Site, ...]):
     """Sites already rounded as a photograph shows them."""
 
 
@@ -168,7 +176,8 @@ def player_view(state: GameState, side: str) -> PlayerView:
     """The view of ``side`` (``"us"`` or ``"ussr"``). Cached on the state, which never changes."""
     cache = state._views
     if cache is not None and side in cache:
-        return cache[side]
+        view: PlayerView = cache[side]
+        return view
     view = PlayerView.__new__(PlayerView)
     view.side = side
     view.scenario = state.scenario
