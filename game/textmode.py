@@ -143,7 +143,7 @@ class TextGame:
         """The leader's card before the first orders of a game (not when a game in progress resumes)."""
         card = self.scenario.briefings[view.side]  # the loader requires one for each side
         self.say(f"\nTOP SECRET — EYES ONLY\n{LEADER[view.side].upper()}, {ROLE[view.side]}, "
-                 with_year(view.turn_def.label))
+                 f"{with_year(view.turn_def.label)}")
         for heading, words in card.sections():
             self.say(f"\n{heading.upper()}")
             self.say(textwrap.fill(words, 78))

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the source key keeps each title on one line, as the chronology does
 """Where a fact may come from: a chronology source id (S1…S60) or a seed document.
 
 The ids are those of ``shared/history/CHRONOLOGY.md``; the seed file names are
@@ -105,7 +106,7 @@ TITLES: dict[str, tuple[str, str]] = {
             'https://worldhistoryproject.org/1962/10/27/rudolf-anderson-jr-usaf-pilot-is-shot-down-over-banes-cuba'),
     'S41': ('E. Schlosser, Command and Control (excerpt): DEFCON 3 at the speech; SAC at DEFCON 2 on 24 Oct "for the first time in its history", Power\'s unencrypted message',
             'https://hello.chitka.online/b/command-and-control/p/144'),
-    'S42': ('Textbook page (same prose family as seed 000; identification uncertain): Ormsby-Gore suggested a 500-mile line instead of 800',
+    'S42': ('Textbook page (identification uncertain): Ormsby-Gore suggested a 500-mile line instead of 800',
             'https://issuhub.com/view/index/3812?pageIndex=584'),
     'S43': ('R. Dallek, An Unfinished Life (excerpt): the 14 Oct flight took 928 photographs and showed 21 crated IL-28s; Bundy briefed JFK at 08:45 on 16 Oct',
             'https://topnovel.cc/chapter/an-unfinished-life-15795/chapter-16-16'),
