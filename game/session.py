@@ -38,7 +38,7 @@ class TurnResult:
     def line(self, entry: LogEntry) -> str:
         """An entry in words. News of the next dawn (a photograph developed overnight, a letter that arrives)
         says its date, so it is not taken for the day just played."""
-        if entry.date == self.before.date:
+        if entry.date == self.before.date or "/" in entry.date:  # a day of its own, or the turn's whole span
             return entry.text
         return f"{long_date(entry.date, year=False)}: {entry.text}"
 

@@ -25,8 +25,8 @@ from game.files import FileProblem
 from game.inputs import parse_digits
 from game.saves import autosave
 from game.session import Session, TurnResult
-from game.tutorial import Guide, HistoricalPath, day_text
-from game.wording import plain_all
+from game.tutorial import Guide, HistoricalPath, day_text, sources_page
+from game.wording import defcon_words, plain_all, with_year
 
 CLEAR = "\033[2J\033[H"
 DANGER_RUNG = 8
@@ -143,7 +143,7 @@ class TextGame:
         """The leader's card before the first orders of a game (not when a game in progress resumes)."""
         card = self.scenario.briefings[view.side]  # the loader requires one for each side
         self.say(f"\nTOP SECRET — EYES ONLY\n{LEADER[view.side].upper()}, {ROLE[view.side]}, "
-                 f"{view.turn_def.label} 1962")
+                 f"{with_year(view.turn_def.label)}")
         for heading, words in card.sections():
             self.say(f"\n{heading.upper()}")
             self.say(textwrap.fill(words, 78))
@@ -159,7 +159,7 @@ class TextGame:
         s(f"Ladder: rung {view.rung} of 10, {rung.name}. {rung.text}")
         s(f"Risk of an incident this turn, as you judge it: {bar(incident_probability(view))}")
         alert = ("normal", "raised", "full")[view.alert]
-        s(f"US DEFCON {view.defcon}   Soviet alert: {alert}   Castro's alarm: {view.castro_alarm:.0f}/100")
+        s(f"{defcon_words(view.defcon)}   Soviet alert: {alert}   Castro's alarm: {view.castro_alarm:.0f}/100")
         line = f" at {view.line_nm} nautical miles" if view.quarantine in ("proclaimed", "in_force") else ""
         s(f"Quarantine: {view.quarantine.replace('_', ' ')}{line}")
         if view.side == "us":
@@ -483,7 +483,7 @@ def watch_history(scenario: Any, ask: Callable[[str], str] = input, say: Callabl
     prompting = True
     for before, after in zip(path.states, path.states[1:], strict=False):
         say("\n" + "=" * 78)
-        say(f"{before.turn_def.label.upper()} 1962 — the ladder at rung {before.rung}")
+        say(f"{with_year(before.turn_def.label).upper()} — the ladder at rung {before.rung}")
         say("=" * 78)
         for line in day_text(scenario, before):
             say(line)
@@ -498,3 +498,6 @@ def watch_history(scenario: Any, ask: Callable[[str], str] = input, say: Callabl
                     return
             except EOFError:
                 prompting = False  # no one at the keyboard: print the rest
+    say("\n" + "=" * 78)
+    for line in sources_page(scenario):  # the tutorial's last page: where historians differ, and the sources
+        say(line)

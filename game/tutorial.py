@@ -22,6 +22,7 @@ from game.engine.state import GameState
 from game.engine.view import player_view
 from game.history import HISTORY_SEED
 from game.scenario.model import Day, Scenario
+from game.scenario.sources import TITLES, title
 
 TUTORIAL_FRICTION = "historical"
 
@@ -59,8 +60,76 @@ SEED_FILE = re.compile(r"\b(\d{3})_[0-9a-f]{16}\.txt\b")
 
 
 def cite(sources: str) -> str:
-    """Sources as the chronology names them: its ids (S18…) and "seed 003" for a commissioning document's file."""
-    return SEED_FILE.sub(r"seed \1", sources)
+    """Sources by their ids and titles in the chronology's key (``S11: PBS American Experience, …``), so that a
+    student can look each one up; a commissioning document is never offered as a source."""
+    parts = [p for p in re.split(r"\s*[,;]\s*", sources.strip()) if p and not SEED_FILE.fullmatch(p)]
+    return "; ".join(_short(p) for p in parts) or "none"
+
+
+def _short(source_id: str) -> str:
+    text = title(source_id)
+    return text.split(" (http", 1)[0]
+
+
+# The points on which historians differ, in the project's own words: shown on the tutorial's last page.
+DISPUTES: tuple[tuple[str, str], ...] = (
+    ("The quarantine line", "Robert Kennedy's memoir says the line was planned at 800 miles and drawn in to 500 on "
+     "the advice of the British ambassador, David Ormsby-Gore. Navy records describe an arc of about 500 miles "
+     "from Cape Maisí from the start. Whether the figures were nautical miles is not certain. (S42, S19)"),
+    ("\"Eyeball to eyeball\"", "Dean Rusk's remark is usually quoted as \"We're eyeball to eyeball, and I think the "
+     "other fellow just blinked.\" Most of the missile ships had turned back on 23 October, far from the line, on "
+     "Moscow's orders: the last-minute turn at the line is a lasting myth, as Michael Dobbs shows. (S42, S53, S25)"),
+    ("Scali and Fomin", "By John Scali's account, \"Fomin\" (the KGB's Aleksandr Feklisov) proposed the formula of "
+     "26 October; Feklisov later said it was Scali's. The KGB files used by Fursenko and Naftali suggest he had no "
+     "instructions, and his report reached Moscow too late to shape Khrushchev's letters. (S29, S2, S40)"),
+    ("The Turkey demand", "Kennedy's reply of 27 October did not ignore the second letter: it referred to \"your "
+     "second letter which you made public\" and offered later talks on other arms. The answer on Turkey went "
+     "privately, through Robert Kennedy. Who first proposed answering only the first letter is disputed. "
+     "(S32, S13, S18)"),
+    ("B-59", "What happened aboard B-59 rests on the memories of those on board. The popular rule that three "
+     "officers had to agree to fire has no written source. Vasily Arkhipov was chief of staff of the submarine "
+     "brigade; Thomas Blanton of the National Security Archive calls his role overstated. (S38, S22)"),
+    ("The Presidium of 28 October", "Khrushchev and the Presidium met at the government dacha at Novo-Ogaryovo. "
+     "Accounts differ on when Dobrynin's report of his talk with Robert Kennedy reached them, and so on how much it "
+     "weighed in the decision. (S47, S16, S13)"),
+    ("What Washington knew", "American photographs showed the Luna (FROG) launchers and the cruise-missile sites, "
+     "and Washington suspected nuclear warheads; it could not prove they were there. That about a hundred "
+     "tactical warheads had reached Cuba was made public only in 1992. (S24, S23)"),
+    ("The intermediate-range sites", "The Guanajay sites were photographed on 17 October and identified and "
+     "briefed to the President on 18 October; one summary dates them to 14 October. (S20, S43)"),
+    ("The Soviet alert", "Moscow announced its alert of 23 October in public (cancelled leave, deferred "
+     "discharges, higher readiness, a Warsaw Pact meeting); one of the game's seed documents wrongly says it was "
+     "kept quiet. Khrushchev later called it mostly a demonstration. (UPI 1962-10-23, CIA OCI 1962-10-23)"),
+)
+
+# What came after the last turn: kept off the turn pages, which tell only what was known by then.
+AFTERWARDS = (
+    "22 November 1962: Mikoyan tells Castro that the tactical nuclear weapons will not stay in Cuba. (S46)",
+    "1 December 1962: the Arkhangelsk leaves Mariel with the last Soviet nuclear warheads. (S14)",
+    "From 3 December 1962: the IL-28 bombers are shipped out. (S52)",
+    "April 1963: the Jupiter missiles are taken down in Italy and Turkey; the last in Turkey on 24 April. (S15)",
+    "1992: the presence of the tactical nuclear weapons in 1962 is made public. (S24, S23)",
+)
+
+
+def sources_page(scenario: Scenario) -> list[str]:
+    """The tutorial's "Sources and disputes" page: the contested points, what came after, and every source the
+    scenario cites, by its title and where to find it."""
+    lines = ["SOURCES AND DISPUTES", "Where historians differ:"]
+    lines += [f"{name}: {text}" for name, text in DISPUTES]
+    lines.append("After the crisis:")
+    lines += list(AFTERWARDS)
+    cited: set[str] = set()
+    for page in scenario.days.values():
+        cited.update(page.sources)
+    for o in scenario.orders.values():
+        cited.update(p for p in re.split(r"\s*[,;]\s*", o.source) if p)
+    for e in (*scenario.events, *scenario.incidents):
+        cited.update(p for p in re.split(r"\s*[,;]\s*", e.source) if p)
+    ids = sorted((c for c in cited if c in TITLES), key=lambda c: int(c[1:]))
+    lines.append("The sources cited in this scenario (ids of the project's chronology):")
+    lines += [title(c) for c in ids]
+    return lines
 
 
 def day_text(scenario: Scenario, state: Any) -> list[str]:
@@ -68,7 +137,7 @@ def day_text(scenario: Scenario, state: Any) -> list[str]:
     page = day(scenario, state)
     if page is None:
         return []
-    return [page.title.upper(), f"Sources: {cite(', '.join(page.sources))}", page.text]
+    return [page.title.upper(), f"Sources: {cite(', '.join(page.sources))}", page.text]  # titled ids
 
 
 @dataclass(frozen=True)

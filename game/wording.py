@@ -29,3 +29,19 @@ def plain(scenario: Any, message: str) -> str:
 def plain_all(scenario: Any, messages: list[str]) -> str:
     """Several messages as one paragraph."""
     return "; ".join(plain(scenario, m) for m in messages)
+
+
+def with_year(label: str, year: str = "1962") -> str:
+    """A turn's label with its year where a date carries it: 'Friday 26 October 1962, afternoon and evening'."""
+    if year in label:
+        return label
+    day, comma, rest = label.partition(",")
+    return f"{day} {year}{comma}{rest}"
+
+
+def defcon_words(defcon: int) -> str:
+    """US readiness for the status bar. At DEFCON 2 only Strategic Air Command stood there in 1962 (and in the
+    game's own words): the rest of the forces stayed at DEFCON 3."""
+    if defcon == 2:
+        return "SAC at DEFCON 2, other US forces DEFCON 3"
+    return f"US DEFCON {defcon}"

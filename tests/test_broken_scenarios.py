@@ -43,7 +43,7 @@ METER_HELP = ("(use us.domestic, us.hawks, us.allies, us.world, "
 HANDLER_LIST = ("accept, alert, board, construction, defcon, delegate, disable, dismantle, hail, invade, line, "
                 "none, offer, quarantine, recon, reject, remove_bombers, ships, signal_sub, stand_down, strike, subs, "
                 "tactical_out, tighten")
-SOURCE_HELP = "(use chronology ids S1-S60 or a seed file name)"
+SOURCE_HELP = "(use chronology ids S1-S60, a seed file name or 'counterfactual')"
 NEVER_SET = "is never set by the scenario or the engine"
 
 Mutation = Callable[[str], str]

@@ -222,7 +222,7 @@ def _crisis_app(size, scale, tmp_path, monkeypatch):
     app.apply_settings()
     session = Session.new(app.scenario, 1962, "historical", ("us",))
     policy = doctrine_policy(app.scenario, "us", "historical")
-    while session.view("us").turn_def.label != "Saturday 27 October, morning":
+    while (session.state.date, session.state.part) != ("1962-10-27", "am"):
         session.commit("us", policy.choose(session.view("us")))
     app.session = session
     app.go(TurnScene(app, "us"))

@@ -55,8 +55,8 @@ def test_watching_prints_every_day_with_its_narration_and_sources(scenario):
         assert page.text in text, (date, part)
     assert text.count("Sources:") == len(scenario.turns)
     assert "WASHINGTON ONLY" in text and "MOSCOW ONLY" in text
-    # Sources as the chronology names them: "seed 003", never a commissioning document's file name
-    assert "seed 0" in text and ".txt" not in text
+    # Sources by their titles in the chronology's key, never a commissioning document
+    assert "S43: R. Dallek" in text and "seed 0" not in text and ".txt" not in text
 
 
 def test_every_day_of_the_calendar_has_its_page(scenario):

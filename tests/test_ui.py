@@ -209,7 +209,7 @@ def test_every_screen_opens_and_escape_leads_somewhere(app):
     assert d.name == "HistoryScene"
     for _ in range(20):
         d.press(pygame.K_RIGHT)
-    assert d.scene.index == len(d.scene.states) - 1
+    assert d.scene.index == len(d.scene.states)  # past the last day: the page of sources and disputes
     d.press(pygame.K_ESCAPE)
     new_game(d)
     d.press(pygame.K_RETURN)

@@ -71,6 +71,11 @@ DEFCON_WORDS = {
     4: "US forces come down to DEFCON 4, a heightened watch.",
     5: "US forces return to DEFCON 5, peacetime readiness.",
 }
+# Coming down a step reads differently from going up to it.
+DEFCON_DOWN_WORDS = {
+    2: "US forces come down from DEFCON 1; Strategic Air Command stays at DEFCON 2, the other forces at DEFCON 3.",
+    3: "Strategic Air Command comes down from DEFCON 2 to DEFCON 3, where the other US forces already stand.",
+}
 
 
 def _defcon(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
@@ -80,6 +85,8 @@ def _defcon(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     if public:
         s.defcon_public = s.defcon
     text = DEFCON_WORDS[s.defcon] if public else f"Without announcing it, US forces are brought to DEFCON {s.defcon}."
+    if public and int(odef.params["raise"]) < 0 and s.defcon in DEFCON_DOWN_WORDS:
+        text = DEFCON_DOWN_WORDS[s.defcon]
     turn.log("defcon_level", text, "public" if public else "us")
 
 

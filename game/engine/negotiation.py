@@ -22,7 +22,9 @@ if TYPE_CHECKING:
 
 CHANNEL_WORDS = {
     "us": {"public": "in public", "private": "in a private letter",
-           "back": "through Robert Kennedy, in private talks with Ambassador Dobrynin"},
+           # a private envoy: Robert Kennedy with Dobrynin on 23 and 27 October, but on the evening of 26 October
+           # the journalist John Scali with the KGB's "Fomin" (S2), so the log names no one
+           "back": "through a private back channel, away from the official letters"},
     "ussr": {"public": "on Radio Moscow", "private": "in a private letter", "back": "through Ambassador Dobrynin"},
 }
 

@@ -183,7 +183,7 @@ def fire_events(turn: Turn, at: str) -> None:
             continue
         if rest is None or rest(s, None):
             turn.apply_effects(ev.effects)
-            turn.log(f"event_{ev.id}", ev.text, ev.visibility)
+            turn.log(f"event_{ev.id}", ev.text, ev.visibility, ev.on)
             for oid in ev.force:  # an order carried out by the event itself, as the scenario tells it
                 odef = s.scenario.orders[oid]
                 turn.apply_effects(odef.effects)

@@ -6,12 +6,32 @@ meters 0–100) and the log are kept in one place.
 
 from __future__ import annotations
 
+from datetime import date as _date
+from datetime import timedelta
+from functools import lru_cache
+
 from game.engine.dice import Dice
 from game.engine.model import LogEntry, Order, Term
 from game.engine.state import GameState
 from game.scenario.model import Effects, OrderDef, Scenario
 
 MAX_RUNG = 10
+
+
+@lru_cache(maxsize=256)
+def turn_span(first: str, days: float) -> str:
+    """The dates a turn covers, as a log line carries them: the day itself for a day or a half-day, and an ISO
+    interval ("1962-10-29/1962-11-04") for a turn of several days, whose events are not all on its first day."""
+    if days <= 1:
+        return first
+    last = _date.fromisoformat(first) + timedelta(days=int(round(days)) - 1)
+    return f"{first}/{last.isoformat()}"
+
+
+def in_span(day: str, span: str) -> bool:
+    """Whether the date ``day`` falls inside a turn's span (as ``turn_span`` writes it)."""
+    first, _, last = span.partition("/")
+    return first <= day <= (last or first)
 
 
 def describe_terms(scenario: Scenario, terms: tuple[Term, ...], public_only: bool = False) -> str:
@@ -43,10 +63,14 @@ class Turn:
 
     # -- the log --
 
-    def log(self, key: str, text: str, visibility: str) -> None:
-        """Add an entry. ``visibility`` is public, us, ussr, or both (one entry for each leader)."""
+    def log(self, key: str, text: str, visibility: str, on: str = "") -> None:
+        """Add an entry. ``visibility`` is public, us, ussr, or both (one entry for each leader). The entry carries
+        the date its event happened: ``on`` when given and inside the turn, else the turn's day or span."""
         s = self.s
-        date = s.date
+        td = s.scenario.turns[s.turn]
+        date = td.date if td.days <= 1 else turn_span(td.date, td.days)
+        if on and in_span(on, date):
+            date = on
         for vis in ("us", "ussr") if visibility == "both" else (visibility,):
             s.seq += 1
             self.entries[vis].append(tuple.__new__(LogEntry, (s.seq, s.turn, date, key, text, vis)))

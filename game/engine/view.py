@@ -217,7 +217,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
         view.invasion_prep = state.invasion_prep
         view.launchers = state.est_launchers
         view.uncertainty = state.est_sigma
-        view.tactical = 0  # Washington did not know the tactical weapons were there
+        view.tactical = 0  # Washington suspected tactical warheads but could not confirm them (S24)
         view.local_authority = False
         view.ships = tuple([_hide_cargo(s) for s in state.ships])
         view.subs = tuple([_hide_torpedo(s) for s in state.subs])

@@ -66,7 +66,8 @@ def move_ships(turn: Turn, days: float) -> None:
                     turn.set_flag("line_run")
                     turn.set_flag("line_crossed")  # kept: the hawks answer it next turn
                 else:
-                    turn.log("ship_held", f"The {sh.name} reaches the quarantine line and stops.", "public")
+                    turn.log("ship_held", f"The {sh.name} comes up to the quarantine line, where American "
+                             "destroyers shadow it: it may not go on until it has been hailed.", "public")
                     sh = replace(sh, status="held", distance=line)
                     ships.append(sh)
                     continue
@@ -113,6 +114,10 @@ def _arrive(turn: Turn, ship: object) -> None:
     turn.log("ship_unloads", f"The {name} unloads its {CARGO_WORDS.get(cargo, cargo)}.", "ussr")
     if cargo == "missiles":
         s.irbm_missiles = True
+    sid = getattr(ship, "id", "")
+    landed = next((int(x.get("tactical", 0)) for x in s.scenario.ships if x.get("id") == sid), 0)
+    if landed:  # a cargo of tactical warheads: the Aleksandrovsk's 44 cruise-missile warheads (S23, S24, S25)
+        s.tactical += landed
 
 
 def pressures(turn: Turn, days: float) -> None:

@@ -428,13 +428,17 @@ def _build_scenario(path: Path, data: dict[str, Any], raw: bytes) -> tuple[Scena
             ck.add(f"{where}.date", f"{e.date} is outside the scenario's turns ({first} to {last})")
         elif e.part and not any(t.part == e.part and t.date >= e.date for _, t in turns):
             ck.add(f"{where}.part", f"no turn on or after {e.date} has the part '{e.part}', so it can never fire")
+        if e.on and not _real_date(e.on):
+            ck.add(f"{where}.on", f"'{e.on}' is not a real date")
+        elif e.on and e.on < e.date:
+            ck.add(f"{where}.on", f"{e.on} is before the event's date {e.date}")
         _source(ck, f"{where}.source", e.source)
         for j, oid in enumerate(e.force):
             if oid not in orders:
                 ck.add(f"{where}.force[{j}]", f"unknown order '{oid}'")
         when, allowed = dated_cond(f"{where}.when", e.when)
         events.append(EventDef(e.id, e.at, tuple(e.force), e.date, e.part, when, e.visibility, e.text,
-                               effects(f"{where}.effects", e.effects), e.source, allowed))
+                               effects(f"{where}.effects", e.effects), e.source, allowed, e.on))
     incidents = []
     for i, inc in sections["incident"]:
         where = f"incident[{i}]"

@@ -87,6 +87,7 @@ class EventDef:
     effects: Effects
     source: str
     turns: frozenset[int] | None = None  # the turns the dates in its condition allow (None: any)
+    on: str = ""  # the day it happened, inside a turn of several days ("" : the turn's own date or span)
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,6 +67,7 @@ class ShipModel(Strict):
     cargo: Literal["missiles", "warheads", "military", "oil", "general"]
     distance: float = Field(ge=0, le=5000)
     speed: float = Field(gt=0, le=600)
+    tactical: int = Field(default=0, ge=0, le=1000)  # tactical nuclear warheads it lands on arrival
 
 
 class SubModel(Strict):
@@ -113,6 +114,7 @@ class EventModel(Strict):
     force: list[str] = []  # orders carried out as the event happens, whatever the leaders want
     date: str = Date
     part: Literal["", "am", "pm"] = ""
+    on: str = ""  # the day it happened, when a turn of several days holds it (the log line is dated so)
     when: dict[str, Any] = {}
     visibility: Literal["public", "us", "ussr", "both"]
     text: str = Text

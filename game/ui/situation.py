@@ -18,6 +18,7 @@ from game.engine.view import PlayerView
 from game.ui import text
 from game.ui.scene import draw_box, help_height
 from game.ui.widgets import Widget
+from game.wording import defcon_words, with_year
 
 PAD = 10
 GAP = 24  # between the parts of the top bar
@@ -31,9 +32,9 @@ def top_parts(app: Any, view: PlayerView, side: str) -> list[tuple[pygame.font.F
     alert = ("normal", "raised", "full")[view.alert]
     line = f" at {view.line_nm} nm" if view.quarantine in ("proclaimed", "in_force") else ""
     ui = fonts.get("ui", 15)
-    parts = [(fonts.get("type_bold", 22), f"{view.turn_def.label.upper()} 1962", pal.accent),
+    parts = [(fonts.get("type_bold", 22), with_year(view.turn_def.label).upper(), pal.accent),
              (fonts.get("ui_bold", 16), f"You are {LEADER[side]}", pal.us if side == "us" else pal.ussr),
-             (ui, f"US DEFCON {view.defcon}", pal.text), (ui, f"Soviet alert: {alert}", pal.text),
+             (ui, defcon_words(view.defcon), pal.text), (ui, f"Soviet alert: {alert}", pal.text),
              (ui, f"Quarantine: {view.quarantine.replace('_', ' ')}{line}", pal.text),
              (ui, app.scenario.turn_count(view.turn).capitalize(), pal.dim)]
     clock = app.turn_clock if app.timed_turn() is not None else None

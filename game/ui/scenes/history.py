@@ -12,11 +12,12 @@ from typing import Any
 import pygame
 
 from game.engine.view import player_view
-from game.tutorial import HistoricalPath, day_text
+from game.tutorial import HistoricalPath, day_text, sources_page
 from game.ui import text
 from game.ui.paper import Paper
 from game.ui.scene import Scene, draw_backdrop, footer
 from game.ui.widgets import Button
+from game.wording import with_year
 
 WHO = {"public": "", "us": "WASHINGTON ONLY", "ussr": "MOSCOW ONLY"}
 
@@ -42,15 +43,23 @@ class HistoryScene(Scene):
         add = self.panel.add
         add(Button(footer(self.app, 30, 200), "Previous day", self.previous, "Back one turn (Left).",
                    enabled=self.index > 0))
-        add(Button(footer(self.app, 240, 200), "Next day", self.next, "On one turn (Right).",
-                   enabled=self.index < len(self.states) - 1, style="primary"))
+        add(Button(footer(self.app, 240, 200), "Next day", self.next, "On one turn (Right); after the last day, "
+                   "the page of sources and disputes.", enabled=self.index < len(self.states), style="primary"))
         add(Button(footer(self.app, 450, 160), "Pause" if self.playing else "Play", self.toggle,
                    "Let the days follow one another by themselves (Space in the list of buttons)."))
         add(Button(footer(self.app, w - 230, 200), "Back to the title", self.back))
-        state = self.states[self.index]
-        add(Paper(self.page_area(), day_text(self.app.scenario, state) + self.entries(), "The day",
-                  lambda e: WHO[e.visibility]))
+        if self.on_sources():
+            add(Paper(self.page_area(), sources_page(self.app.scenario), "Sources and disputes",
+                      lambda e: WHO[e.visibility]))
+        else:
+            state = self.states[self.index]
+            add(Paper(self.page_area(), day_text(self.app.scenario, state) + self.entries(), "The day",
+                      lambda e: WHO[e.visibility]))
         self.panel.focus = 1
+
+    def on_sources(self) -> bool:
+        """The page after the last day: the contested points and the sources, by their titles."""
+        return self.index >= len(self.states)
 
     def toggle(self) -> None:
         self.playing = not self.playing
@@ -66,6 +75,7 @@ class HistoryScene(Scene):
             self.timer = 0.0
             if self.index >= len(self.states) - 1:
                 self.playing = False
+                return False
             self.next()
             return True
         return False
@@ -75,7 +85,7 @@ class HistoryScene(Scene):
         self.layout()
 
     def next(self) -> None:
-        self.index = min(len(self.states) - 1, self.index + 1)
+        self.index = min(len(self.states), self.index + 1)
         self.app.sound.play("teletype")
         self.layout()
 
@@ -92,7 +102,7 @@ class HistoryScene(Scene):
 
     def entries(self) -> list[Any]:
         """What happened on the day shown, everything from its dawn to its evening."""
-        state = self.states[self.index]
+        state = self.states[min(self.index, len(self.states) - 1)]
         last = self.last
         every = sorted(last.logs["public"] + last.logs["us"] + last.logs["ussr"], key=lambda e: e.seq)
         return [e for e in every if e.turn == state.turn]
@@ -101,8 +111,9 @@ class HistoryScene(Scene):
         draw_backdrop(surface, self.app)
         pal, fonts = self.app.palette, self.app.fonts
         w, h = surface.get_size()
-        state = self.states[self.index]
-        text.draw(surface, fonts.get("type_bold", 28), f"{state.turn_def.label.upper()} 1962", pal.accent, (30, 20))
+        state = self.states[min(self.index, len(self.states) - 1)]
+        heading = "SOURCES AND DISPUTES" if self.on_sources() else with_year(state.turn_def.label).upper()
+        text.draw(surface, fonts.get("type_bold", 28), heading, pal.accent, (30, 20))
         rung = self.app.scenario.rungs[state.rung]
         text.draw(surface, fonts.get("ui_bold", 16), f"Ladder: rung {state.rung}, {rung.name}", pal.ladder[state.rung],
                   (30, 24 + fonts.get("type_bold", 28).get_linesize()))

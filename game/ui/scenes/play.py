@@ -19,6 +19,7 @@ from game.ui.scene import Scene, draw_backdrop, footer
 from game.ui.scenes.debrief import EndScene
 from game.ui.scenes.turn import TurnScene
 from game.ui.widgets import Button
+from game.wording import with_year
 
 
 def begin_turn(app: Any) -> None:
@@ -120,7 +121,7 @@ class BriefingScene(Scene):
                   "topright")
         text.draw(surface, fonts.get("type_bold", 26), f"{LEADER[self.side].upper()}", pal.ink,
                   (paper.left + 30, paper.top + 24))
-        text.draw(surface, fonts.get("type", 17), f"{ROLE[self.side]} — {view.turn_def.label} 1962", pal.ink,
+        text.draw(surface, fonts.get("type", 17), f"{ROLE[self.side]} — {with_year(view.turn_def.label)}", pal.ink,
                   (paper.left + 30, paper.top + 62))
         y = paper.top + 100
         body = fonts.get("type", 16)
