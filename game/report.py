@@ -20,7 +20,7 @@ from game.engine.model import LEADER, SIDES, long_date
 from game.engine.record import GameRecord
 from game.engine.scoring import PARTS, scores
 from game.engine.state import GameState
-from game.engine.turn import describe_terms
+from game.engine.turn import describe_terms, turn_span
 from game.files import data_dir, write_text
 from game.scenario.model import Scenario
 from game.tutorial import HistoricalPath
@@ -89,12 +89,13 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
         turn_def = scenario.turns[turn]
         then = history_risk.get(turn)
         rows.append(TurnRow(
-            turn=turn - first + 1, date=turn_def.date, label=turn_def.label, rung=rung, risk=risk,
+            turn=turn - first + 1, date=turn_span(turn_def.date, turn_def.days), label=turn_def.label, rung=rung,
+            risk=risk,
             history_rung=then[0] if then else None, history_risk=then[1] if then else None,
             orders={side: [defs[o.kind].label for o in played[turn][side]] for side in SIDES},
             record_orders={side: [defs[c.order.kind].label for c in path.orders_on(turn, side)] for side in SIDES},
-            events=[e.text for e in public if e.turn == turn and (e.key.startswith(("incident_", "event_",
-                                                                                        "agreement", "end_")))],
+            events=[_dated(e, turn_def.date) for e in public if e.turn == turn and (e.key.startswith(
+                ("incident_", "event_", "agreement", "end_")))],
             leaks=[label for label, t in leaked if t == turn],
         ))
     sc = scores(state)
@@ -117,6 +118,13 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
         seed=record.seed, friction=record.friction, mode=str(record.meta.get("mode", "single")),
         players=players(record),
     )
+
+
+def _dated(entry: Any, turn_date: str) -> str:
+    """An event's text, with its own day in front where a turn of several days dates it apart from the first."""
+    if "/" in entry.date or entry.date == turn_date:
+        return str(entry.text)
+    return f"{long_date(entry.date, year=False)}: {entry.text}"
 
 
 def players(record: GameRecord) -> dict[str, str]:

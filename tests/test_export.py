@@ -53,3 +53,15 @@ def test_csv_and_html_carry_the_game_and_number_turns_as_shown():
     page = html_text(report, b"")
     for name, value in report.game_fields():
         assert f"<th>{name}</th><td>{value}</td>".replace("'", "&#x27;") in page
+
+
+def test_a_week_turn_is_exported_with_its_span_and_its_events_on_their_own_days():
+    from game.history import replay_history
+
+    scenario = load_scenario(scenario_path("october1962"))
+    state, record = replay_history(scenario)
+    report = debrief(state, record)
+    week = next(r for r in report.rows if r.label.startswith("29 October"))
+    assert week.date == "1962-10-29/1962-11-04"
+    assert any(text.startswith("Tuesday 30 October: ") for text in week.events)  # U Thant flies to Havana
+    assert all(not text.startswith("Monday 29 October") for text in week.events)
