@@ -66,9 +66,16 @@ def cite(sources: str) -> str:
     return "; ".join(_short(p) for p in parts) or "none"
 
 
+SHORT_TITLE = 72  # characters of a source's title on a day page; the sources page gives them whole
+_ADDRESS = re.compile(r"\s*\(?https?://\S+\)?\s*[;,]?")
+
+
 def _short(source_id: str) -> str:
-    text = title(source_id)
-    return text.split(" (http", 1)[0]
+    """A source's id and the start of its title, without web addresses: a line a student can look up."""
+    text = re.sub(r"\s{2,}", " ", _ADDRESS.sub(" ", title(source_id))).strip(" ;,")
+    if len(text) <= SHORT_TITLE:
+        return text
+    return text[:SHORT_TITLE].rsplit(" ", 1)[0].rstrip(" ,;:") + "…"
 
 
 # The points on which historians differ, in the project's own words: shown on the tutorial's last page.
@@ -137,7 +144,7 @@ def day_text(scenario: Scenario, state: Any) -> list[str]:
     page = day(scenario, state)
     if page is None:
         return []
-    return [page.title.upper(), f"Sources: {cite(', '.join(page.sources))}", page.text]  # titled ids
+    return [page.title.upper(), page.text, f"Sources: {cite(', '.join(page.sources))}."]  # titled ids, at the foot
 
 
 @dataclass(frozen=True)
