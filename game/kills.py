@@ -1,7 +1,8 @@
-"""``python -m game soak --kills N``: kill the terminal game with SIGKILL, then check that Continue works.
+"""``python -m game soak --kills N``: kill the game with SIGKILL, then check that Continue works.
 
-Each run plays the terminal game (a new game, or the last one continued) and
-kills it: every other run at a random moment, the others in the middle of a
+Each run plays the terminal game or, one run in two, the window (with no display:
+the same scenes, played by pressing Enter and ending each turn) — a new game, or
+the last one continued — and kills it: every other run at a random moment, the others in the middle of a
 save write — when a save's temporary file appears, with every ``fsync``
 slowed by ``strace`` where it is installed so the kill lands inside the
 write. After each kill the stale temporary file must be removed at start and
@@ -28,6 +29,7 @@ from game.files import TEMP_SUFFIX
 
 IMPORT_ROOT = resources.PACKAGE.parent  # the folder holding the ``game`` package, for the child's imports
 RANDOM_OUTPUT_BYTES = 40_000  # about what a whole game prints: a kill from start-up to the last screen
+WINDOW_OUTPUT_BYTES = 1_500  # what the window's child prints in a whole game (a line a screen)
 STRACE_DELAY_US = 300_000  # each fsync slowed by 0.3 s: a kill sent when the temporary file appears lands mid-write
 
 
@@ -46,12 +48,45 @@ def _temps(folder: Path) -> list[str]:
         return []
 
 
-def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random) -> dict[str, Any]:
-    """Start the terminal game, kill it, and say what the kill left (``mid_write``: whether it landed in a write)."""
+def play_window(seed: int, resume: bool) -> None:
+    """The child of a window kill: the game's window (no display needed) played to its end, a line a screen.
+
+    Every turn it ends writes the autosave as a player's would, so a kill can land at any moment of a turn
+    or inside a write."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    import pygame
+
+    from game.saves import continue_game
+    from game.session import Session
+    from game.ui.app import App
+    from game.ui.scenes.menus import start_session
+    from game.ui.scenes.turn import TurnScene
+
+    app = App()
+    session = continue_game()[0] if resume else Session.new(app.scenario, seed, "plausible", ("us",))
+    start_session(app, session)
+    enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+    while not session.over:
+        scene = app.scene
+        print(type(scene).__name__, session.state.turn, flush=True)
+        if isinstance(scene, TurnScene):
+            scene.commit()  # no orders: the turn is resolved and the autosave written
+        else:
+            app.step([enter])
+
+
+def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random, window: bool = False) -> dict[str, Any]:
+    """Start the terminal game (or the window), kill it, and say what the kill left (``mid_write``: whether it
+    landed in a write)."""
     env = {**os.environ, "BRINKMANSHIP_HOME": str(home), "PYTHONPATH": str(IMPORT_ROOT)}
-    command = [sys.executable, "-m", "game", "play", "--text", "--no-clear", "--seed", str(rng.randrange(10**6))]
-    if resume:
-        command.append("--continue")
+    seed = rng.randrange(10**6)
+    if window:
+        command = [sys.executable, "-c", f"from game.kills import play_window; play_window({seed}, {resume})"]
+    else:
+        command = [sys.executable, "-m", "game", "play", "--text", "--no-clear", "--seed", str(seed)]
+        if resume:
+            command.append("--continue")
     strace = shutil.which("strace") if mid_write else None
     if strace:
         command = [strace, "-f", "-qq", "-o", os.devnull, "-e", f"inject=fsync:delay_enter={STRACE_DELAY_US}",
@@ -70,7 +105,7 @@ def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random) -> 
         while game.poll() is None and not landed:
             landed = bool(_temps(saves))
     else:  # a random moment, measured in the game's own output: from start-up to the last screen
-        wanted = rng.randrange(RANDOM_OUTPUT_BYTES)
+        wanted = rng.randrange(WINDOW_OUTPUT_BYTES if window else RANDOM_OUTPUT_BYTES)
         while wanted > 0 and (chunk := game.stdout.read1(wanted)):
             wanted -= len(chunk)
     exited = game.poll()
@@ -99,7 +134,7 @@ def soak_kills(runs: int, seed: int = 0) -> dict[str, Any]:
     try:
         for i in range(runs):
             before = _turn_on_disk(autosave_path())
-            run = kill_once(home, resume, mid_write=i % 2 == 1, rng=rng)
+            run = kill_once(home, resume, mid_write=i % 2 == 1, rng=rng, window=i % 4 >= 2)
             figures["runs"] += run["exited"] is None
             figures["finished"] += run["exited"] == 0
             figures["mid_write"] += run["mid_write"]
