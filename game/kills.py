@@ -29,7 +29,7 @@ from game.files import TEMP_SUFFIX
 
 IMPORT_ROOT = resources.PACKAGE.parent  # the folder holding the ``game`` package, for the child's imports
 RANDOM_OUTPUT_BYTES = 40_000  # about what a whole game prints: a kill from start-up to the last screen
-WINDOW_OUTPUT_BYTES = 1_500  # what the window's child prints in a whole game (a line a screen)
+WINDOW_OUTPUT_BYTES = 600  # a little less than the window's child prints in a whole game (a line a screen)
 STRACE_DELAY_US = 300_000  # each fsync slowed by 0.3 s: a kill sent when the temporary file appears lands mid-write
 
 
