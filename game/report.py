@@ -18,11 +18,11 @@ from typing import Any
 
 from game.engine.model import LEADER, SIDES, long_date
 from game.engine.record import GameRecord
+from game.engine.scenario_types import Scenario
 from game.engine.scoring import PARTS, scores
 from game.engine.state import GameState
 from game.engine.turn import describe_terms, turn_span
 from game.files import data_dir, write_text
-from game.scenario.model import Scenario
 from game.tutorial import HistoricalPath
 
 KIND_WORDS = {"settlement": "Settlement", "nuclear_war": "Nuclear war", "capitulation_us": "The United States gave "

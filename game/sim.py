@@ -14,12 +14,12 @@ from game.ai.doctrine import doctrine_policy
 from game.ai.random_policy import RandomPolicy
 from game.engine.model import SIDES
 from game.engine.record import GameRecord, play_turn
+from game.engine.scenario_types import Scenario
 from game.engine.scoring import scores
 from game.engine.setup import new_game
 from game.engine.state import GameState
 from game.engine.view import player_view
 from game.scenario.loader import load_scenario
-from game.scenario.model import Scenario
 
 
 def make_policy(scenario: Scenario, side: str, name: str) -> Any:

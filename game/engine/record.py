@@ -15,10 +15,10 @@ from typing import Any
 from game.engine.model import SIDES, Order
 from game.engine.orders import IllegalOrders
 from game.engine.resolve import apply
+from game.engine.scenario_types import Scenario
 from game.engine.serialize import order_from_json, order_to_json
 from game.engine.setup import new_game
 from game.engine.state import GameState
-from game.scenario.model import Scenario
 
 RECORD_VERSION = 1
 

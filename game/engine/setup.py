@@ -5,8 +5,8 @@ from __future__ import annotations
 from game.engine.dice import seed_state
 from game.engine.model import Ship, Site, Submarine
 from game.engine.resolve import apply, open_game
+from game.engine.scenario_types import Scenario
 from game.engine.state import GameState, blank_state
-from game.scenario.model import Scenario
 
 FRICTIONS = ("historical", "plausible")
 PRELUDE_SEED = 1962  # the days before a variant begins are always the historical ones

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.orders import MAX_DEADLINE
+from game.engine.scenario_types import Scenario
 from game.scenario.loader import read_toml
-from game.scenario.model import Scenario
 
 SIDES = ("us", "ussr")
 MAX_ORDERS = 16  # orders in one list: more can never be given with the action points of a turn

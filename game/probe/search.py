@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from game import resources
+from game.engine.scenario_types import OrderDef, Scenario
 from game.probe.plan import AcceptRule, Plan, PlanError, PlanOrder, PlanTurn, load_plan, turn_key, turn_label
 from game.probe.runner import Evaluator, ProbeResult
-from game.scenario.model import OrderDef, Scenario
 
 PLANS_DIR = resources.SCENARIOS / "plans"
 FRESH = 1_000_000  # the final evaluation's seeds start this far from the search's

@@ -26,8 +26,7 @@ from game import files, resources
 from game.engine.conditions import compile_condition, referenced_flags, turns_allowed, undated
 from game.engine.handlers import HANDLERS, TARGET_KIND
 from game.engine.model import LEADER, Term, other
-from game.scenario import schema
-from game.scenario.model import (
+from game.engine.scenario_types import (
     NO_EFFECTS,
     Briefing,
     Day,
@@ -43,6 +42,7 @@ from game.scenario.model import (
     TermDef,
     TurnDef,
 )
+from game.scenario import schema
 from game.scenario.sources import source_problem
 
 SCENARIO_DIR = resources.SCENARIOS

@@ -1,4 +1,4 @@
-"""The scenario as the engine uses it: plain frozen dataclasses, built by the loader.
+"""The compiled scenario, the kernel's own values: plain frozen dataclasses that game.scenario builds from TOML.
 
 Conditions arrive here already compiled (see ``game.engine.conditions``), so the
 engine never parses text while it plays.
