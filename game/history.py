@@ -17,9 +17,9 @@ from game.engine.record import GameRecord, play_turn
 from game.engine.scenario_types import Scenario
 from game.engine.scoring import outcome_json
 from game.engine.serialize import order_to_json
-from game.engine.setup import new_game
 from game.engine.state import GameState
 from game.engine.view import player_view
+from game.prelude import new_game
 
 HISTORY_SEED = 1962
 

@@ -77,7 +77,7 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
     scenario = state.scenario
     path = path or HistoricalPath(scenario)
     defs = scenario.orders
-    first = len(scenario.prelude)  # the turns before were played as history, not by the players
+    first = scenario.prelude_turns  # the turns before were played as history, not by the players
     played = {first + i: record.orders_of(i) for i in range(len(record.turns))}
     history_risk = {t: (r, p) for t, r, p in path.states[-1].history}
     public = sorted(state.logs["public"], key=lambda e: e.seq)

@@ -15,8 +15,8 @@ from game.engine.invariants import broken_invariants
 from game.engine.model import SIDES
 from game.engine.resolve import apply
 from game.engine.scenario_types import Scenario
-from game.engine.setup import new_game
 from game.engine.view import player_view
+from game.prelude import new_game
 
 
 class SoakFailure(AssertionError):

@@ -224,7 +224,7 @@ class _Reader:
             self.bad(f"{where}.part", f"must be \"am\" or \"pm\", not {_show(part)}")
             return None
         index = turn_index(self.scenario, date, "" if part in ("day", "week") else part)
-        first = len(self.scenario.prelude)
+        first = self.scenario.prelude_turns
         if index is None:
             dates = [t.date for t in self.scenario.turns[first:]]
             if date not in dates:

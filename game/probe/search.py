@@ -70,7 +70,7 @@ class Genes:
         self.scenario, self.side, self.rng = scenario, side, rng
         mine = [o for o in scenario.orders.values() if o.side == side and o.handler not in ("accept", "reject")
                 and (is_passive(o) or not passive)]
-        self.turns = list(range(len(scenario.prelude), len(scenario.turns)))
+        self.turns = list(range(scenario.prelude_turns, len(scenario.turns)))
         self.by_turn = {i: [o for o in mine if o.allowed_on(i)] for i in self.turns}
         self.steady = [o for o in mine if not o.target and o.handler != "offer"]
         self.terms = list(scenario.terms.values())

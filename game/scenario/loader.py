@@ -745,7 +745,7 @@ def load_scenario(path: str | Path) -> Scenario:
         index = next((i for i, t in enumerate(scenario.turns) if (t.date, t.part) == key), None)
         if index is None:
             raise ScenarioError([f"{path}: prelude: no turn on {key[0]} ({key[1]})"])
-        scenario = replace(scenario, prelude=_prelude_orders(scenario, index))
+        scenario = replace(scenario, prelude_turns=index)
     return scenario
 
 
@@ -774,23 +774,6 @@ def _load_narration(path: Path, rel: str, scenario: Scenario) -> tuple[dict, tup
             _source(ck, f"day[{i}].sources[{j}]", src)
         days[(day.date, day.part)] = Day(day.title, day.text, day.us, day.ussr, tuple(day.sources))
     return days, tuple(model.debrief.questions), raw, ck.problems
-
-
-def _prelude_orders(scenario: Scenario, turns: int) -> tuple[Any, ...]:
-    """The historical leaders' orders for the first ``turns`` turns: the days before a variant begins."""
-    from game.ai.doctrine import doctrine_policy
-    from game.engine.resolve import apply
-    from game.engine.setup import PRELUDE_SEED, new_game
-    from game.engine.view import player_view
-
-    policies = {side: doctrine_policy(scenario, side) for side in ("us", "ussr")}
-    state = new_game(scenario, PRELUDE_SEED, "historical")
-    out = []
-    for _ in range(turns):
-        orders = {side: policies[side].choose(player_view(state, side)) for side in ("us", "ussr")}
-        out.append(orders)
-        state = apply(state, orders)
-    return tuple(out)
 
 
 def validate_files(paths: Iterable[str | Path]) -> list[str]:
