@@ -16,7 +16,7 @@ from typing import Any
 
 from game.engine.orders import MAX_DEADLINE
 from game.engine.scenario_types import Scenario
-from game.scenario.loader import read_toml
+from game.scenario.reading import read_toml
 
 SIDES = ("us", "ussr")
 MAX_ORDERS = 16  # orders in one list: more can never be given with the action points of a turn
