@@ -17,7 +17,7 @@ import sys
 import time
 from typing import Any
 
-from game.scenario.model import Scenario
+from game.engine.scenario_types import Scenario
 from game.sim import make_policy, play_game, simulate
 
 ROUND_SECONDS = 0.25  # short rounds: the slow spells of a shared machine come and go within a second

@@ -136,7 +136,7 @@ def write_json(path: Path, data: Any) -> None:
 
 def remove_stale_temps(folder: Path) -> list[Path]:
     """Remove the temporary files that killed writes left in ``folder``; returns them."""
-    removed = []
+    removed: list[Path] = []
     try:
         entries = list(os.scandir(folder))
     except OSError:

@@ -14,12 +14,12 @@ from game.ai.doctrine import doctrine_policy
 from game.engine.model import SIDES
 from game.engine.orders import legal_orders
 from game.engine.record import GameRecord, play_turn
+from game.engine.scenario_types import Scenario
 from game.engine.scoring import outcome_json
 from game.engine.serialize import order_to_json
-from game.engine.setup import new_game
 from game.engine.state import GameState
 from game.engine.view import player_view
-from game.scenario.model import Scenario
+from game.prelude import new_game
 
 HISTORY_SEED = 1962
 

@@ -18,11 +18,11 @@ from typing import Any
 
 from game.engine.model import LEADER, SIDES, long_date
 from game.engine.record import GameRecord
+from game.engine.scenario_types import Scenario
 from game.engine.scoring import PARTS, scores
 from game.engine.state import GameState
 from game.engine.turn import describe_terms, turn_span
 from game.files import data_dir, write_text
-from game.scenario.model import Scenario
 from game.tutorial import HistoricalPath
 
 KIND_WORDS = {"settlement": "Settlement", "nuclear_war": "Nuclear war", "capitulation_us": "The United States gave "
@@ -77,7 +77,7 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
     scenario = state.scenario
     path = path or HistoricalPath(scenario)
     defs = scenario.orders
-    first = len(scenario.prelude)  # the turns before were played as history, not by the players
+    first = scenario.prelude_turns  # the turns before were played as history, not by the players
     played = {first + i: record.orders_of(i) for i in range(len(record.turns))}
     history_risk = {t: (r, p) for t, r, p in path.states[-1].history}
     public = sorted(state.logs["public"], key=lambda e: e.seq)

@@ -30,7 +30,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER
-from game.engine.record import RECORD_VERSION, GameRecord, ReplayError, replay
+from game.engine.record import RECORD_VERSION, GameRecord, ReplayError
+from game.engine.scenario_types import Scenario
 from game.files import (
     FileProblem,
     config_dir,
@@ -43,8 +44,8 @@ from game.files import (
     write_json,
 )
 from game.inputs import SEED_MAX, SEED_MIN
+from game.prelude import replay
 from game.scenario.loader import ScenarioError, load_scenario, scenario_by_id
-from game.scenario.model import Scenario
 from game.session import Session
 
 SAVE_FORMAT = "brinkmanship-save"

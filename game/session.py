@@ -14,11 +14,11 @@ from typing import Any
 from game.ai.doctrine import doctrine_policy
 from game.engine.model import SIDES, LogEntry, Order, long_date
 from game.engine.orders import IllegalOrders, check_orders
-from game.engine.record import GameRecord, play_turn, replay
-from game.engine.setup import new_game
+from game.engine.record import GameRecord, play_turn
+from game.engine.scenario_types import Scenario
 from game.engine.state import GameState
 from game.engine.view import PlayerView, player_view
-from game.scenario.model import Scenario
+from game.prelude import new_game, replay
 
 
 @dataclass(frozen=True)

@@ -10,16 +10,16 @@ from typing import Any
 
 import numpy as np
 
-from game.ai.doctrine import doctrine_policy
+from game.ai.doctrine import PERSONALITIES, doctrine_policy
 from game.ai.random_policy import RandomPolicy
 from game.engine.model import SIDES
 from game.engine.record import GameRecord, play_turn
+from game.engine.scenario_types import Scenario
 from game.engine.scoring import scores
-from game.engine.setup import new_game
 from game.engine.state import GameState
 from game.engine.view import player_view
+from game.prelude import new_game
 from game.scenario.loader import load_scenario
-from game.scenario.model import Scenario
 
 
 def make_policy(scenario: Scenario, side: str, name: str) -> Any:
@@ -150,8 +150,6 @@ def simulate(scenario: Scenario, us: str, ussr: str, games: int, seed: int, fric
 
 def matrix_table(scenario: Scenario, games: int, seed: int, friction: str, workers: int = 1) -> str:
     """Every personality against every other, as the Markdown table the README shows."""
-    from game.ai.doctrine import PERSONALITIES
-
     rows = ["| Kennedy | Khrushchev | settlement | nuclear war | other ends | rung 6+ | US wins | USSR wins "
             "| compromise | mean score US | mean score USSR |",
             "|---|---|---|---|---|---|---|---|---|---|---|"]

@@ -14,9 +14,9 @@ from game.ai.random_policy import RandomPolicy
 from game.engine.invariants import broken_invariants
 from game.engine.model import SIDES
 from game.engine.resolve import apply
-from game.engine.setup import new_game
+from game.engine.scenario_types import Scenario
 from game.engine.view import player_view
-from game.scenario.model import Scenario
+from game.prelude import new_game
 
 
 class SoakFailure(AssertionError):

@@ -17,11 +17,11 @@ from typing import Any
 from game.ai.doctrine import Choice, doctrine_policy
 from game.engine.model import LEADER, SIDES
 from game.engine.record import play_turn
-from game.engine.setup import new_game
+from game.engine.scenario_types import Day, Scenario
 from game.engine.state import GameState
 from game.engine.view import player_view
 from game.history import HISTORY_SEED
-from game.scenario.model import Day, Scenario
+from game.prelude import new_game
 from game.scenario.sources import TITLES, title
 
 TUTORIAL_FRICTION = "historical"

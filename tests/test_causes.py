@@ -11,8 +11,8 @@ from game.engine.model import Offer, Order, Term
 from game.engine.orders import check_orders
 from game.engine.resolve import apply
 from game.engine.scoring import rank
-from game.engine.setup import new_game
 from game.engine.view import player_view
+from game.prelude import new_game
 
 PLEDGE_AND_SECRET = (Term("withdraw_missiles"), Term("no_invasion"), Term("remove_jupiters_turkey", secret=True))
 
@@ -173,7 +173,7 @@ def _to_the_agreement(scenario, seed=1962):
 
 
 def test_the_aftermath_runs_to_its_end_in_one_step(scenario):
-    from game.engine.record import replay
+    from game.prelude import replay
 
     session = _to_the_agreement(scenario)
     start = session.state

@@ -19,8 +19,8 @@ from game.ai.random_policy import RandomPolicy
 from game.engine.conditions import compile_condition, parts, turns_allowed, undated
 from game.engine.orders import available, is_available
 from game.engine.resolve import apply
-from game.engine.setup import new_game
 from game.engine.view import player_view
+from game.prelude import new_game
 from game.scenario.loader import default_scenario_path, load_scenario
 
 FLAGS = ("crisis_public", "crisis_over", "u2_flown", "speech_made", "agreement")

@@ -91,9 +91,9 @@ def test_every_scenario_is_played_to_an_end_by_the_doctrines(path):
 def test_the_short_scenarios_are_short(scenario):
     lesson = load_scenario(ROOT / "scenarios" / "classroom45.toml")
     saturday = load_scenario(ROOT / "scenarios" / "black_saturday.toml")
-    assert len(lesson.turns) - len(lesson.prelude) == 10
-    assert len(saturday.turns) - len(saturday.prelude) == 5
-    from game.engine.setup import new_game
+    assert len(lesson.turns) - lesson.prelude_turns == 10
+    assert len(saturday.turns) - saturday.prelude_turns == 5
+    from game.prelude import new_game
 
     start = new_game(saturday, 1, "plausible")
     assert (start.date, start.part) == ("1962-10-26", "am") and start.quarantine == "in_force"

@@ -10,8 +10,8 @@ import numpy as np
 from game.ai.random_policy import RandomPolicy
 from game.engine.model import LEADER, SIDES
 from game.engine.record import GameRecord, play_turn
-from game.engine.setup import new_game
 from game.engine.view import player_view
+from game.prelude import new_game
 from game.report import csv_text, debrief, html_text
 from game.scenario.loader import load_scenario, scenario_path
 
@@ -36,7 +36,7 @@ def test_csv_and_html_carry_the_game_and_number_turns_as_shown():
     scenario = state.scenario
     report = debrief(state, record)
     rows = list(csv.DictReader(io.StringIO(csv_text(report))))
-    first = len(scenario.prelude)
+    first = scenario.prelude_turns
     assert first > 0  # the lesson starts after a prelude: the test is about that case
     assert [int(r["turn"]) for r in rows] == list(range(1, len(rows) + 1))
     for row, played in zip(rows, range(first, first + len(rows)), strict=True):

@@ -172,10 +172,10 @@ def test_the_corpus_is_large_and_covers_every_kind():
 
 def test_fifty_thousand_events_merge_over_chained_variants_each_once():
     """The merge of a variant over its base is linear (it was quadratic: 44 s for this)."""
-    from game.scenario.loader import _merge
+    from game.scenario.variants import merge
 
     base = {"event": [{"id": f"e{i}", "date": "1962-10-20"} for i in range(50_000)], "title": "base"}
     over = {"event": [{"id": f"e{i}", "date": "1962-10-21"} for i in range(0, 100_000, 2)]}
-    merged = _merge(_merge(_merge(base, over), over), {"event": [7, {"id": 3}, {"id": "e1"}]})
+    merged = merge(merge(merge(base, over), over), {"event": [7, {"id": 3}, {"id": "e1"}]})
     ids = [e["id"] for e in merged["event"] if isinstance(e, dict)]
     assert len(ids) == len(set(ids)) == 75_001 and merged["title"] == "base" and 7 in merged["event"]

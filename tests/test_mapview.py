@@ -15,8 +15,8 @@ import pytest  # noqa: E402
 
 from game.engine.model import Order  # noqa: E402
 from game.engine.resolve import apply  # noqa: E402
-from game.engine.setup import new_game  # noqa: E402
 from game.engine.view import player_view  # noqa: E402
+from game.prelude import new_game  # noqa: E402
 from game.scenario.loader import default_scenario_path, load_scenario  # noqa: E402
 from game.ui import mapgeo, mapview, text  # noqa: E402
 from game.ui.mapgeo import CENTRE, destination, on_land  # noqa: E402

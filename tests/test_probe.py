@@ -12,8 +12,8 @@ import pytest
 
 from game.engine.model import Order, Term
 from game.engine.record import play_turn
-from game.engine.setup import new_game
 from game.engine.view import PlayerView, player_view
+from game.prelude import new_game
 from game.probe import policy as policy_module
 from game.probe.plan import AcceptRule, Plan, PlanError, PlanOrder, PlanTurn, load_plan, loads_plan
 from game.probe.policy import PlanPolicy

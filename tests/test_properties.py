@@ -25,12 +25,12 @@ from game.engine.model import CARGO_WORDS, SIDES, LogEntry, Order, other
 from game.engine.orders import IllegalOrders, legal_orders
 from game.engine.record import GameRecord, ReplayError, play_turn, replay
 from game.engine.resolve import apply
+from game.engine.scenario_types import Scenario
 from game.engine.serialize import state_from_json, state_to_json
 from game.engine.setup import FRICTIONS, new_game
 from game.engine.state import GameState
 from game.engine.view import player_view
 from game.scenario.loader import default_scenario_path, load_scenario
-from game.scenario.model import Scenario
 from game.sim import play_game
 
 # A game of random play takes a few milliseconds, so these budgets keep the whole file well under the limit.

@@ -8,8 +8,8 @@ from game.engine.friction import incident_probability
 from game.engine.model import Order, Term
 from game.engine.orders import IllegalOrders, check_orders, legal_orders
 from game.engine.resolve import apply
-from game.engine.setup import new_game
 from game.engine.view import player_view
+from game.prelude import new_game
 
 
 def play(state, us=(), ussr=()):

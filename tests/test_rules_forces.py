@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.engine.ladder import posture_floor
 from game.engine.model import Order, Term
 from game.engine.resolve import apply
-from game.engine.setup import new_game
+from game.prelude import new_game
 
 
 def play(state, us=(), ussr=()):

@@ -7,8 +7,8 @@ import dataclasses
 import pytest
 
 from game.engine.friction import draw_incidents, incident_probability
-from game.engine.setup import new_game
 from game.engine.turn import Turn
+from game.prelude import new_game
 
 
 class LoadedDice:

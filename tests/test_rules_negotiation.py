@@ -5,8 +5,8 @@ from __future__ import annotations
 from game.engine.model import Offer, Order, Term
 from game.engine.orders import check_orders, legal_orders
 from game.engine.resolve import apply
-from game.engine.setup import new_game
 from game.engine.view import player_view
+from game.prelude import new_game
 
 
 def play(state, us=(), ussr=()):

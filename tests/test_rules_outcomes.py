@@ -6,10 +6,11 @@ from pathlib import Path
 
 import pytest
 
+from game.engine import setup
 from game.engine.dice import seed_state
 from game.engine.scoring import scores
-from game.engine.setup import new_game
 from game.engine.view import player_view
+from game.prelude import historical_orders, new_game
 from game.scenario.loader import load_scenario
 
 SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
@@ -18,7 +19,7 @@ SCENARIOS = Path(__file__).resolve().parent.parent / "scenarios"
 @pytest.mark.parametrize("name", ["black_saturday", "run_the_line", "airstrike", "classroom45"])
 def test_a_variant_plays_its_prelude_then_takes_the_players_seed_and_friction(name):
     variant = load_scenario(SCENARIOS / f"{name}.toml")
-    assert variant.prelude, "a variant without a prelude tests nothing here"
+    assert variant.prelude_turns, "a variant without a prelude tests nothing here"
     for seed, friction in ((5, "plausible"), (77, "historical")):
         s = new_game(variant, seed, friction)
         assert (s.seed, s.friction, s.rng, s.draws) == (seed, friction, seed_state(seed), ())
@@ -69,3 +70,10 @@ def test_the_us_security_score_counts_the_launchers_left_the_bombers_and_an_inva
     assert security(remaining=2, invaded=True) == expected(2, rules["invasion_cost"])
     assert security(remaining=1, bombers=5, invaded=True) == expected(
         1, rules["bombers_penalty"] + rules["invasion_cost"])
+
+
+def test_the_kernel_plays_a_prelude_only_with_the_orders_it_is_handed():
+    variant = load_scenario(SCENARIOS / "black_saturday.toml")
+    with pytest.raises(ValueError, match="turns of history"):
+        setup.new_game(variant, 5, "plausible")
+    assert setup.new_game(variant, 5, "plausible", historical_orders(variant)) == new_game(variant, 5, "plausible")

@@ -6,7 +6,7 @@ import pytest
 
 from game.engine.dice import Dice, seed_state
 from game.engine.model import Offer, Ship, Site, Submarine, replace
-from game.engine.setup import new_game
+from game.prelude import new_game
 
 
 def test_a_copy_whose_flags_are_assigned_answers_from_its_own_flags(scenario):

@@ -6,7 +6,7 @@ import pytest
 
 from game.engine.invariants import broken_invariants
 from game.engine.resolve import apply
-from game.engine.setup import new_game
+from game.prelude import new_game
 from game.soak import soak_engine
 
 

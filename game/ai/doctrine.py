@@ -20,7 +20,7 @@ from game.ai.appraisal import pressure, roll, worth
 from game.engine.conditions import match_offer, offers_matching, parts
 from game.engine.model import Order
 from game.engine.orders import is_available, targets_of
-from game.scenario.model import DoctrineDef, OrderDef, RuleDef
+from game.engine.scenario_types import DoctrineDef, OrderDef, RuleDef
 
 PERSONALITIES = ("historical", "hawk", "dove")
 SPREAD = 0.6  # how far from his reserve a leader is still in two minds (see ``_weigh``)

@@ -14,8 +14,8 @@ from typing import Any
 
 from game.engine.model import CARGO_WORDS, LEADER, Order, Site, other, replace
 from game.engine.negotiation import accept_offer, reject_offer, send_offer
+from game.engine.scenario_types import OrderDef
 from game.engine.turn import Turn
-from game.scenario.model import OrderDef
 
 NO_TARGET = ("",)
 CONTRABAND = ("missiles", "warheads", "military")

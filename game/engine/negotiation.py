@@ -12,13 +12,9 @@ political cost the scenario gives it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from game.engine.model import LEADER, OFFER_KNOWERS, Offer, Order, Term, long_date, other, put, replace
 from game.engine.settlement import announce_duties
-
-if TYPE_CHECKING:
-    from game.engine.turn import Turn
+from game.engine.turn import Turn, describe_terms
 
 CHANNEL_WORDS = {
     "us": {"public": "in public", "private": "in a private letter",
@@ -30,8 +26,6 @@ CHANNEL_WORDS = {
 
 
 def _terms_text(turn: Turn, terms: tuple[Term, ...], public_only: bool = False) -> str:
-    from game.engine.turn import describe_terms
-
     return describe_terms(turn.s.scenario, terms, public_only)
 
 

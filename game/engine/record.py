@@ -15,10 +15,10 @@ from typing import Any
 from game.engine.model import SIDES, Order
 from game.engine.orders import IllegalOrders
 from game.engine.resolve import apply
+from game.engine.scenario_types import Scenario
 from game.engine.serialize import order_from_json, order_to_json
-from game.engine.setup import new_game
+from game.engine.setup import PreludeOrders, new_game
 from game.engine.state import GameState
-from game.scenario.model import Scenario
 
 RECORD_VERSION = 1
 
@@ -84,13 +84,14 @@ def play_turn(state: GameState, orders: dict[str, tuple[Order, ...]], record: Ga
     return new
 
 
-def replay(record: GameRecord, scenario: Scenario, upto: int | None = None) -> GameState:
-    """The state the record leads to (after ``upto`` turns, or all of them)."""
+def replay(record: GameRecord, scenario: Scenario, upto: int | None = None,
+           prelude: PreludeOrders | None = None) -> GameState:
+    """The state the record leads to (after ``upto`` turns, or all of them); ``prelude`` as for ``new_game``."""
     if record.scenario_id != scenario.id:
         raise ReplayError(f"the record is of scenario '{record.scenario_id}', not '{scenario.id}'")
     if record.scenario_hash != scenario.content_hash:
         raise ReplayError(f"scenario '{scenario.id}' has changed since this game was recorded")
-    state = new_game(scenario, record.seed, record.friction)
+    state = new_game(scenario, record.seed, record.friction, prelude)
     count = len(record.turns) if upto is None else upto
     for i in range(count):
         try:

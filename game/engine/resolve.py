@@ -35,13 +35,13 @@ from game.engine.ladder import posture_floor
 from game.engine.model import Order, Outcome
 from game.engine.negotiation import expire_deadlines, leak_secrets
 from game.engine.orders import IllegalOrders, check_orders
+from game.engine.scenario_types import NO_EFFECTS, OrderDef
 from game.engine.scoring import settlement_winner, time_out_outcome
 from game.engine.settlement import check_duties, void_order
 from game.engine.state import GameState
 from game.engine.turn import Turn
 from game.engine.view import player_view
 from game.engine.world import build_sites, move_ships, pressures, update_castro, update_intelligence
-from game.scenario.model import NO_EFFECTS, OrderDef
 
 PHASES = ("diplomacy", "movement", "force")
 PHASE_INDEX = {phase: i for i, phase in enumerate(PHASES)}

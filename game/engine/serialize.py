@@ -11,8 +11,8 @@ from dataclasses import asdict
 from typing import Any
 
 from game.engine.model import LogEntry, Offer, Order, Outcome, Ship, Site, Submarine, Term
+from game.engine.scenario_types import Scenario
 from game.engine.state import STATE_FIELDS, GameState, blank_state
-from game.scenario.model import Scenario
 
 
 def order_to_json(order: Order) -> dict[str, Any]:

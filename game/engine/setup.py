@@ -2,28 +2,38 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+
 from game.engine.dice import seed_state
-from game.engine.model import Ship, Site, Submarine
+from game.engine.model import Order, Ship, Site, Submarine
 from game.engine.resolve import apply, open_game
+from game.engine.scenario_types import Scenario
 from game.engine.state import GameState, blank_state
-from game.scenario.model import Scenario
 
 FRICTIONS = ("historical", "plausible")
 PRELUDE_SEED = 1962  # the days before a variant begins are always the historical ones
 
+# The orders of one prelude turn, given the state at its dawn.
+PreludeOrders = Callable[[GameState], Mapping[str, tuple[Order, ...]]]
 
-def new_game(scenario: Scenario, seed: int = 1962, friction: str = "plausible") -> GameState:
+
+def new_game(scenario: Scenario, seed: int = 1962, friction: str = "plausible",
+             prelude: PreludeOrders | None = None) -> GameState:
     """The state at the first dawn the players see.
 
-    A scenario with a prelude first plays the days before it as they happened (historical orders,
-    historical friction); then the game's own seed and friction take over.
+    A scenario with a prelude first plays the days before it under historical friction, with the orders
+    ``prelude`` gives (the kernel knows no doctrine: ``game.prelude`` passes the historical ones); then the
+    game's own seed and friction take over.
     """
     if friction not in FRICTIONS:
         raise ValueError(f"friction must be one of {', '.join(FRICTIONS)}, not {friction!r}")
-    if scenario.prelude:
+    if scenario.prelude_turns:
+        if prelude is None:
+            raise ValueError(f"scenario '{scenario.id}' opens with {scenario.prelude_turns} turns of history: "
+                             "new_game needs their orders")
         state = _start(scenario, PRELUDE_SEED, "historical")
-        for orders in scenario.prelude:
-            state = apply(state, orders)
+        for _ in range(scenario.prelude_turns):
+            state = apply(state, prelude(state))
         state = state.copy()
         state.friction, state.seed, state.rng, state.draws = friction, int(seed), seed_state(int(seed)), ()
         return state

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.model import OPERATING, LogEntry, Offer, Outcome, Ship, Site, Submarine, Term
-from game.scenario.model import Scenario, TurnDef
+from game.engine.scenario_types import Scenario, TurnDef
 
 STATE_FIELDS = (
     "friction",

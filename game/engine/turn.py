@@ -12,8 +12,8 @@ from functools import lru_cache
 
 from game.engine.dice import Dice
 from game.engine.model import LogEntry, Order, Term
+from game.engine.scenario_types import Effects, OrderDef, Scenario
 from game.engine.state import GameState
-from game.scenario.model import Effects, OrderDef, Scenario
 
 MAX_RUNG = 10
 

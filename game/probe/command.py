@@ -21,8 +21,8 @@ from game.probe.writer import dumps_plan
 from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
 
 if TYPE_CHECKING:
+    from game.engine.scenario_types import Scenario
     from game.probe.runner import ProbeResult
-    from game.scenario.model import Scenario
 
 RANKS = ((1, "own victory"), (2, "compromise"), (3, "other's victory"), (4, "nuclear war"))
 

@@ -15,8 +15,8 @@ from pathlib import Path
 from typing import Any
 
 from game.engine.orders import MAX_DEADLINE
-from game.scenario.loader import read_toml
-from game.scenario.model import Scenario
+from game.engine.scenario_types import Scenario
+from game.scenario.reading import read_toml
 
 SIDES = ("us", "ussr")
 MAX_ORDERS = 16  # orders in one list: more can never be given with the action points of a turn
@@ -224,7 +224,7 @@ class _Reader:
             self.bad(f"{where}.part", f"must be \"am\" or \"pm\", not {_show(part)}")
             return None
         index = turn_index(self.scenario, date, "" if part in ("day", "week") else part)
-        first = len(self.scenario.prelude)
+        first = self.scenario.prelude_turns
         if index is None:
             dates = [t.date for t in self.scenario.turns[first:]]
             if date not in dates:

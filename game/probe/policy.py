@@ -14,8 +14,8 @@ from typing import Any
 
 from game.engine.model import Order, Term, other
 from game.engine.orders import check_orders, is_available, targets_of
+from game.engine.scenario_types import Scenario
 from game.probe.plan import Plan, PlanOrder, turn_index, turn_label
-from game.scenario.model import Scenario
 
 
 def accept_order_id(scenario: Scenario, side: str, wanted: str = "") -> str:

@@ -13,10 +13,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine.model import other
+from game.engine.scenario_types import Scenario
 from game.probe.plan import Plan
 from game.probe.policy import PlanPolicy
 from game.scenario.loader import load_scenario
-from game.scenario.model import Scenario
 from game.sim import Summary, make_policy, play_game
 
 

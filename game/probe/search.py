@@ -17,9 +17,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from game import resources
+from game.engine.scenario_types import OrderDef, Scenario
 from game.probe.plan import AcceptRule, Plan, PlanError, PlanOrder, PlanTurn, load_plan, turn_key, turn_label
 from game.probe.runner import Evaluator, ProbeResult
-from game.scenario.model import OrderDef, Scenario
 
 PLANS_DIR = resources.SCENARIOS / "plans"
 FRESH = 1_000_000  # the final evaluation's seeds start this far from the search's
@@ -70,7 +70,7 @@ class Genes:
         self.scenario, self.side, self.rng = scenario, side, rng
         mine = [o for o in scenario.orders.values() if o.side == side and o.handler not in ("accept", "reject")
                 and (is_passive(o) or not passive)]
-        self.turns = list(range(len(scenario.prelude), len(scenario.turns)))
+        self.turns = list(range(scenario.prelude_turns, len(scenario.turns)))
         self.by_turn = {i: [o for o in mine if o.allowed_on(i)] for i in self.turns}
         self.steady = [o for o in mine if not o.target and o.handler != "offer"]
         self.terms = list(scenario.terms.values())

@@ -13,11 +13,11 @@ from pathlib import Path
 
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER, other
+from game.engine.scenario_types import Scenario
 from game.files import write_text
 from game.probe.runner import ProbeResult, run_probe
 from game.probe.search import passive_plan, search
 from game.probe.writer import dumps_plan
-from game.scenario.model import Scenario
 
 HEADER = ("| plan side | doctrine | best plan: win | compromise | loss | war | rung 6+ | mean score (plan) "
           "| mean score (doctrine) | passive plan: win | passive search: win | targets |\n"

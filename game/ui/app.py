@@ -27,7 +27,7 @@ from game.ui.theme import PALETTES, TEXT_SCALES, Fonts
 from game.ui.turnclock import TurnClock
 
 if TYPE_CHECKING:
-    from game.scenario.model import Scenario
+    from game.engine.scenario_types import Scenario
     from game.session import Session
     from game.tutorial import Guide
     from game.ui.mapview import MapView

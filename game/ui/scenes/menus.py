@@ -191,7 +191,8 @@ class TitleScene(Scene):
 
 def scenario_titles() -> list[tuple[str, str]]:
     """(id, title) of every scenario in the folder, the main one first, read without loading them."""
-    from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths, read_toml
+    from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths
+    from game.scenario.reading import read_toml
 
     out = []
     for path in all_scenario_paths():

@@ -1,4 +1,4 @@
-"""The scenario as the engine uses it: plain frozen dataclasses, built by the loader.
+"""The compiled scenario, the kernel's own values: plain frozen dataclasses that game.scenario builds from TOML.
 
 Conditions arrive here already compiled (see ``game.engine.conditions``), so the
 engine never parses text while it plays.
@@ -191,7 +191,7 @@ class Scenario:
     rules: Mapping[str, Any]
     briefings: Mapping[str, Briefing] = field(default_factory=dict)
     doctrines: Mapping[str, Any] = field(default_factory=dict)
-    prelude: tuple[Any, ...] = ()  # the historical orders of the turns played before the players take over
+    prelude_turns: int = 0  # the turns played as history before the players take over
     days: Mapping[tuple[str, str], Day] = field(default_factory=dict)  # the tutorial's pages, by (date, part)
     questions: tuple[str, ...] = ()  # for the debrief
 
@@ -249,7 +249,7 @@ class Scenario:
 
     def turn_count(self, turn: int) -> str:
         """'turn 3 of 10', counted from the first turn the players play: a prelude is history, not play."""
-        first = len(self.prelude)
+        first = self.prelude_turns
         return f"turn {turn - first + 1} of {len(self.turns) - first}"
 
 
