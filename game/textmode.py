@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Callable
 from typing import Any
 
-from game.engine.friction import forecast_risk, incident_probability
+from game.engine.friction import incident_probability
 from game.engine.model import CARGO_WORDS, LEADER, ROLE, SIDES, Order, Term, other
 from game.engine.orders import available, check_orders, targets_of
 from game.engine.record import GameRecord
@@ -23,14 +23,26 @@ from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target, player_view
 from game.files import FileProblem
 from game.inputs import parse_digits
+from game.rules_of_play import (
+    NOTHING_TO_TARGET,
+    alert_words,
+    danger,
+    letters,
+    line_drawn,
+    may_keep_secret,
+    offer_order,
+    points_spent,
+    risk_change,
+    rival_messages,
+    sender_words,
+    to_answer,
+)
 from game.saves import autosave
 from game.session import Session, TurnResult
 from game.tutorial import Guide, HistoricalPath, day_text, sources_page
 from game.wording import defcon_words, plain_all, with_year
 
 CLEAR = "\033[2J\033[H"
-DANGER_RUNG = 8
-DANGER_RISK = 0.5
 HELP = """Commands:
   o            list the orders you can give        <number>   add that order (or type its name)
   c            your orders so far                 r <n>      remove your order n
@@ -158,9 +170,9 @@ class TextGame:
         s("=" * 78)
         s(f"Ladder: rung {view.rung} of 10, {rung.name}. {rung.text}")
         s(f"Risk of an incident this turn, as you judge it: {bar(incident_probability(view))}")
-        alert = ("normal", "raised", "full")[view.alert]
+        alert = alert_words(view.alert)
         s(f"{defcon_words(view.defcon)}   Soviet alert: {alert}   Castro's alarm: {view.castro_alarm:.0f}/100")
-        line = f" at {view.line_nm} nautical miles" if view.quarantine in ("proclaimed", "in_force") else ""
+        line = f" at {view.line_nm} nautical miles" if line_drawn(view.quarantine) else ""
         s(f"Quarantine: {view.quarantine.replace('_', ' ')}{line}")
         if view.side == "us":
             s(f"Operational missile launchers on Cuba (estimate): {view.launchers} ± {view.uncertainty:.0f}")
@@ -208,13 +220,12 @@ class TextGame:
             self.say(f"  • {line}")
 
     def show_inbox(self, view: PlayerView) -> None:
-        rival = other(view.side)
-        offers = [o for o in view.offers if o.terms]
+        offers = letters(view)
         if not offers:
             self.say("No offers have been exchanged.")
             return
         for o in offers:
-            who = "from " + LEADER[rival] if o.sender == rival else "sent by you"
+            who = sender_words(o, view.side)
             by = self.scenario.turn_label(o.deadline_turn)
             deadline = f", answer by the end of {by}" if o.deadline_turn >= 0 else ""
             self.say(f"  [{o.id}] {who}, {o.channel} channel, {o.status}{deadline}: "
@@ -234,7 +245,7 @@ class TextGame:
     def compose(self, view: PlayerView) -> tuple[Order, ...]:
         self.show_situation(view)
         self.show_news(view)
-        open_offers = [o for o in view.offers if o.status == "open" and o.sender != view.side and o.terms]
+        open_offers = to_answer(view)
         if open_offers:
             self.say("\nOffers waiting for your answer:")
             for o in open_offers:
@@ -304,7 +315,7 @@ class TextGame:
         for odef in self.menu(view):
             i = self.number(odef)
             targets = targets_of(view, odef)
-            if targets == ():
+            if targets == ():  # see no_target: the order needs a target and has none
                 continue
             note = f"  (targets: {', '.join(targets)})" if odef.target else ""
             self.say(f"  {i:>2}. {odef.label}  [{odef.cost} AP] ({odef.id}){note}")
@@ -312,15 +323,13 @@ class TextGame:
     def list_chosen(self, view: PlayerView, chosen: list[Order]) -> None:
         if not chosen:
             self.say("No orders yet.")
-        spent = 0
         for i, order in enumerate(chosen, 1):
             odef = self.scenario.orders[order.kind]
-            spent += odef.cost
             extra = f" -> {order.target}" if order.target else ""
             if order.terms:
                 extra += f": {describe_terms(self.scenario, order.terms)}"
             self.say(f"  {i}. {odef.label}{extra}")
-        self.say(f"Action points: {spent} of {view.action_points()}.")
+        self.say(f"Action points: {points_spent(self.scenario, chosen)} of {view.action_points()}.")
 
     def describe(self, view: PlayerView, number: int) -> None:
         odef = self.numbered(view, number)
@@ -339,7 +348,7 @@ class TextGame:
         if targets == ("",):
             return ""
         if not targets:
-            self.say("There is nothing to give that order to now.")
+            self.say(NOTHING_TO_TARGET)
             return None
         for i, t in enumerate(targets, 1):
             self.say(f"  {i}. {self.target_name(view, t)}")
@@ -373,17 +382,15 @@ class TextGame:
         if problems:
             self.say("Not possible: " + plain_all(self.scenario, problems))  # the orders' titles, never their ids
             return
+        before, after = risk_change(view, chosen, order)
         chosen.append(order)
-        before = forecast_risk(view, chosen[:-1])
-        after = forecast_risk(view, chosen)
         self.say(f"Added: {odef.label}. Risk this turn as you judge it: {before * 100:.0f}% -> {after * 100:.0f}%.")
 
     def compose_offer(self, view: PlayerView, odef: Any) -> Order | None:
-        channel = odef.params["channel"]
         terms = list(self.scenario.terms.values())
         self.say("Terms you may put in the offer (leave empty for a letter without terms):")
         for i, t in enumerate(terms, 1):
-            secret = " — may be kept secret" if t.may_be_secret and channel != "public" else ""
+            secret = " — may be kept secret" if may_keep_secret(t, odef) else ""
             self.say(f"  {i:>2}. {t.label}{secret}")
         answer = self.ask("Terms by number, with s after a number to keep it secret (e.g. 1 3 8s): ")
         chosen: list[Term] = []
@@ -400,26 +407,20 @@ class TextGame:
         if chosen:
             d = self.ask("Deadline in turns (0 for none, up to 4): ") or "0"
             deadline = parse_digits(d) or 0
-        rival_offers = [o for o in view.offers if o.sender != view.side]
-        if rival_offers:
+        if rival_messages(view):
             r = self.ask("Does it answer one of the other side's messages? Its number, or Enter for none: ")
             reply = parse_digits(r) or 0
-        return Order(odef.id, "", tuple(chosen), deadline, reply)
+        return offer_order(odef, chosen, deadline, reply)
 
     def may_commit(self, view: PlayerView, chosen: list[Order]) -> bool:
         """Warn before orders that could start a war by a slip; the player must confirm."""
-        defs = self.scenario.orders
-        top = max((defs[o.kind].effects.rung_min for o in chosen), default=0)
-        risk = forecast_risk(view, chosen)
-        added = risk > incident_probability(view) + 1e-9
-        if top >= DANGER_RUNG and top > view.rung:
-            name = self.scenario.rungs[top].name
-            if not self.confirm(f"WARNING: these orders take the ladder to rung {top} ({name}). Are you sure?"):
-                return False
-        elif added and risk > DANGER_RISK and not self.confirm(
-                f"WARNING: the risk of an incident this turn would be {risk * 100:.0f}%. Are you sure?"):
-            return False
-        return True
+        why = danger(view, chosen)
+        if why is None:
+            return True
+        if why.kind == "rung":
+            return self.confirm(f"WARNING: these orders take the ladder to rung {why.rung} ({why.rung_name}). "
+                                "Are you sure?")
+        return self.confirm(f"WARNING: the risk of an incident this turn would be {why.risk * 100:.0f}%. Are you sure?")
 
     # -- after the turn --
 

@@ -15,6 +15,7 @@ import pygame
 
 from game.engine.model import LEADER, other
 from game.engine.view import PlayerView
+from game.rules_of_play import alert_words, line_drawn
 from game.ui import text
 from game.ui.scene import draw_box, help_height
 from game.ui.widgets import Widget
@@ -29,8 +30,8 @@ LADDER_SIZES = (13, 12, 11, 10)  # the ladder's text, largest first: the largest
 def top_parts(app: Any, view: PlayerView, side: str) -> list[tuple[pygame.font.Font, str, tuple[int, int, int]]]:
     """The top bar's pieces, each drawn whole: date, who you are, readiness, quarantine, turn and timer."""
     pal, fonts = app.palette, app.fonts
-    alert = ("normal", "raised", "full")[view.alert]
-    line = f" at {view.line_nm} nm" if view.quarantine in ("proclaimed", "in_force") else ""
+    alert = alert_words(view.alert)
+    line = f" at {view.line_nm} nm" if line_drawn(view.quarantine) else ""
     ui = fonts.get("ui", 15)
     parts = [(fonts.get("type_bold", 22), with_year(view.turn_def.label).upper(), pal.accent),
              (fonts.get("ui_bold", 16), f"You are {LEADER[side]}", pal.us if side == "us" else pal.ussr),

@@ -17,6 +17,7 @@ from game.engine.model import LEADER, Order, other
 from game.engine.orders import IllegalOrders, available, check_orders, targets_of
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target
+from game.rules_of_play import NOTHING_TO_TARGET, danger, letters, no_target, points_spent, risk_change
 from game.tutorial import day_text
 from game.ui import text
 from game.ui.paper import Dispatches, Paper
@@ -35,8 +36,6 @@ from game.ui.turnclock import TurnClock
 from game.ui.widgets import Button, ListBox
 from game.wording import plain_all
 
-DANGER_RUNG = 8
-DANGER_RISK = 0.5
 PHASES = {"diplomacy": "Diplomacy", "movement": "Ships, quarantine and readiness", "force": "Force"}
 
 
@@ -141,8 +140,7 @@ class TurnScene(Scene):
         elif self.tab == "Reports":
             self.panel.add(Dispatches(body, list(view.log)))  # every entry this side could know, newest first
         elif self.tab == "Letters":
-            offers = [o for o in view.offers if o.terms]
-            rows = [(self.offer_title(o), o) for o in reversed(offers)]
+            rows = [(self.offer_title(o), o) for o in reversed(letters(view))]
             self.offer_list = self.panel.add(ListBox(
                 pygame.Rect(body.left, body.top, body.width, body.height // 2), "Letters and offers", rows,
                 self.answer, row_height=self.areas()["row"].height,
@@ -206,14 +204,14 @@ class TurnScene(Scene):
 
     def why_not(self, view: PlayerView, odef: Any, left: int) -> str:
         """Why an order cannot be added now ("" if it can)."""
-        if targets_of(view, odef) == ():
+        if no_target(view, odef):
             return "there is nothing to give it to."
         if odef.cost > left:
             return f"it costs {odef.cost} action points and {left} are left."
         return ""
 
     def spent(self) -> int:
-        return sum(self.app.scenario.orders[o.kind].cost for o in self.chosen)
+        return points_spent(self.app.scenario, self.chosen)
 
     def selected_order(self, odef: Any) -> None:
         box = self.orders
@@ -227,8 +225,7 @@ class TurnScene(Scene):
         if odef.effects.rung_min > view.rung:
             parts.append(f"Ladder: up to rung {odef.effects.rung_min}, {rungs[odef.effects.rung_min].name}.")
         if odef.risk:
-            before = forecast_risk(view, self.chosen)
-            after = forecast_risk(view, [*self.chosen, Order(odef.id)])
+            before, after = risk_change(view, self.chosen, Order(odef.id))
             parts.append(f"Risk this turn: {before:.0%} → {after:.0%}.")
         return " ".join(parts)
 
@@ -255,7 +252,7 @@ class TurnScene(Scene):
             return
         targets = targets_of(view, odef)
         if not targets:
-            self.app.push(Notice(self.app, odef.label, "There is nothing to give that order to now."))
+            self.app.push(Notice(self.app, odef.label, NOTHING_TO_TARGET))
             return
         if targets == ("",):
             self.try_add(Order(odef.id))
@@ -292,19 +289,16 @@ class TurnScene(Scene):
     def end_turn(self) -> None:
         """Seal the orders; orders that climb to the brink or make an incident likely are asked about first,
         and the dialog's first choice (the one Enter takes) is to think again."""
-        view = self.view
-        defs = self.app.scenario.orders
-        top = max((defs[o.kind].effects.rung_min for o in self.chosen), default=0)
-        risk = forecast_risk(view, self.chosen)
-        added = risk > incident_probability(view) + 1e-9
-        if top >= DANGER_RUNG and top > view.rung:
-            why = (f"These orders take the ladder to rung {top}: {self.app.scenario.rungs[top].name}. "
-                   "Beyond it lies the use of nuclear weapons.")
-        elif added and risk > DANGER_RISK:
-            why = f"The risk of an incident this turn would be {risk:.0%}. Events may slip out of anyone's control."
-        else:
+        reason = danger(self.view, self.chosen)
+        if reason is None:
             self.commit()
             return
+        if reason.kind == "rung":
+            why = (f"These orders take the ladder to rung {reason.rung}: {reason.rung_name}. "
+                   "Beyond it lies the use of nuclear weapons.")
+        else:
+            why = (f"The risk of an incident this turn would be {reason.risk:.0%}. Events may slip out of anyone's "
+                   "control.")
         self.app.sound.play("warning")
         self.app.push(Dialog(self.app, "Are you sure?", why, [("Think again", None),
                                                               ("Give the orders", self.commit)], "danger", safe=0))
