@@ -84,7 +84,7 @@ class EndScene(Scene):
     def export(self) -> None:
         from game.files import FileProblem
         from game.report import chart_png, write_report
-        from game.ui.scenes.menus import write_failed
+        from game.ui.scenes.saving import write_failed
 
         try:
             page, table = write_report(self.report, chart=chart_png(self.report, self.app.palette, self.app.fonts))

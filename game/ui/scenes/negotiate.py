@@ -16,6 +16,7 @@ from game.engine.orders import available, check_orders
 from game.engine.turn import describe_terms
 from game.rules_of_play import letters, may_keep_secret, offer_order, rival_messages, sender_words, to_answer
 from game.ui import text
+from game.ui.paper import draw_card, term_lines
 from game.ui.scene import Notice, Scene, button_height, draw_backdrop, footer, help_height
 from game.ui.widgets import Button, Choice, ListBox
 
@@ -166,16 +167,10 @@ class NegotiationScene(Scene):
         detail = pygame.Rect(w // 2 + 15, self.inbox.rect.bottom + 10, w // 2 - 45,
                              accept.top - 10 - self.inbox.rect.bottom - 10)
         if offer is not None and detail.height > 40:
-            pygame.draw.rect(surface, pal.paper, detail, border_radius=4)
             lines = [f"Message {offer.id}, {offer.channel} channel, {offer.status}"]
             if offer.deadline_turn >= 0:
                 lines.append(f"An answer is wanted by the end of {self.app.scenario.turn_label(offer.deadline_turn)}.")
-            lines += [f"• {self.app.scenario.terms[t.kind].label}{' (SECRET)' if t.secret else ''}"
-                      for t in offer.terms]
-            y = detail.top + 8
-            for line in lines:
-                y += text.draw_wrapped(surface, fonts.get("type", 14), line, pal.ink,
-                                       pygame.Rect(detail.left + 10, y, detail.width - 20, detail.bottom - y)) + 2
+            draw_card(surface, self.app, detail, lines + term_lines(self.app.scenario, offer.terms))
         if self.channels:
             summary = describe_terms(self.app.scenario, self.compose().terms)
             button = self.send_button.rect
