@@ -3,7 +3,8 @@
 Each rule is written once here and worded by each front end in its own way: which orders must be
 confirmed before they are sealed (the danger rule), whether the quarantine line is on the sea, which
 letters a side has exchanged and which it may answer, which terms a channel may keep secret, what an
-offer order carries, and what an order adds to the risk. Nothing here draws, prints or asks.
+offer order carries, what an order adds to the risk, and whose meter a meter is. Nothing here draws,
+prints or asks.
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from game.engine.friction import forecast_risk, incident_probability
-from game.engine.model import LEADER, Order, Term
+from game.engine.model import LEADER, Order, Term, other
 from game.engine.orders import targets_of
 
 DANGER_RUNG = 8  # orders that climb to this rung or above must be confirmed
@@ -68,6 +69,14 @@ def line_drawn(quarantine: str) -> bool:
 
 def alert_words(alert: int) -> str:
     return ALERTS[alert]
+
+
+def meter_label(scenario: Any, side: str, key: str) -> str:
+    """A meter's name as the side reads it: its own meters by name, the other side's with its leader's name."""
+    label = scenario.meter_labels.get(key, key)
+    if not key.startswith(side + "."):
+        label = f"{LEADER[other(side)]}: {label.lower()}"
+    return label
 
 
 def letters(view: Any) -> list[Any]:

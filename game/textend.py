@@ -61,9 +61,8 @@ class Ending(Pages):
         self.say(f"\nIn 1962: {report.history_outcome}. Your decisions beside the record:")
         for row in report.rows:
             for side in self.session.humans:
-                mine, then = row.orders[side], row.record_orders[side]
-                mark = "as in 1962" if mine == then else f"in 1962: {'; '.join(then) or 'no orders'}"
-                self.say(f"  {row.label}, {LEADER[side]}: {'; '.join(mine) or 'no orders'} ({mark})")
+                mark = "as in 1962" if row.as_in_1962(side) else f"in 1962: {row.words(side, record=True)}"
+                self.say(f"  {row.label}, {LEADER[side]}: {row.words(side)} ({mark})")
         self.say("\nQuestions to reflect on:")
         for i, question in enumerate(report.questions, 1):
             self.say(f"  {i}. {question}")

@@ -12,10 +12,10 @@ from collections.abc import Callable
 from typing import Any
 
 from game.engine.friction import incident_probability
-from game.engine.model import CARGO_WORDS, LEADER, ROLE, other
+from game.engine.model import CARGO_WORDS, LEADER, ROLE
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView
-from game.rules_of_play import alert_words, letters, line_drawn, sender_words
+from game.rules_of_play import alert_words, letters, line_drawn, meter_label, sender_words
 from game.tutorial import Guide, day_text
 from game.wording import defcon_words, with_year
 
@@ -84,9 +84,7 @@ class Pages:
         if view.side == "us":
             s(f"Invasion force readiness: {view.invasion_prep:.0f}/100")
         for key, value in view.meters.items():
-            label = sc.meter_labels.get(key, key)
-            if not key.startswith(view.side + "."):
-                label = f"{LEADER[other(view.side)]}: {label.lower()}"
+            label = meter_label(sc, view.side, key)
             s(f"  {label:<36} {value:5.0f}")
         ships = [sh for sh in view.ships if sh.status not in ("arrived",)]
         if ships:

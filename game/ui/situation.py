@@ -13,9 +13,9 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER, other
+from game.engine.model import LEADER
 from game.engine.view import PlayerView
-from game.rules_of_play import alert_words, line_drawn
+from game.rules_of_play import alert_words, line_drawn, meter_label
 from game.ui import text
 from game.ui.scene import draw_box, help_height
 from game.ui.widgets import Widget
@@ -193,9 +193,7 @@ class Meters(Widget):
         self.offset = 0
         self.items: list[tuple[str, float | None]] = []
         for key, value in view.meters.items():
-            label = app.scenario.meter_labels.get(key, key)
-            if not key.startswith(side + "."):
-                label = f"{LEADER[other(side)]}: {label.lower()}"
+            label = meter_label(app.scenario, side, key)
             self.items.append((f"{label}: {value:.0f}", value if not key.endswith("hawks") else -value))
         if side == "us":
             lines = [f"Operational launchers on Cuba (estimate): {view.launchers} ± {view.uncertainty:.0f}",
