@@ -43,6 +43,14 @@ class TurnRow:
     events: list[str]
     leaks: list[str] = field(default_factory=list)
 
+    def as_in_1962(self, side: str) -> bool:
+        """Whether the side gave the record's orders this turn (both front ends mark the decisions by this)."""
+        return self.orders[side] == self.record_orders[side]
+
+    def words(self, side: str, record: bool = False) -> str:
+        """The side's orders this turn (or the record's), in words: "no orders" when there were none."""
+        return "; ".join((self.record_orders if record else self.orders)[side]) or "no orders"
+
 
 @dataclass
 class Debrief:

@@ -144,7 +144,7 @@ class App:
         try:
             write()
         except FileProblem as exc:
-            from game.ui.scenes.menus import write_failed
+            from game.ui.scenes.saving import write_failed
 
             write_failed(self, title, exc, choices)
             return False

@@ -11,7 +11,7 @@ if TYPE_CHECKING:
 def run_window(scenario_name: str, session: Session | None, tutorial: str | None = None) -> int:
     """Open the game's window (on the title screen, straight into ``session``, or into the tutorial)."""
     from game.ui.app import App
-    from game.ui.scenes.menus import start_session, start_tutorial
+    from game.ui.scenes.opening import start_session, start_tutorial
 
     app = App(scenario_name)
     if session is not None:

@@ -20,6 +20,7 @@ from typing import Any
 
 import pygame
 
+from game.rules_of_play import line_drawn
 from game.ui import mapships, mapsites
 from game.ui.mapbase import render_line, render_static
 from game.ui.mapgeo import Projection, RouteScale, Target
@@ -140,7 +141,7 @@ class MapView:
             self._static = render_static(proj, self.palette, self.fonts)
             self._static_key = static_key
             self._base_key = None
-        show = quarantine in ("proclaimed", "in_force")
+        show = line_drawn(quarantine)
         key = (static_key, quarantine if show else "none", line_nm if show else 0)
         if self._base is None or self._base_key != key:
             surf, placer = self._static[0].copy(), Placer(self._static[1].bounds)

@@ -21,6 +21,21 @@ Stamp = Callable[[Any], str]
 SHARED = ("letter", "offer_sent", "offer_accepted", "offer_rejected", "deadline_passed")  # both governments know
 
 
+def draw_card(surface: pygame.Surface, app: Any, rect: pygame.Rect, lines: list[str]) -> None:
+    """Lines typed on a card of paper: an offer read in the situation room or in the negotiation."""
+    pal, fonts = app.palette, app.fonts
+    pygame.draw.rect(surface, pal.paper, rect, border_radius=4)
+    y = rect.top + 8
+    for line in lines:
+        y += text.draw_wrapped(surface, fonts.get("type", 14), line, pal.ink,
+                               pygame.Rect(rect.left + 10, y, rect.width - 20, rect.bottom - y)) + 2
+
+
+def term_lines(scenario: Any, terms: Any) -> list[str]:
+    """An offer's terms, one a line, each secret one marked."""
+    return [f"• {scenario.terms[t.kind].label}{' (SECRET)' if t.secret else ''}" for t in terms]
+
+
 def secret_stamp(entry: Any) -> str:
     """What the stamp says: nothing on public news, PRIVATE on what passed between the two governments
     (a letter, an offer, its answer), SECRET only on what the other side does not know."""

@@ -13,8 +13,9 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER, other
+from game.engine.model import LEADER
 from game.engine.view import PlayerView
+from game.rules_of_play import alert_words, line_drawn, meter_label
 from game.ui import text
 from game.ui.scene import draw_box, help_height
 from game.ui.widgets import Widget
@@ -29,8 +30,8 @@ LADDER_SIZES = (13, 12, 11, 10)  # the ladder's text, largest first: the largest
 def top_parts(app: Any, view: PlayerView, side: str) -> list[tuple[pygame.font.Font, str, tuple[int, int, int]]]:
     """The top bar's pieces, each drawn whole: date, who you are, readiness, quarantine, turn and timer."""
     pal, fonts = app.palette, app.fonts
-    alert = ("normal", "raised", "full")[view.alert]
-    line = f" at {view.line_nm} nm" if view.quarantine in ("proclaimed", "in_force") else ""
+    alert = alert_words(view.alert)
+    line = f" at {view.line_nm} nm" if line_drawn(view.quarantine) else ""
     ui = fonts.get("ui", 15)
     parts = [(fonts.get("type_bold", 22), with_year(view.turn_def.label).upper(), pal.accent),
              (fonts.get("ui_bold", 16), f"You are {LEADER[side]}", pal.us if side == "us" else pal.ussr),
@@ -192,9 +193,7 @@ class Meters(Widget):
         self.offset = 0
         self.items: list[tuple[str, float | None]] = []
         for key, value in view.meters.items():
-            label = app.scenario.meter_labels.get(key, key)
-            if not key.startswith(side + "."):
-                label = f"{LEADER[other(side)]}: {label.lower()}"
+            label = meter_label(app.scenario, side, key)
             self.items.append((f"{label}: {value:.0f}", value if not key.endswith("hawks") else -value))
         if side == "us":
             lines = [f"Operational launchers on Cuba (estimate): {view.launchers} ± {view.uncertainty:.0f}",

@@ -50,11 +50,11 @@ class EndScene(Scene):
                                   self.show(name),
                                   style="primary" if name == self.tab else "normal"))
         if self.tab == "Decisions":
-            rows = [(f"{r.label}: {LEADER[side]} — {'; '.join(r.orders[side]) or 'no orders'}", r)
+            rows = [(f"{r.label}: {LEADER[side]} — {r.words(side)}", r)
                     for r in self.report.rows for side in (self.report.humans or SIDES)]
-            notes = ["as in 1962" if r.orders[side] == r.record_orders[side] else "differs from 1962"
+            notes = ["as in 1962" if r.as_in_1962(side) else "differs from 1962"
                      for r in self.report.rows for side in (self.report.humans or SIDES)]
-            tips = [f"In 1962: {'; '.join(r.record_orders[side]) or 'no orders'}."
+            tips = [f"In 1962: {r.words(side, record=True)}."
                     for r in self.report.rows for side in (self.report.humans or SIDES)]
             self.panel.add(ListBox(self.body(), "Decisions", rows, None, row_height=30,
                                    notes=notes, tooltips=tips))
@@ -84,7 +84,7 @@ class EndScene(Scene):
     def export(self) -> None:
         from game.files import FileProblem
         from game.report import chart_png, write_report
-        from game.ui.scenes.menus import write_failed
+        from game.ui.scenes.saving import write_failed
 
         try:
             page, table = write_report(self.report, chart=chart_png(self.report, self.app.palette, self.app.fonts))

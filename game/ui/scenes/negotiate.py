@@ -14,7 +14,9 @@ import pygame
 from game.engine.model import LEADER, Order, Term, other
 from game.engine.orders import available, check_orders
 from game.engine.turn import describe_terms
+from game.rules_of_play import letters, may_keep_secret, offer_order, rival_messages, sender_words, to_answer
 from game.ui import text
+from game.ui.paper import draw_card, term_lines
 from game.ui.scene import Notice, Scene, button_height, draw_backdrop, footer, help_height
 from game.ui.widgets import Button, Choice, ListBox
 
@@ -43,7 +45,7 @@ class NegotiationScene(Scene):
 
     def answers(self) -> list[Any]:
         """The other side's offers that can be answered now (open, with terms)."""
-        return [o for o in self.view.offers if o.sender != self.side and o.status == "open" and o.terms]
+        return to_answer(self.view)
 
     def layout(self) -> None:
         """Two columns between the heading and the foot; the rows share the height, never below their text's."""
@@ -65,10 +67,10 @@ class NegotiationScene(Scene):
                        [c.label for c in self.channels], self.channel, self.set_channel,
                        "Public: everyone hears it, nothing can be secret. A letter: the two governments. "
                        "The back channel: a handful of people."))
-            public = self.channels[self.channel].params["channel"] == "public"
+            channel = self.channels[self.channel]
             for kind, tdef in self.app.scenario.terms.items():
                 y += row
-                options = INCLUDE if tdef.may_be_secret and not public else INCLUDE[:2]
+                options = INCLUDE if may_keep_secret(tdef, channel) else INCLUDE[:2]
                 index = min(self.include[kind], len(options) - 1)
                 self.include[kind] = index
                 add(Choice(pygame.Rect(left.left, y, left.width, row - gap), tdef.label, options, index,
@@ -76,8 +78,7 @@ class NegotiationScene(Scene):
                            f"{tdef.label[:1].upper()}{tdef.label[1:]}: conceded by {LEADER[tdef.by]}."))
             add(Choice(pygame.Rect(left.left, y + row, left.width, row - gap), "Deadline", DEADLINES, self.deadline,
                        self.set_deadline, "How many turns the other side has to answer."))
-            rivals = [o for o in self.view.offers if o.sender != self.side]
-            replies = ["nothing in particular"] + [f"message {o.id}" for o in rivals]
+            replies = ["nothing in particular"] + [f"message {o.id}" for o in rival_messages(self.view)]
             add(Choice(pygame.Rect(left.left, y + 2 * row, left.width, row - gap), "In answer to", replies,
                        min(self.reply, len(replies) - 1), self.set_reply,
                        "Answering a letter closes it; the other letters stay open."))
@@ -86,9 +87,8 @@ class NegotiationScene(Scene):
                                           "Add to my orders", self.send,
                                           "The letter goes with your orders at the end of the turn.", style="primary"))
         right = pygame.Rect(w // 2 + 15, top, w // 2 - 45, bottom - top)
-        offers = [o for o in self.view.offers if o.terms]
-        rows = [(f"{o.id}. {'from ' + LEADER[o.sender] if o.sender != self.side else 'sent by you'}, "
-                 f"{o.channel} — {o.status}", o) for o in reversed(offers)]
+        rows = [(f"{o.id}. {sender_words(o, self.side)}, {o.channel} — {o.status}", o)
+                for o in reversed(letters(self.view))]
         self.inbox = add(ListBox(pygame.Rect(right.left, right.top, right.width, right.height // 2 - 10),
                                  "Exchanged", rows, None, row_height=fonts.get("ui", 15).get_linesize() + 12))
         answerable = bool(self.answers())
@@ -119,9 +119,9 @@ class NegotiationScene(Scene):
     def compose(self) -> Order:
         odef = self.channels[self.channel]
         terms = tuple(Term(kind, state == 2) for kind, state in self.include.items() if state)
-        rivals = [o for o in self.view.offers if o.sender != self.side]
+        rivals = rival_messages(self.view)
         reply = rivals[self.reply - 1].id if 0 < self.reply <= len(rivals) else 0
-        return Order(odef.id, "", terms, self.deadline if terms else 0, reply)
+        return offer_order(odef, terms, self.deadline, reply)
 
     def send(self) -> None:
         if self.turn.try_add(self.compose()):
@@ -167,16 +167,10 @@ class NegotiationScene(Scene):
         detail = pygame.Rect(w // 2 + 15, self.inbox.rect.bottom + 10, w // 2 - 45,
                              accept.top - 10 - self.inbox.rect.bottom - 10)
         if offer is not None and detail.height > 40:
-            pygame.draw.rect(surface, pal.paper, detail, border_radius=4)
             lines = [f"Message {offer.id}, {offer.channel} channel, {offer.status}"]
             if offer.deadline_turn >= 0:
                 lines.append(f"An answer is wanted by the end of {self.app.scenario.turn_label(offer.deadline_turn)}.")
-            lines += [f"• {self.app.scenario.terms[t.kind].label}{' (SECRET)' if t.secret else ''}"
-                      for t in offer.terms]
-            y = detail.top + 8
-            for line in lines:
-                y += text.draw_wrapped(surface, fonts.get("type", 14), line, pal.ink,
-                                       pygame.Rect(detail.left + 10, y, detail.width - 20, detail.bottom - y)) + 2
+            draw_card(surface, self.app, detail, lines + term_lines(self.app.scenario, offer.terms))
         if self.channels:
             summary = describe_terms(self.app.scenario, self.compose().terms)
             button = self.send_button.rect

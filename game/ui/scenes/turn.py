@@ -3,7 +3,7 @@
 Orders are weighed before they are given: a click (or the cursor keys) selects an order and the
 help line shows what it does, its rung, its cost and what it adds to the risk; only Add (the
 button, Enter or a double-click) gives it. Orders the side cannot afford or give now stay in the
-list, greyed, with the reason in their help.
+list, greyed, with the reason in their help. The list's rows and the target picker are in ``orderlist``.
 """
 
 from __future__ import annotations
@@ -14,13 +14,15 @@ import pygame
 
 from game.engine.friction import forecast_risk, incident_probability
 from game.engine.model import LEADER, Order, other
-from game.engine.orders import IllegalOrders, available, check_orders, targets_of
+from game.engine.orders import IllegalOrders, check_orders, targets_of
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target
+from game.rules_of_play import NOTHING_TO_TARGET, danger, letters, points_spent
 from game.tutorial import day_text
 from game.ui import text
-from game.ui.paper import Dispatches, Paper
+from game.ui.paper import Dispatches, Paper, draw_card, term_lines
 from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
+from game.ui.scenes.orderlist import TargetPicker, order_rows, order_text
 from game.ui.situation import (
     ALARM_RUNG,
     Meters,
@@ -34,10 +36,6 @@ from game.ui.situation import (
 from game.ui.turnclock import TurnClock
 from game.ui.widgets import Button, ListBox
 from game.wording import plain_all
-
-DANGER_RUNG = 8
-DANGER_RISK = 0.5
-PHASES = {"diplomacy": "Diplomacy", "movement": "Ships, quarantine and readiness", "force": "Force"}
 
 
 class TurnScene(Scene):
@@ -98,9 +96,9 @@ class TurnScene(Scene):
         row = a["row"].height
         self.orders = self.panel.add(ListBox(a["orders"], "Orders", on_activate=self.add_order,
                                              on_select=self.selected_order, row_height=row, click_activates=False,
-                                             **self.order_rows(view)))
+                                             **order_rows(self.app.scenario, view, self.chosen)))
         self.orders.keep_place(old_orders)
-        chosen_rows = [(self.order_text(o), i) for i, o in enumerate(self.chosen)]
+        chosen_rows = [(order_text(self.app.scenario, view, o), i) for i, o in enumerate(self.chosen)]
         self.chosen_box = self.panel.add(ListBox(
             a["chosen"], "Your orders", chosen_rows, self.remove_order, row_height=row, click_activates=False,
             tooltips=[f"{label}. Enter or a double-click takes it back." for label, _ in chosen_rows]))
@@ -141,8 +139,7 @@ class TurnScene(Scene):
         elif self.tab == "Reports":
             self.panel.add(Dispatches(body, list(view.log)))  # every entry this side could know, newest first
         elif self.tab == "Letters":
-            offers = [o for o in view.offers if o.terms]
-            rows = [(self.offer_title(o), o) for o in reversed(offers)]
+            rows = [(self.offer_title(o), o) for o in reversed(letters(view))]
             self.offer_list = self.panel.add(ListBox(
                 pygame.Rect(body.left, body.top, body.width, body.height // 2), "Letters and offers", rows,
                 self.answer, row_height=self.areas()["row"].height,
@@ -174,71 +171,14 @@ class TurnScene(Scene):
         self.app.sound.play("stamp")
         self.layout()
 
-    # -- orders --
-
-    def menu(self, view: PlayerView) -> list[Any]:
-        """The orders available now, grouped by kind, each group in the scenario's order."""
-        order = list(self.app.scenario.orders)
-        phases = list(PHASES)
-        return sorted(available(view), key=lambda o: (phases.index(o.phase) if o.phase in phases else len(phases),
-                                                       order.index(o.id)))
-
-    def order_rows(self, view: PlayerView) -> dict[str, list[Any]]:
-        """The order list's rows (with a heading before each kind), their notes and help, and whether each may
-        be given now: ``ListBox``'s arguments of those names."""
-        given = {o.kind for o in self.chosen}
-        left = view.action_points() - self.spent()
-        rows, notes, tips, enabled = [], [], [], []
-        phase = None
-        for odef in self.menu(view):
-            if odef.phase != phase:
-                phase = odef.phase
-                rows.append((PHASES.get(phase, phase.title()), None))
-                notes.append("")
-                tips.append("")
-                enabled.append(False)
-            reason = self.why_not(view, odef, left)
-            rows.append((odef.label, odef))
-            notes.append(("given · " if odef.id in given else "") + f"{odef.cost} AP")
-            tips.append(self.order_tooltip(view, odef) + (f" Not now: {reason}" if reason else ""))
-            enabled.append(not reason)
-        return {"rows": rows, "notes": notes, "tooltips": tips, "enabled_rows": enabled}
-
-    def why_not(self, view: PlayerView, odef: Any, left: int) -> str:
-        """Why an order cannot be added now ("" if it can)."""
-        if targets_of(view, odef) == ():
-            return "there is nothing to give it to."
-        if odef.cost > left:
-            return f"it costs {odef.cost} action points and {left} are left."
-        return ""
-
     def spent(self) -> int:
-        return sum(self.app.scenario.orders[o.kind].cost for o in self.chosen)
+        return points_spent(self.app.scenario, self.chosen)
 
     def selected_order(self, odef: Any) -> None:
         box = self.orders
         button = getattr(self, "add_button", None)
         if button is not None and box is not None:
             button.enabled = odef is not None and box.enabled_rows[box.selected]
-
-    def order_tooltip(self, view: PlayerView, odef: Any) -> str:
-        rungs = self.app.scenario.rungs
-        parts = [f"{odef.label}: {odef.help}", f"Cost: {odef.cost} action point{'s' if odef.cost != 1 else ''}."]
-        if odef.effects.rung_min > view.rung:
-            parts.append(f"Ladder: up to rung {odef.effects.rung_min}, {rungs[odef.effects.rung_min].name}.")
-        if odef.risk:
-            before = forecast_risk(view, self.chosen)
-            after = forecast_risk(view, [*self.chosen, Order(odef.id)])
-            parts.append(f"Risk this turn: {before:.0%} → {after:.0%}.")
-        return " ".join(parts)
-
-    def order_text(self, order: Order) -> str:
-        label = self.app.scenario.orders[order.kind].label
-        if order.target:
-            label += f" → {describe_target(self.view, order.target)}"
-        if order.terms:
-            label += f" ({len(order.terms)} terms)"
-        return label
 
     def add_selected(self) -> None:
         if self.orders is not None and self.orders.payload is not None:
@@ -255,7 +195,7 @@ class TurnScene(Scene):
             return
         targets = targets_of(view, odef)
         if not targets:
-            self.app.push(Notice(self.app, odef.label, "There is nothing to give that order to now."))
+            self.app.push(Notice(self.app, odef.label, NOTHING_TO_TARGET))
             return
         if targets == ("",):
             self.try_add(Order(odef.id))
@@ -292,19 +232,16 @@ class TurnScene(Scene):
     def end_turn(self) -> None:
         """Seal the orders; orders that climb to the brink or make an incident likely are asked about first,
         and the dialog's first choice (the one Enter takes) is to think again."""
-        view = self.view
-        defs = self.app.scenario.orders
-        top = max((defs[o.kind].effects.rung_min for o in self.chosen), default=0)
-        risk = forecast_risk(view, self.chosen)
-        added = risk > incident_probability(view) + 1e-9
-        if top >= DANGER_RUNG and top > view.rung:
-            why = (f"These orders take the ladder to rung {top}: {self.app.scenario.rungs[top].name}. "
-                   "Beyond it lies the use of nuclear weapons.")
-        elif added and risk > DANGER_RISK:
-            why = f"The risk of an incident this turn would be {risk:.0%}. Events may slip out of anyone's control."
-        else:
+        reason = danger(self.view, self.chosen)
+        if reason is None:
             self.commit()
             return
+        if reason.kind == "rung":
+            why = (f"These orders take the ladder to rung {reason.rung}: {reason.rung_name}. "
+                   "Beyond it lies the use of nuclear weapons.")
+        else:
+            why = (f"The risk of an incident this turn would be {reason.risk:.0%}. Events may slip out of anyone's "
+                   "control.")
         self.app.sound.play("warning")
         self.app.push(Dialog(self.app, "Are you sure?", why, [("Think again", None),
                                                               ("Give the orders", self.commit)], "danger", safe=0))
@@ -400,36 +337,7 @@ class TurnScene(Scene):
             text.draw(surface, fonts.get("ui", 15), "No offers have been exchanged.", pal.dim, rect.topleft)
             return
         offer = box.payload
-        pygame.draw.rect(surface, pal.paper, rect, border_radius=4)
         lines = [self.offer_title(offer)]
         if offer.deadline_turn >= 0:
             lines.append(f"Answer wanted by the end of {self.app.scenario.turn_label(offer.deadline_turn)}.")
-        for term in offer.terms:
-            lines.append(f"• {self.app.scenario.terms[term.kind].label}{' (SECRET)' if term.secret else ''}")
-        y = rect.top + 8
-        for line in lines:
-            y += text.draw_wrapped(surface, fonts.get("type", 14), line, pal.ink,
-                                   pygame.Rect(rect.left + 10, y, rect.width - 20, rect.bottom - y)) + 2
-
-
-class TargetPicker(Dialog):
-    """Choose the ship, submarine or offer an order is for."""
-
-    def __init__(self, app: Any, title: str, rows: list[tuple[str, str]], pick: Any) -> None:
-        super().__init__(app, title, "", [("Cancel", None)])
-        self.rows = rows
-        self.pick = pick
-
-    def layout(self) -> None:
-        super().layout()
-        box = self.box()
-        row = self.app.fonts.get("ui", 15).get_linesize() + 12
-        top = box.top + self.app.fonts.get("ui_bold", 22).get_linesize() + 26
-        self.list = ListBox(pygame.Rect(box.left + 20, top, box.width - 40, self.panel.widgets[0].rect.top - top - 12),
-                            "Targets", self.rows, self.choose, row_height=row)
-        self.panel.widgets.insert(0, self.list)
-        self.panel.focus = 0
-
-    def choose(self, target: str) -> None:
-        self.app.pop()
-        self.pick(target)
+        draw_card(surface, self.app, rect, lines + term_lines(self.app.scenario, offer.terms))
