@@ -50,8 +50,13 @@ def window_figures() -> dict[str, Any]:
     if not env.get("DISPLAY") and not env.get("WAYLAND_DISPLAY"):
         env["SDL_VIDEODRIVER"] = "dummy"
     env.setdefault("SDL_AUDIODRIVER", "dummy")
-    done = subprocess.run([sys.executable, "-m", "game.ui.measure", repr(time.time())], capture_output=True,
-                          text=True, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "game.ui.measure", repr(time.time())],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
+    )
     if done.returncode != 0:
         return {"window": f"could not be measured: {done.stderr.strip().splitlines()[-1:]}"}
     return {f"window_{k}": v for k, v in json.loads(done.stdout.strip().splitlines()[-1]).items()}

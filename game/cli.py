@@ -45,8 +45,15 @@ def cmd_play(args: argparse.Namespace) -> int:
     else:
         scenario = _scenario(args.scenario)
         humans = ("us", "ussr") if args.hotseat else (args.side,)
-        session = Session.new(scenario, args.seed, args.friction, humans, args.opponent,
-                              mode="hotseat" if args.hotseat else "single", timer=args.timer)
+        session = Session.new(
+            scenario,
+            args.seed,
+            args.friction,
+            humans,
+            args.opponent,
+            mode="hotseat" if args.hotseat else "single",
+            timer=args.timer,
+        )
     if args.text:
         from game.textmode import TextGame
 
@@ -63,10 +70,12 @@ def cmd_soak(args: argparse.Namespace) -> int:
 
     if args.kills:
         kills = soak_kills(args.kills, args.seed)
-        print(f"kills: {kills['runs']} games killed ({kills['mid_write']} in the middle of a save write; "
-              f"{kills['finished']} more ended before their kill), "
-              f"{kills['continued']} continued at their last completed save, {kills['from_backup']} from the backup, "
-              f"{kills['stale_removed']} stale temporary files removed, {kills['seconds']} s")
+        print(
+            f"kills: {kills['runs']} games killed ({kills['mid_write']} in the middle of a save write; "
+            f"{kills['finished']} more ended before their kill), "
+            f"{kills['continued']} continued at their last completed save, {kills['from_backup']} from the backup, "
+            f"{kills['stale_removed']} stale temporary files removed, {kills['seconds']} s"
+        )
         if kills["failures"]:
             for line in kills["failures"]:
                 print(line, file=sys.stderr)
@@ -77,13 +86,17 @@ def cmd_soak(args: argparse.Namespace) -> int:
     except SoakFailure as exc:
         print(f"broken invariant: {exc}", file=sys.stderr)
         return 1
-    print(f"engine: {engine['games']} games, {engine['turns']} turns, {engine['actions']} actions, "
-          f"{engine['broken_invariants']} broken invariants, {engine['seconds']} s "
-          f"({engine['games_per_second']} games per second)")
+    print(
+        f"engine: {engine['games']} games, {engine['turns']} turns, {engine['actions']} actions, "
+        f"{engine['broken_invariants']} broken invariants, {engine['seconds']} s "
+        f"({engine['games_per_second']} games per second)"
+    )
     if args.events:
         window = soak_window(args.events, args.seed)
-        print(f"window: {window['events']} random events without an error, {window['seconds']} s; screens: "
-              f"{', '.join(window['screens'])}")
+        print(
+            f"window: {window['events']} random events without an error, {window['seconds']} s; screens: "
+            f"{', '.join(window['screens'])}"
+        )
     return 0
 
 
@@ -134,8 +147,10 @@ def cmd_load(args: argparse.Namespace) -> int:
             print(line)
         return 1
     state = session.state
-    print(f"{args.file}: a valid save of {session.scenario.title}, {state.turn_def.label}, "
-          f"{session.scenario.turn_count(state.turn)}{' (the game is over)' if state.over else ''}.")
+    print(
+        f"{args.file}: a valid save of {session.scenario.title}, {state.turn_def.label}, "
+        f"{session.scenario.turn_count(state.turn)}{' (the game is over)' if state.over else ''}."
+    )
     return 0
 
 
@@ -225,35 +240,64 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     # --scenario is taken after the command too (``play --scenario classroom45``), as a teacher would type it.
     scenario_opt = argparse.ArgumentParser(add_help=False)
-    scenario_opt.add_argument("--scenario", default=argparse.SUPPRESS,
-                              help=f"scenario id or path (default: {DEFAULT_SCENARIO})")
+    scenario_opt.add_argument(
+        "--scenario", default=argparse.SUPPRESS, help=f"scenario id or path (default: {DEFAULT_SCENARIO})"
+    )
 
     play = sub.add_parser(
-        "play", parents=[scenario_opt], help="start a game at once (in the window, or with --text in the terminal)")
+        "play", parents=[scenario_opt], help="start a game at once (in the window, or with --text in the terminal)"
+    )
     play.add_argument("--text", action="store_true", help="play in the terminal instead of the window")
     play.add_argument("--side", choices=("us", "ussr"), default="us", help="the leader you play (default: us)")
-    play.add_argument("--opponent", choices=PERSONALITIES, default="historical",
-                      help="the AI opponent's personality (default: historical)")
-    play.add_argument("--friction", choices=FRICTIONS, default="plausible",
-                      help="historical: the incidents of 27 October happen that day; plausible: incidents are "
-                      "drawn from the risk (default: plausible)")
-    play.add_argument("--seed", type=seed_arg, default=1962,
-                      help=f"seed of the game's dice, from {SEED_MIN} to {SEED_MAX} (default: 1962)")
+    play.add_argument(
+        "--opponent",
+        choices=PERSONALITIES,
+        default="historical",
+        help="the AI opponent's personality (default: historical)",
+    )
+    play.add_argument(
+        "--friction",
+        choices=FRICTIONS,
+        default="plausible",
+        help="historical: the incidents of 27 October happen that day; plausible: incidents are "
+        "drawn from the risk (default: plausible)",
+    )
+    play.add_argument(
+        "--seed",
+        type=seed_arg,
+        default=1962,
+        help=f"seed of the game's dice, from {SEED_MIN} to {SEED_MAX} (default: 1962)",
+    )
     play.add_argument("--hotseat", action="store_true", help="two players at one keyboard, one for each leader")
-    play.add_argument("--timer", type=count_arg(0, 3600), default=0, metavar="SECONDS",
-                      help="hot-seat in the window: seconds each player has for a turn (default: no timer)")
+    play.add_argument(
+        "--timer",
+        type=count_arg(0, 3600),
+        default=0,
+        metavar="SECONDS",
+        help="hot-seat in the window: seconds each player has for a turn (default: no timer)",
+    )
     play.add_argument("--no-clear", action="store_true", help="do not clear the screen between hot-seat players")
-    play.add_argument("--continue", dest="resume", action="store_true",
-                      help="go back to the last game (saved at the start of every turn)")
+    play.add_argument(
+        "--continue",
+        dest="resume",
+        action="store_true",
+        help="go back to the last game (saved at the start of every turn)",
+    )
     play.set_defaults(func=cmd_play)
 
     replay = sub.add_parser(
-        "replay", parents=[scenario_opt], help="replay the historical path (both leaders as the record shows them)")
-    replay.add_argument("--history", action="store_true", required=True,
-                        help="both leaders on the historical doctrine, historical friction")
+        "replay", parents=[scenario_opt], help="replay the historical path (both leaders as the record shows them)"
+    )
+    replay.add_argument(
+        "--history",
+        action="store_true",
+        required=True,
+        help="both leaders on the historical doctrine, historical friction",
+    )
     replay.add_argument("--json", action="store_true", help="print one JSON object with outcome and log")
-    replay.add_argument("--transcript", action="store_true",
-                        help="print the turn-by-turn transcript kept as the tests' golden file")
+    replay.add_argument(
+        "--transcript", action="store_true", help="print the turn-by-turn transcript kept as the tests' golden file"
+    )
     replay.add_argument("--save", metavar="RECORD.json", help="also write the game record to this file")
     replay.set_defaults(func=cmd_replay)
 
@@ -263,11 +307,18 @@ def build_parser() -> argparse.ArgumentParser:
     simulate.add_argument("--ussr", choices=DOCTRINES, default="historical", help="Khrushchev's doctrine")
     simulate.add_argument("--friction", choices=FRICTIONS, default="plausible", help="friction setting")
     simulate.add_argument("--seed", type=seed_arg, default=1, help="seed of the first game; the others follow")
-    simulate.add_argument("--workers", type=count_arg(1, 256), default=os.cpu_count() or 1,
-                          help="processes to play on (default: one per core); the results do not depend on it")
+    simulate.add_argument(
+        "--workers",
+        type=count_arg(1, 256),
+        default=os.cpu_count() or 1,
+        help="processes to play on (default: one per core); the results do not depend on it",
+    )
     simulate.add_argument("--json", action="store_true", help="print the figures as JSON")
-    simulate.add_argument("--matrix", action="store_true",
-                          help="every personality against every other: a Markdown table (as in the README)")
+    simulate.add_argument(
+        "--matrix",
+        action="store_true",
+        help="every personality against every other: a Markdown table (as in the README)",
+    )
     simulate.set_defaults(func=cmd_simulate)
 
     bench = sub.add_parser("bench", parents=[scenario_opt], help="measure the engine's speed")
@@ -276,10 +327,15 @@ def build_parser() -> argparse.ArgumentParser:
     bench.set_defaults(func=cmd_bench)
 
     tutorial = sub.add_parser(
-        "tutorial", parents=[scenario_opt], help="the crisis as it happened, explained day by day")
+        "tutorial", parents=[scenario_opt], help="the crisis as it happened, explained day by day"
+    )
     tutorial.add_argument("--text", action="store_true", help="in the terminal instead of the window")
-    tutorial.add_argument("--side", choices=("us", "ussr", "watch"), default="watch",
-                          help="watch both leaders follow the record, or lead one side yourself (default: watch)")
+    tutorial.add_argument(
+        "--side",
+        choices=("us", "ussr", "watch"),
+        default="watch",
+        help="watch both leaders follow the record, or lead one side yourself (default: watch)",
+    )
     tutorial.set_defaults(func=cmd_tutorial)
 
     report = sub.add_parser("report", help="write the debrief of a game: an HTML page and a CSV of the turns")
@@ -288,16 +344,24 @@ def build_parser() -> argparse.ArgumentParser:
     report.set_defaults(func=cmd_report)
 
     soak = sub.add_parser(
-        "soak", parents=[scenario_opt],
-        help="random play with every invariant checked, then random input in the window")
+        "soak", parents=[scenario_opt], help="random play with every invariant checked, then random input in the window"
+    )
     soak.add_argument("--games", type=count_arg(1, 10**7), default=1000, help="random games to play (default: 1000)")
-    soak.add_argument("--seconds", type=seconds_arg, default=600.0,
-                      help="stop the games after this long (default: 600)")
-    soak.add_argument("--events", type=count_arg(0, 10**8), default=20000,
-                      help="random input events for the window, headless (default: 20000; 0 to skip)")
-    soak.add_argument("--kills", type=count_arg(0, 100_000), default=0,
-                      help="first, terminal games to kill at random moments and mid-save, each then continued "
-                      "(default: 0)")
+    soak.add_argument(
+        "--seconds", type=seconds_arg, default=600.0, help="stop the games after this long (default: 600)"
+    )
+    soak.add_argument(
+        "--events",
+        type=count_arg(0, 10**8),
+        default=20000,
+        help="random input events for the window, headless (default: 20000; 0 to skip)",
+    )
+    soak.add_argument(
+        "--kills",
+        type=count_arg(0, 100_000),
+        default=0,
+        help="first, terminal games to kill at random moments and mid-save, each then continued (default: 0)",
+    )
     soak.add_argument("--seed", type=seed_arg, default=0, help="seed of the first game")
     soak.set_defaults(func=cmd_soak)
 

@@ -72,7 +72,7 @@ def _fill(fd: int, data: bytes) -> None:
     """Write all of ``data`` to ``fd`` and sync it (the seam where the tests inject a full disk)."""
     view = memoryview(data)
     while view:
-        view = view[os.write(fd, view):]
+        view = view[os.write(fd, view) :]
     os.fsync(fd)
 
 

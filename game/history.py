@@ -50,17 +50,21 @@ def history_text(state: GameState) -> str:
         lines.append(f"{e.date}  {e.text}{tag}")
     out = outcome_json(state)
     lines.append("")
-    lines.append(f"Outcome: {out['kind']} on {out['date']}; scores US {out['scores']['us']}, "
-                 f"USSR {out['scores']['ussr']}; ranks US {out['rank_labels']['us']}, "
-                 f"USSR {out['rank_labels']['ussr']}")
+    lines.append(
+        f"Outcome: {out['kind']} on {out['date']}; scores US {out['scores']['us']}, "
+        f"USSR {out['scores']['ussr']}; ranks US {out['rank_labels']['us']}, "
+        f"USSR {out['rank_labels']['ussr']}"
+    )
     return "\n".join(lines)
 
 
 def _view_line(view: Any) -> str:
-    return (f"rung={view.rung} defcon={view.defcon} alert={view.alert} quarantine={view.quarantine}/{view.line_nm} "
-            f"launchers={view.launchers} invasion={view.invasion_prep:.0f} castro={view.castro_alarm:.0f} "
-            f"meters={','.join(f'{k}={v:.0f}' for k, v in sorted(view.meters.items()))} "
-            f"flags={','.join(sorted(view.flags))}")
+    return (
+        f"rung={view.rung} defcon={view.defcon} alert={view.alert} quarantine={view.quarantine}/{view.line_nm} "
+        f"launchers={view.launchers} invasion={view.invasion_prep:.0f} castro={view.castro_alarm:.0f} "
+        f"meters={','.join(f'{k}={v:.0f}' for k, v in sorted(view.meters.items()))} "
+        f"flags={','.join(sorted(view.flags))}"
+    )
 
 
 def history_transcript(scenario: Scenario) -> str:

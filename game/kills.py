@@ -89,12 +89,18 @@ def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random, win
             command.append("--continue")
     strace = shutil.which("strace") if mid_write else None
     if strace:
-        command = [strace, "-f", "-qq", "-o", os.devnull, "-e", f"inject=fsync:delay_enter={STRACE_DELAY_US}",
-                   *command]
+        command = [strace, "-f", "-qq", "-o", os.devnull, "-e", f"inject=fsync:delay_enter={STRACE_DELAY_US}", *command]
     saves = home / "data" / "saves"
     env["PYTHONUNBUFFERED"] = "1"  # the output shows how far the game is, byte by byte
-    game = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL if mid_write else subprocess.PIPE,
-                            stderr=subprocess.DEVNULL, env=env, cwd=home, start_new_session=True)
+    game = subprocess.Popen(
+        command,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL if mid_write else subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=home,
+        start_new_session=True,
+    )
     try:
         game.stdin.write(b"e\n" * 400)
         game.stdin.flush()
@@ -127,8 +133,15 @@ def soak_kills(runs: int, seed: int = 0) -> dict[str, Any]:
     home = Path(tempfile.mkdtemp(prefix="brinkmanship-kills-"))
     old_home = os.environ.get("BRINKMANSHIP_HOME")
     os.environ["BRINKMANSHIP_HOME"] = str(home)
-    figures: dict[str, Any] = {"runs": 0, "finished": 0, "mid_write": 0, "continued": 0, "from_backup": 0,
-                               "stale_removed": 0, "failures": []}
+    figures: dict[str, Any] = {
+        "runs": 0,
+        "finished": 0,
+        "mid_write": 0,
+        "continued": 0,
+        "from_backup": 0,
+        "stale_removed": 0,
+        "failures": [],
+    }
     start = time.perf_counter()
     resume = False
     try:
@@ -159,8 +172,10 @@ def soak_kills(runs: int, seed: int = 0) -> dict[str, Any]:
             if session.state.turn == on_disk and not notice and not went_back:
                 figures["continued"] += 1
             else:
-                figures["failures"].append(f"run {i + 1}: Continue gave turn {session.state.turn}; the last completed "
-                                           f"save is of turn {on_disk} (before the run: {before})")
+                figures["failures"].append(
+                    f"run {i + 1}: Continue gave turn {session.state.turn}; the last completed "
+                    f"save is of turn {on_disk} (before the run: {before})"
+                )
             resume = run["exited"] is None and rng.random() < 0.75  # now and then a new game over the old one
     finally:
         if old_home is None:

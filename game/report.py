@@ -25,8 +25,13 @@ from game.engine.turn import describe_terms, turn_span
 from game.files import data_dir, write_text
 from game.tutorial import HistoricalPath
 
-KIND_WORDS = {"settlement": "Settlement", "nuclear_war": "Nuclear war", "capitulation_us": "The United States gave "
-              "way", "capitulation_ussr": "The Soviet Union gave way", "time_out": "Time ran out"}
+KIND_WORDS = {
+    "settlement": "Settlement",
+    "nuclear_war": "Nuclear war",
+    "capitulation_us": "The United States gave way",
+    "capitulation_ussr": "The Soviet Union gave way",
+    "time_out": "Time ran out",
+}
 
 
 @dataclass
@@ -74,10 +79,16 @@ class Debrief:
     def game_fields(self) -> list[tuple[str, str]]:
         """What identifies the game, for every export: a teacher can tell whose file is whose."""
         leaks = "; ".join(self.leaks) or "none"
-        return [("scenario", self.scenario), ("seed", str(self.seed)), ("friction", self.friction),
-                ("mode", self.mode), *((f"{LEADER[s]} played by", self.players.get(s, "")) for s in SIDES),
-                ("outcome", f"{self.outcome} ({self.outcome_date})"),
-                *((f"{LEADER[s]}'s score", str(self.scores[s]["total"])) for s in SIDES), ("secrets leaked", leaks)]
+        return [
+            ("scenario", self.scenario),
+            ("seed", str(self.seed)),
+            ("friction", self.friction),
+            ("mode", self.mode),
+            *((f"{LEADER[s]} played by", self.players.get(s, "")) for s in SIDES),
+            ("outcome", f"{self.outcome} ({self.outcome_date})"),
+            *((f"{LEADER[s]}'s score", str(self.scores[s]["total"])) for s in SIDES),
+            ("secrets leaked", leaks),
+        ]
 
 
 def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = None) -> Debrief:
@@ -96,34 +107,48 @@ def debrief(state: GameState, record: GameRecord, path: HistoricalPath | None = 
             continue
         turn_def = scenario.turns[turn]
         then = history_risk.get(turn)
-        rows.append(TurnRow(
-            turn=turn - first + 1, date=turn_span(turn_def.date, turn_def.days), label=turn_def.label, rung=rung,
-            risk=risk,
-            history_rung=then[0] if then else None, history_risk=then[1] if then else None,
-            orders={side: [defs[o.kind].label for o in played[turn][side]] for side in SIDES},
-            record_orders={side: [defs[c.order.kind].label for c in path.orders_on(turn, side)] for side in SIDES},
-            events=[_dated(e, turn_def.date) for e in public if e.turn == turn and (e.key.startswith(
-                ("incident_", "event_", "agreement", "end_")))],
-            leaks=[label for label, t in leaked if t == turn],
-        ))
+        rows.append(
+            TurnRow(
+                turn=turn - first + 1,
+                date=turn_span(turn_def.date, turn_def.days),
+                label=turn_def.label,
+                rung=rung,
+                risk=risk,
+                history_rung=then[0] if then else None,
+                history_risk=then[1] if then else None,
+                orders={side: [defs[o.kind].label for o in played[turn][side]] for side in SIDES},
+                record_orders={side: [defs[c.order.kind].label for c in path.orders_on(turn, side)] for side in SIDES},
+                events=[
+                    _dated(e, turn_def.date)
+                    for e in public
+                    if e.turn == turn and (e.key.startswith(("incident_", "event_", "agreement", "end_")))
+                ],
+                leaks=[label for label, t in leaked if t == turn],
+            )
+        )
     sc = scores(state)
     outcome = state.outcome
     ending = next((e.text for e in reversed(public) if e.key.startswith("end_")), "")
     hist = path.states[-1].outcome
     return Debrief(
-        scenario=scenario.id, title=scenario.title,
+        scenario=scenario.id,
+        title=scenario.title,
         outcome=KIND_WORDS.get(outcome.kind, outcome.kind) if outcome else "Unfinished",
-        outcome_date=outcome.date if outcome else state.date, ending=ending,
+        outcome_date=outcome.date if outcome else state.date,
+        ending=ending,
         terms=describe_terms(scenario, outcome.terms) if outcome and outcome.terms else "",
-        scores={side: {"total": s.total, "parts": dict(s.parts), "rank": s.rank, "rank_label": s.rank_label}
-                for side, s in sc.items()},
+        scores={
+            side: {"total": s.total, "parts": dict(s.parts), "rank": s.rank, "rank_label": s.rank_label}
+            for side, s in sc.items()
+        },
         rows=rows,
-        leaks=[f"{scenario.terms[k].label}: leaked on {scenario.turn_label(t)}"
-               for k, t in state.leaked],
+        leaks=[f"{scenario.terms[k].label}: leaked on {scenario.turn_label(t)}" for k, t in state.leaked],
         questions=list(scenario.questions),
         humans=list(record.meta.get("humans", [])),
         history_outcome=f"{KIND_WORDS.get(hist.kind, hist.kind)} on {long_date(hist.date)}" if hist else "",
-        seed=record.seed, friction=record.friction, mode=str(record.meta.get("mode", "single")),
+        seed=record.seed,
+        friction=record.friction,
+        mode=str(record.meta.get("mode", "single")),
         players=players(record),
     )
 
@@ -153,9 +178,16 @@ def chart_png(report: Debrief, palette: Any = None, fonts: Any = None, size: tup
     from game.ui.theme import STANDARD, Fonts
 
     pygame.font.init()
-    surface = render_chart([r.date[5:] for r in report.rows], [r.rung for r in report.rows],
-                           [r.risk for r in report.rows], [r.history_rung or 0 for r in report.rows],
-                           [r.history_risk or 0.0 for r in report.rows], size, palette or STANDARD, fonts or Fonts())
+    surface = render_chart(
+        [r.date[5:] for r in report.rows],
+        [r.rung for r in report.rows],
+        [r.risk for r in report.rows],
+        [r.history_rung or 0 for r in report.rows],
+        [r.history_risk or 0.0 for r in report.rows],
+        size,
+        palette or STANDARD,
+        fonts or Fonts(),
+    )
     return png_bytes(surface)
 
 
@@ -164,16 +196,43 @@ def csv_text(report: Debrief) -> str:
     out = io.StringIO()
     writer = csv.writer(out)
     game = report.game_fields()
-    writer.writerow(["turn", "date", "label", "rung", "risk", "rung in 1962", "risk in 1962", "Kennedy's orders",
-                     "Khrushchev's orders", "Kennedy in 1962", "Khrushchev in 1962", "what happened",
-                     "leaked this turn", *(name for name, _ in game)])
+    writer.writerow(
+        [
+            "turn",
+            "date",
+            "label",
+            "rung",
+            "risk",
+            "rung in 1962",
+            "risk in 1962",
+            "Kennedy's orders",
+            "Khrushchev's orders",
+            "Kennedy in 1962",
+            "Khrushchev in 1962",
+            "what happened",
+            "leaked this turn",
+            *(name for name, _ in game),
+        ]
+    )
     for r in report.rows:
-        writer.writerow([r.turn, r.date, r.label, r.rung, f"{r.risk:.3f}",
-                         "" if r.history_rung is None else r.history_rung,
-                         "" if r.history_risk is None else f"{r.history_risk:.3f}",
-                         "; ".join(r.orders["us"]), "; ".join(r.orders["ussr"]),
-                         "; ".join(r.record_orders["us"]), "; ".join(r.record_orders["ussr"]), " | ".join(r.events),
-                         "; ".join(r.leaks), *(value for _, value in game)])
+        writer.writerow(
+            [
+                r.turn,
+                r.date,
+                r.label,
+                r.rung,
+                f"{r.risk:.3f}",
+                "" if r.history_rung is None else r.history_rung,
+                "" if r.history_risk is None else f"{r.history_risk:.3f}",
+                "; ".join(r.orders["us"]),
+                "; ".join(r.orders["ussr"]),
+                "; ".join(r.record_orders["us"]),
+                "; ".join(r.record_orders["ussr"]),
+                " | ".join(r.events),
+                "; ".join(r.leaks),
+                *(value for _, value in game),
+            ]
+        )
     return out.getvalue()
 
 
@@ -182,13 +241,18 @@ def html_text(report: Debrief, chart: bytes) -> str:
     e = html.escape
     score_rows = "".join(
         f"<tr><th>{LEADER[side]}</th><td>{s['total']} / 100</td><td>{e(s['rank_label'])}</td>"
-        + "".join(f"<td>{s['parts'][p]}</td>" for p in PARTS) + "</tr>" for side, s in report.scores.items())
+        + "".join(f"<td>{s['parts'][p]}</td>" for p in PARTS)
+        + "</tr>"
+        for side, s in report.scores.items()
+    )
     turn_rows = "".join(
         f"<tr><td>{r.turn}. {e(r.label)}</td><td>{r.rung}</td>"
         f"<td>{'' if r.history_rung is None else r.history_rung}</td>"
         f"<td>{e('; '.join(r.orders['us']) or '—')}</td><td>{e('; '.join(r.record_orders['us']) or '—')}</td>"
         f"<td>{e('; '.join(r.orders['ussr']) or '—')}</td><td>{e('; '.join(r.record_orders['ussr']) or '—')}</td>"
-        "</tr>" for r in report.rows)
+        "</tr>"
+        for r in report.rows
+    )
     leaks = "".join(f"<li>{e(x)}</li>" for x in report.leaks) or "<li>No secret leaked.</li>"
     questions = "".join(f"<li>{e(q)}</li>" for q in report.questions)
     game = "".join(f"<tr><th>{e(name)}</th><td>{e(value)}</td></tr>" for name, value in report.game_fields())

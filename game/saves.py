@@ -214,8 +214,11 @@ def _problems(name: str, exc: ValidationError, base: str = "") -> list[str]:
     for err in exc.errors():
         loc = "".join(f"[{p}]" if isinstance(p, int) else f".{p}" for p in err["loc"] if p != "[key]")
         loc = (base + loc).lstrip(".") or "(top)"
-        msg = {"missing": "is required", "extra_forbidden": "unknown key",
-               "finite_number": "must be a finite number"}.get(err["type"])
+        msg = {
+            "missing": "is required",
+            "extra_forbidden": "unknown key",
+            "finite_number": "must be a finite number",
+        }.get(err["type"])
         if err.get("ctx", {}).get("pattern") == LINE:
             msg = "has control characters, which cannot be shown"
         if msg is None:
@@ -241,8 +244,9 @@ def _read(path: Path, raw: bytes | None = None) -> dict[str, Any]:
     if type(version) is not int:
         raise SaveError([f"{name}: version: must be a whole number"])
     if version > SAVE_VERSION:
-        raise SaveError([f"{name}: version: saved by a newer version of the game ({version}; this one reads "
-                         f"{SAVE_VERSION})"])
+        raise SaveError(
+            [f"{name}: version: saved by a newer version of the game ({version}; this one reads {SAVE_VERSION})"]
+        )
     if version < 1:
         raise SaveError([f"{name}: version: {version} is not a version of the save format (1 to {SAVE_VERSION})"])
     return data
@@ -290,11 +294,16 @@ def read_record(name: str, data: Any, base: str = "") -> tuple[Scenario, GameRec
     try:
         scenario = load_scenario(scenario_by_id(record.scenario_id))
     except ScenarioError as exc:
-        raise SaveError([f"{name}: {base}scenario.id: scenario '{record.scenario_id}' cannot be loaded",
-                         *exc.problems]) from None
+        raise SaveError(
+            [f"{name}: {base}scenario.id: scenario '{record.scenario_id}' cannot be loaded", *exc.problems]
+        ) from None
     if scenario.content_hash != record.scenario_hash:
-        raise SaveError([f"{name}: {base}scenario.hash: the scenario '{scenario.id}' has changed since this game "
-                         "was saved, so the game cannot be replayed"])
+        raise SaveError(
+            [
+                f"{name}: {base}scenario.hash: the scenario '{scenario.id}' has changed since this game "
+                "was saved, so the game cannot be replayed"
+            ]
+        )
     return scenario, record
 
 
@@ -331,19 +340,29 @@ def _summary(session: Session) -> dict[str, Any]:
         human = session.humans[0]
         mode = "against the AI"
         sides = f"{LEADER[human]} against the {session.opponent} {LEADER['ussr' if human == 'us' else 'us']}"
-    return {"date": state.date, "label": state.turn_def.label, "turn": state.turn, "mode": mode, "sides": sides,
-            "over": state.over, "scenario": session.scenario.id}
+    return {
+        "date": state.date,
+        "label": state.turn_def.label,
+        "turn": state.turn,
+        "mode": mode,
+        "sides": sides,
+        "over": state.over,
+        "scenario": session.scenario.id,
+    }
 
 
 def _write(session: Session, path: Path, slot: str) -> Path:
-    write_json(path, {
-        "format": SAVE_FORMAT,
-        "version": SAVE_VERSION,
-        "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
-        "slot": slot,
-        "summary": _summary(session),
-        "record": session.record.to_json(),
-    })
+    write_json(
+        path,
+        {
+            "format": SAVE_FORMAT,
+            "version": SAVE_VERSION,
+            "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
+            "slot": slot,
+            "summary": _summary(session),
+            "record": session.record.to_json(),
+        },
+    )
     return path
 
 
@@ -389,8 +408,10 @@ def continue_game() -> tuple[Session, str]:
         session = load_game(backup_path())
     except SaveError as exc:
         raise SaveError([problem, *exc.problems]) from None
-    return session, (f"The last autosave could not be loaded ({problem}), so the game goes on from its backup, "
-                     f"saved one turn earlier: {session.state.turn_def.label}.")
+    return session, (
+        f"The last autosave could not be loaded ({problem}), so the game goes on from its backup, "
+        f"saved one turn earlier: {session.state.turn_def.label}."
+    )
 
 
 def tidy() -> list[Path]:

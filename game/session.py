@@ -32,7 +32,7 @@ class TurnResult:
         """What the turn brought, as ``side`` may read it (None: the public news, for players watching together)."""
         seen_by = side or "us"
         old = player_view(self.before, seen_by).log
-        new = player_view(self.after, seen_by).log[len(old):]
+        new = player_view(self.after, seen_by).log[len(old) :]
         return [e for e in new if side is not None or e.visibility == "public"]
 
     def line(self, entry: LogEntry) -> str:
@@ -46,8 +46,9 @@ class TurnResult:
 class Session:
     """One game: the state, its record, the human sides and the AI opponents."""
 
-    def __init__(self, scenario: Scenario, record: GameRecord, state: GameState, humans: tuple[str, ...],
-                 opponent: str) -> None:
+    def __init__(
+        self, scenario: Scenario, record: GameRecord, state: GameState, humans: tuple[str, ...], opponent: str
+    ) -> None:
         self.scenario = scenario
         self.record = record
         self.state = state
@@ -57,8 +58,15 @@ class Session:
         self.committed: dict[str, tuple[Order, ...]] = {}
 
     @classmethod
-    def new(cls, scenario: Scenario, seed: int, friction: str, humans: tuple[str, ...], opponent: str = "historical",
-            **meta: Any) -> Session:
+    def new(
+        cls,
+        scenario: Scenario,
+        seed: int,
+        friction: str,
+        humans: tuple[str, ...],
+        opponent: str = "historical",
+        **meta: Any,
+    ) -> Session:
         record = GameRecord.start(scenario, seed, friction, humans=list(humans), opponent=opponent, **meta)
         return cls(scenario, record, new_game(scenario, seed, friction), humans, opponent)
 

@@ -29,16 +29,18 @@ def make_policy(scenario: Scenario, side: str, name: str) -> Any:
     return doctrine_policy(scenario, side, name)
 
 
-def play_game(scenario: Scenario, policies: dict[str, Any], seed: int, friction: str,
-              record: GameRecord | None = None) -> tuple[GameState, int]:
+def play_game(
+    scenario: Scenario, policies: dict[str, Any], seed: int, friction: str, record: GameRecord | None = None
+) -> tuple[GameState, int]:
     """Play one game to its end; returns the final state and the number of engine actions.
 
     An action is one order or one chance draw. Policies that want dice get a
     generator seeded from the game seed and the side, never the game's own.
     """
     state = new_game(scenario, seed, friction)
-    dice = {side: np.random.default_rng([seed, i]) if policies[side].uses_dice else None
-            for i, side in enumerate(SIDES)}
+    dice = {
+        side: np.random.default_rng([seed, i]) if policies[side].uses_dice else None for i, side in enumerate(SIDES)
+    }
     actions = 0
     while not state.over:
         orders = {side: policies[side].choose(player_view(state, side), dice[side]) for side in SIDES}
@@ -101,8 +103,9 @@ class Summary:
             "winners": {k: self.winners[k] for k in sorted(self.winners)},
             "mean_scores": {side: round(self.mean_score(side), 2) for side in SIDES},
             "mean_ranks": {side: round(self.mean_rank(side), 3) for side in SIDES},
-            "ranks": {side: {str(r): self.rank_counts[side][r] for r in sorted(self.rank_counts[side])}
-                      for side in SIDES},
+            "ranks": {
+                side: {str(r): self.rank_counts[side][r] for r in sorted(self.rank_counts[side])} for side in SIDES
+            },
             "reached_rung": {str(r): round(self.reached(r), 4) for r in range(11)},
             "games_per_second": round(self.games / self.seconds, 1) if self.seconds else None,
         }
@@ -126,8 +129,7 @@ def _worker(args: tuple[str, str, str, str, range, str]) -> Summary:
     return _play_many(scenario, us, ussr, seeds, friction)
 
 
-def simulate(scenario: Scenario, us: str, ussr: str, games: int, seed: int, friction: str,
-             workers: int = 1) -> Summary:
+def simulate(scenario: Scenario, us: str, ussr: str, games: int, seed: int, friction: str, workers: int = 1) -> Summary:
     """Play ``games`` games with seeds ``seed``, ``seed + 1``, … on ``workers`` processes.
 
     The games and their results do not depend on the number of workers: each
@@ -138,8 +140,10 @@ def simulate(scenario: Scenario, us: str, ussr: str, games: int, seed: int, fric
         summary = _play_many(scenario, us, ussr, range(seed, seed + games), friction)
     else:
         bounds = [seed + games * k // workers for k in range(workers + 1)]
-        jobs = [(scenario.path, scenario.content_hash, us, ussr, range(a, b), friction)
-                for a, b in zip(bounds, bounds[1:], strict=False)]
+        jobs = [
+            (scenario.path, scenario.content_hash, us, ussr, range(a, b), friction)
+            for a, b in zip(bounds, bounds[1:], strict=False)
+        ]
         summary = Summary()
         with multiprocessing.get_context("spawn").Pool(workers) as pool:
             for part in pool.map(_worker, jobs):
@@ -150,9 +154,11 @@ def simulate(scenario: Scenario, us: str, ussr: str, games: int, seed: int, fric
 
 def matrix_table(scenario: Scenario, games: int, seed: int, friction: str, workers: int = 1) -> str:
     """Every personality against every other, as the Markdown table the README shows."""
-    rows = ["| Kennedy | Khrushchev | settlement | nuclear war | other ends | rung 6+ | US wins | USSR wins "
-            "| compromise | mean score US | mean score USSR |",
-            "|---|---|---|---|---|---|---|---|---|---|---|"]
+    rows = [
+        "| Kennedy | Khrushchev | settlement | nuclear war | other ends | rung 6+ | US wins | USSR wins "
+        "| compromise | mean score US | mean score USSR |",
+        "|---|---|---|---|---|---|---|---|---|---|---|",
+    ]
     for us in PERSONALITIES:
         for ussr in PERSONALITIES:
             s = simulate(scenario, us, ussr, games, seed, friction, workers)
@@ -160,5 +166,6 @@ def matrix_table(scenario: Scenario, games: int, seed: int, friction: str, worke
             rows.append(
                 f"| {us} | {ussr} | {s.share('settlement'):.1%} | {s.share('nuclear_war'):.1%} | {other_ends:.1%} "
                 f"| {s.reached(6):.1%} | {s.winners['us'] / s.games:.1%} | {s.winners['ussr'] / s.games:.1%} "
-                f"| {s.winners['none'] / s.games:.1%} | {s.mean_score('us'):.1f} | {s.mean_score('ussr'):.1f} |")
+                f"| {s.winners['none'] / s.games:.1%} | {s.mean_score('us'):.1f} | {s.mean_score('ussr'):.1f} |"
+            )
     return "\n".join(rows)

@@ -46,8 +46,14 @@ def soak_engine(scenario: Scenario, games: int, seconds: float, seed: int = 0) -
             state = after
         played += 1
     elapsed = time.perf_counter() - start
-    return {"games": played, "turns": steps, "actions": actions, "broken_invariants": 0,
-            "seconds": round(elapsed, 1), "games_per_second": round(played / elapsed, 1) if elapsed else None}
+    return {
+        "games": played,
+        "turns": steps,
+        "actions": actions,
+        "broken_invariants": 0,
+        "seconds": round(elapsed, 1),
+        "games_per_second": round(played / elapsed, 1) if elapsed else None,
+    }
 
 
 def soak_window(events: int, seed: int = 7) -> dict[str, Any]:

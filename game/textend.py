@@ -79,7 +79,6 @@ class Ending(Pages):
             self.say(f"Debrief written: {page}\nTurn log written: {table}")
 
 
-
 def watch_history(scenario: Any, ask: Callable[[str], str] = input, say: Callable[[str], None] = print) -> None:
     """The crisis as it happened, day by day, with each day's narration and everything reported that day."""
     path = HistoricalPath(scenario)

@@ -33,8 +33,15 @@ CLEAR = "\033[2J\033[H"
 class TextGame(OrderDesk, Ending):
     """One game in the terminal. ``humans`` are the sides played at the keyboard."""
 
-    def __init__(self, session: Session, ask: Callable[[str], str] = input, say: Callable[[str], None] = print,
-                 clear: bool = True, autosave: bool = False, guide: Guide | None = None) -> None:
+    def __init__(
+        self,
+        session: Session,
+        ask: Callable[[str], str] = input,
+        say: Callable[[str], None] = print,
+        clear: bool = True,
+        autosave: bool = False,
+        guide: Guide | None = None,
+    ) -> None:
         self.session = session
         self.autosave = autosave
         self.guide = guide
@@ -51,7 +58,6 @@ class TextGame(OrderDesk, Ending):
     @property
     def record(self) -> GameRecord:
         return self.session.record
-
 
     # -- the game --
 

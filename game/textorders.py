@@ -38,8 +38,6 @@ HELP = """Commands:
   a            once terms are agreed: let the aftermath run to its end, every promise kept"""
 
 
-
-
 class RunAftermath(Exception):  # noqa: N818 - a request, not an error
     """The player asked to let the agreed terms be carried out to the end without more orders."""
 
@@ -225,6 +223,7 @@ class OrderDesk(Pages):
         if why is None:
             return True
         if why.kind == "rung":
-            return self.confirm(f"WARNING: these orders take the ladder to rung {why.rung} ({why.rung_name}). "
-                                "Are you sure?")
+            return self.confirm(
+                f"WARNING: these orders take the ladder to rung {why.rung} ({why.rung_name}). Are you sure?"
+            )
         return self.confirm(f"WARNING: the risk of an incident this turn would be {why.risk * 100:.0f}%. Are you sure?")

@@ -33,7 +33,6 @@ def bar(p: float, width: int = 20) -> str:
     return "[" + "#" * filled + "." * (width - filled) + f"] {p * 100:.0f}%"
 
 
-
 class Pages:
     """Saying, asking and the pages a side reads; ``TextGame`` gives it the session, the guide and the I/O."""
 
@@ -55,8 +54,10 @@ class Pages:
     def show_briefing(self, view: PlayerView) -> None:
         """The leader's card before the first orders of a game (not when a game in progress resumes)."""
         card = self.scenario.briefings[view.side]  # the loader requires one for each side
-        self.say(f"\nTOP SECRET — EYES ONLY\n{LEADER[view.side].upper()}, {ROLE[view.side]}, "
-                 f"{with_year(view.turn_def.label)}")
+        self.say(
+            f"\nTOP SECRET — EYES ONLY\n{LEADER[view.side].upper()}, {ROLE[view.side]}, "
+            f"{with_year(view.turn_def.label)}"
+        )
         for heading, words in card.sections():
             self.say(f"\n{heading.upper()}")
             self.say(textwrap.fill(words, 78))
@@ -78,8 +79,10 @@ class Pages:
         if view.side == "us":
             s(f"Operational missile launchers on Cuba (estimate): {view.launchers} ± {view.uncertainty:.0f}")
         else:
-            s(f"Operational launchers on Cuba: {view.launchers}   tactical warheads: {view.tactical}   "
-              f"commanders may fire: {'yes' if view.local_authority else 'no'}")
+            s(
+                f"Operational launchers on Cuba: {view.launchers}   tactical warheads: {view.tactical}   "
+                f"commanders may fire: {'yes' if view.local_authority else 'no'}"
+            )
             s(f"US invasion readiness (estimate): {view.invasion_prep:.0f}/100")
         if view.side == "us":
             s(f"Invasion force readiness: {view.invasion_prep:.0f}/100")
@@ -127,8 +130,9 @@ class Pages:
             who = sender_words(o, view.side)
             by = self.scenario.turn_label(o.deadline_turn)
             deadline = f", answer by the end of {by}" if o.deadline_turn >= 0 else ""
-            self.say(f"  [{o.id}] {who}, {o.channel} channel, {o.status}{deadline}: "
-                     f"{describe_terms(self.scenario, o.terms)}")
+            self.say(
+                f"  [{o.id}] {who}, {o.channel} channel, {o.status}{deadline}: {describe_terms(self.scenario, o.terms)}"
+            )
 
     def show_ladder(self) -> None:
         for r in reversed(self.scenario.rungs):

@@ -80,33 +80,60 @@ def _short(source_id: str) -> str:
 
 # The points on which historians differ, in the project's own words: shown on the tutorial's last page.
 DISPUTES: tuple[tuple[str, str], ...] = (
-    ("The quarantine line", "Robert Kennedy's memoir says the line was planned at 800 miles and drawn in to 500 on "
-     "the advice of the British ambassador, David Ormsby-Gore. Navy records describe an arc of about 500 miles "
-     "from Cape Maisí from the start. Whether the figures were nautical miles is not certain. (S42, S19)"),
-    ("\"Eyeball to eyeball\"", "Dean Rusk's remark is usually quoted as \"We're eyeball to eyeball, and I think the "
-     "other fellow just blinked.\" Most of the missile ships had turned back on 23 October, far from the line, on "
-     "Moscow's orders: the last-minute turn at the line is a lasting myth, as Michael Dobbs shows. (S42, S53, S25)"),
-    ("Scali and Fomin", "By John Scali's account, \"Fomin\" (the KGB's Aleksandr Feklisov) proposed the formula of "
-     "26 October; Feklisov later said it was Scali's. The KGB files used by Fursenko and Naftali suggest he had no "
-     "instructions, and his report reached Moscow too late to shape Khrushchev's letters. (S29, S2, S40)"),
-    ("The Turkey demand", "Kennedy's reply of 27 October did not ignore the second letter: it referred to \"your "
-     "second letter which you made public\" and offered later talks on other arms. The answer on Turkey went "
-     "privately, through Robert Kennedy. Who first proposed answering only the first letter is disputed. "
-     "(S32, S13, S18)"),
-    ("B-59", "What happened aboard B-59 rests on the memories of those on board. The popular rule that three "
-     "officers had to agree to fire has no written source. Vasily Arkhipov was chief of staff of the submarine "
-     "brigade; Thomas Blanton of the National Security Archive calls his role overstated. (S38, S22)"),
-    ("The Presidium of 28 October", "Khrushchev and the Presidium met at the government dacha at Novo-Ogaryovo. "
-     "Accounts differ on when Dobrynin's report of his talk with Robert Kennedy reached them, and so on how much it "
-     "weighed in the decision. (S47, S16, S13)"),
-    ("What Washington knew", "American photographs showed the Luna (FROG) launchers and the cruise-missile sites, "
-     "and Washington suspected nuclear warheads; it could not prove they were there. That about a hundred "
-     "tactical warheads had reached Cuba was made public only in 1992. (S24, S23)"),
-    ("The intermediate-range sites", "The Guanajay sites were photographed on 17 October and identified and "
-     "briefed to the President on 18 October; one summary dates them to 14 October. (S20, S43)"),
-    ("The Soviet alert", "Moscow announced its alert of 23 October in public (cancelled leave, deferred "
-     "discharges, higher readiness, a Warsaw Pact meeting); one of the game's seed documents wrongly says it was "
-     "kept quiet. Khrushchev later called it mostly a demonstration. (UPI 1962-10-23, CIA OCI 1962-10-23)"),
+    (
+        "The quarantine line",
+        "Robert Kennedy's memoir says the line was planned at 800 miles and drawn in to 500 on "
+        "the advice of the British ambassador, David Ormsby-Gore. Navy records describe an arc of about 500 miles "
+        "from Cape Maisí from the start. Whether the figures were nautical miles is not certain. (S42, S19)",
+    ),
+    (
+        '"Eyeball to eyeball"',
+        "Dean Rusk's remark is usually quoted as \"We're eyeball to eyeball, and I think the "
+        'other fellow just blinked." Most of the missile ships had turned back on 23 October, far from the line, on '
+        "Moscow's orders: the last-minute turn at the line is a lasting myth, as Michael Dobbs shows. (S42, S53, S25)",
+    ),
+    (
+        "Scali and Fomin",
+        "By John Scali's account, \"Fomin\" (the KGB's Aleksandr Feklisov) proposed the formula of "
+        "26 October; Feklisov later said it was Scali's. The KGB files used by Fursenko and Naftali suggest he had no "
+        "instructions, and his report reached Moscow too late to shape Khrushchev's letters. (S29, S2, S40)",
+    ),
+    (
+        "The Turkey demand",
+        "Kennedy's reply of 27 October did not ignore the second letter: it referred to \"your "
+        'second letter which you made public" and offered later talks on other arms. The answer on Turkey went '
+        "privately, through Robert Kennedy. Who first proposed answering only the first letter is disputed. "
+        "(S32, S13, S18)",
+    ),
+    (
+        "B-59",
+        "What happened aboard B-59 rests on the memories of those on board. The popular rule that three "
+        "officers had to agree to fire has no written source. Vasily Arkhipov was chief of staff of the submarine "
+        "brigade; Thomas Blanton of the National Security Archive calls his role overstated. (S38, S22)",
+    ),
+    (
+        "The Presidium of 28 October",
+        "Khrushchev and the Presidium met at the government dacha at Novo-Ogaryovo. "
+        "Accounts differ on when Dobrynin's report of his talk with Robert Kennedy reached them, and so on how much it "
+        "weighed in the decision. (S47, S16, S13)",
+    ),
+    (
+        "What Washington knew",
+        "American photographs showed the Luna (FROG) launchers and the cruise-missile sites, "
+        "and Washington suspected nuclear warheads; it could not prove they were there. That about a hundred "
+        "tactical warheads had reached Cuba was made public only in 1992. (S24, S23)",
+    ),
+    (
+        "The intermediate-range sites",
+        "The Guanajay sites were photographed on 17 October and identified and "
+        "briefed to the President on 18 October; one summary dates them to 14 October. (S20, S43)",
+    ),
+    (
+        "The Soviet alert",
+        "Moscow announced its alert of 23 October in public (cancelled leave, deferred "
+        "discharges, higher readiness, a Warsaw Pact meeting); one of the game's seed documents wrongly says it was "
+        "kept quiet. Khrushchev later called it mostly a demonstration. (UPI 1962-10-23, CIA OCI 1962-10-23)",
+    ),
 )
 
 # What came after the last turn: kept off the turn pages, which tell only what was known by then.
@@ -157,9 +184,11 @@ class Divergence:
     rung_then: int
     notes: tuple[str, ...]
 
-    EXPLAINED = ("How far apart: 0% is the record's own path. Each day whose orders differed from the record's "
-                 "adds 8 points, each rung between the ladder now and the ladder then adds 12, and each other "
-                 "difference (a settlement, the quarantine, the ending) adds 15; 100% means nothing is left in common.")
+    EXPLAINED = (
+        "How far apart: 0% is the record's own path. Each day whose orders differed from the record's "
+        "adds 8 points, each rung between the ladder now and the ladder then adds 12, and each other "
+        "difference (a settlement, the quarantine, the ending) adds 15; 100% means nothing is left in common."
+    )
 
     @property
     def score(self) -> int:
@@ -223,12 +252,28 @@ class Guide:
         then = self.path.states[-1] if state.over else self.path.at(state.turn)
         notes = []
         if (state.agreement is None) != (then.agreement is None):
-            notes.append("a settlement has been made that history had not" if state.agreement is not None
-                         else "no settlement where history had one")
+            notes.append(
+                "a settlement has been made that history had not"
+                if state.agreement is not None
+                else "no settlement where history had one"
+            )
         if state.quarantine != then.quarantine:
-            notes.append(f"the quarantine is {state.quarantine.replace('_', ' ')}, not "
-                         f"{then.quarantine.replace('_', ' ')}")
+            notes.append(
+                f"the quarantine is {state.quarantine.replace('_', ' ')}, not {then.quarantine.replace('_', ' ')}"
+            )
         if state.outcome is not None and then.outcome is not None and state.outcome.kind != then.outcome.kind:
             notes.append(f"the crisis ended in {state.outcome.kind.replace('_', ' ')}")
         on_path = self.turns_off == 0 and not notes and state.rung == then.rung
         return Divergence(on_path, self.turns_off, state.rung, then.rung, tuple(notes))
+
+
+def record_lines(scenario: Scenario, guide: Guide, view: Any, side: str) -> list[str]:
+    """The day's narration, what the record's leader did and why, and how far the game has strayed."""
+    page = day_text(scenario, view)
+    lines = page[:1] + [f"THE RECORD — WHAT {LEADER[side].upper()} DID"]
+    lines.extend(f"• {line}" for line in guide.advice_text(view))
+    divergence = guide.divergence(view)
+    lines.append(divergence.describe())
+    if not divergence.on_path:
+        lines.append(divergence.EXPLAINED)
+    return lines + page[1:]

@@ -15,8 +15,15 @@ from game.scenario.loader import default_scenario_path, load_scenario  # noqa: E
 # The profile every run uses unless HYPOTHESIS_PROFILE names another: the same examples on every machine and
 # every run (derandomized, no example database carried between runs), a bounded number of them, and no
 # deadline, since a loaded CI machine is slow, never wrong. "explore" searches afresh, for local hunting.
-settings.register_profile("ci", derandomize=True, database=None, max_examples=50, deadline=None,
-                          suppress_health_check=[HealthCheck.too_slow], print_blob=True)
+settings.register_profile(
+    "ci",
+    derandomize=True,
+    database=None,
+    max_examples=50,
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow],
+    print_blob=True,
+)
 settings.register_profile("explore", max_examples=1000, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
 

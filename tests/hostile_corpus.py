@@ -50,10 +50,16 @@ def _file_kinds(target: str) -> list[tuple[str, Payload, str]]:
         ("nul-bytes", b"\x00\x00\x00", syntax),
         ("deep-arrays", (b"x = " if toml else b"") + b"[" * 20_000 + b"]" * 20_000, "data nested too deeply"),
         ("too-large", b" " * (cap + 1), "file is larger than"),
-        ("4301-digits", (b"x = " if toml else b"[") + b"7" * 4301 + (b"" if toml else b"]"),
-         f"{parsed} (a number of more than 4300 digits"),
-        ("50000-digits", (b"x = " if toml else b"[") + b"7" * 50_000 + (b"" if toml else b"]"),
-         f"{parsed} (a number of more than 4300 digits"),
+        (
+            "4301-digits",
+            (b"x = " if toml else b"[") + b"7" * 4301 + (b"" if toml else b"]"),
+            f"{parsed} (a number of more than 4300 digits",
+        ),
+        (
+            "50000-digits",
+            (b"x = " if toml else b"[") + b"7" * 50_000 + (b"" if toml else b"]"),
+            f"{parsed} (a number of more than 4300 digits",
+        ),
     ]
     if toml:
         kinds += [
@@ -66,8 +72,11 @@ def _file_kinds(target: str) -> list[tuple[str, Payload, str]]:
             ("binary", bytes(range(256)) * 4, "not UTF-8 text"),
         ]
     else:
-        top = {"save": "format: not a Brinkmanship save", "record": "not a saved game or a game record",
-               "settings": "not a table of settings"}[target]
+        top = {
+            "save": "format: not a Brinkmanship save",
+            "record": "not a saved game or a game record",
+            "settings": "not a table of settings",
+        }[target]
         kinds += [
             ("deep-objects", b'{"a":' * 10_000 + b"1" + b"}" * 10_000, "data nested too deeply"),
             ("NaN", b'{"a": NaN}', "a: must be a finite number"),
@@ -109,53 +118,88 @@ def _at(path: str, value: Any) -> Callable[[dict[str, Any]], Any]:
 def _record_changes(prefix: str) -> list[tuple[str, Payload, str]]:
     """Bad fields of a game record (at ``prefix`` in a save: ``record.``)."""
     p = prefix
-    return [(f"record-{name}" if p else name, change, expected) for name, change, expected in [
-        ("seed-string", _at(f"{p}seed", "42"), f"{p}seed: input should be a valid integer"),
-        ("seed-float", _at(f"{p}seed", 42.0), f"{p}seed: input should be a valid integer"),
-        ("seed-bool", _at(f"{p}seed", True), f"{p}seed: input should be a valid integer"),
-        ("seed-negative", _at(f"{p}seed", -5), f"{p}seed: input should be greater than or equal to 0"),
-        ("seed-2-to-the-63", _at(f"{p}seed", 2**63), f"{p}seed: input should be less than or equal to"),
-        ("seed-10-to-the-40", _at(f"{p}seed", 10**40), f"{p}seed: input should be less than or equal to"),
-        ("seed-missing", _at(f"{p}seed", ...), f"{p}seed: is required"),
-        ("version-0", _at(f"{p}version", 0), f"{p}version: input should be greater than or equal to 1"),
-        ("version-99", _at(f"{p}version", 99), f"{p}version: input should be less than or equal to 1"),
-        ("version-minus-7", _at(f"{p}version", -7), f"{p}version: input should be greater than or equal to 1"),
-        ("friction-unknown", _at(f"{p}friction", "chaotic"), f"{p}friction: input should be"),
-        ("orders-a-list", _at(f"{p}turns[0].orders", []), f"{p}turns[0].orders: input should be a valid dictionary"),
-        ("orders-a-string", _at(f"{p}turns[0].orders", "u2"), f"{p}turns[0].orders: input should be a valid dict"),
-        ("orders-of-a-side-a-string", _at(f"{p}turns[0].orders.us", "u2"),
-         f"{p}turns[0].orders.us: input should be a valid list"),
-        ("orders-unknown-side", _at(f"{p}turns[0].orders.nato", []), f"{p}turns[0].orders.nato: input should be"),
-        ("orders-too-many", _at(f"{p}turns[0].orders.us", [{"kind": "u2"}] * 41),
-         f"{p}turns[0].orders: more than 40 orders for a side"),
-        ("order-kind-number", _at(f"{p}turns[0].orders.us[0].kind", 7),
-         f"{p}turns[0].orders.us[0].kind: input should be a valid string"),
-        ("order-deadline-huge", _at(f"{p}turns[0].orders.us[0].deadline", 10**30),
-         f"{p}turns[0].orders.us[0].deadline: input should be less than or equal to 10"),
-        ("order-unknown", _at(f"{p}turns[1].orders.us[0].kind", "launch_everything"),
-         f"{p}turns: turn 2: the recorded orders are not legal"),
-        ("draw-tampered", _at(f"{p}turns[1].draws[0]", 0.123456), f"{p}turns: turn 2: the chance draws differ"),
-        ("draw-string", _at(f"{p}turns[1].draws[0]", "nan"), f"{p}turns[1].draws[0]: input should be a valid number"),
-        ("turns-a-dict", _at(f"{p}turns", {}), f"{p}turns: input should be a valid list"),
-        ("turns-501", _at(f"{p}turns", [{"orders": {}, "draws": []}] * 501),
-         f"{p}turns: list should have at most 500 items"),
-        ("scenario-id-path", _at(f"{p}scenario.id", "../../etc/passwd"), f"{p}scenario.id: string should match"),
-        ("scenario-id-absolute", _at(f"{p}scenario.id", "/etc/passwd"), f"{p}scenario.id: string should match"),
-        ("scenario-id-toml", _at(f"{p}scenario.id", "october1962.toml"), f"{p}scenario.id: string should match"),
-        ("scenario-id-unknown", _at(f"{p}scenario.id", "october1963"),
-         f"{p}scenario.id: scenario 'october1963' cannot be loaded"),
-        ("scenario-hash", _at(f"{p}scenario.hash", "0" * 64), f"{p}scenario.hash: the scenario 'october1962' has "
-         "changed"),
-        ("meta-timer-string", _at(f"{p}meta.timer", "120"), f"{p}meta.timer: input should be a valid integer"),
-        ("meta-timer-huge", _at(f"{p}meta.timer", 10**6), f"{p}meta.timer: input should be less than or equal"),
-        ("meta-timer-negative", _at(f"{p}meta.timer", -1), f"{p}meta.timer: input should be greater than"),
-        ("meta-humans-twice", _at(f"{p}meta.humans", ["us", "us"]), f"{p}meta.humans: a side is named twice"),
-        ("meta-humans-empty", _at(f"{p}meta.humans", []), f"{p}meta.humans: list should have at least 1 item"),
-        ("meta-humans-nato", _at(f"{p}meta.humans", ["nato"]), f"{p}meta.humans[0]: input should be"),
-        ("meta-opponent", _at(f"{p}meta.opponent", "god"), f"{p}meta.opponent: input should be"),
-        ("meta-extra", _at(f"{p}meta.cheat", True), f"{p}meta.cheat: unknown key"),
-        ("meta-a-list", _at(f"{p}meta", []), f"{p}meta: input should be a valid dictionary"),
-    ]]
+    return [
+        (f"record-{name}" if p else name, change, expected)
+        for name, change, expected in [
+            ("seed-string", _at(f"{p}seed", "42"), f"{p}seed: input should be a valid integer"),
+            ("seed-float", _at(f"{p}seed", 42.0), f"{p}seed: input should be a valid integer"),
+            ("seed-bool", _at(f"{p}seed", True), f"{p}seed: input should be a valid integer"),
+            ("seed-negative", _at(f"{p}seed", -5), f"{p}seed: input should be greater than or equal to 0"),
+            ("seed-2-to-the-63", _at(f"{p}seed", 2**63), f"{p}seed: input should be less than or equal to"),
+            ("seed-10-to-the-40", _at(f"{p}seed", 10**40), f"{p}seed: input should be less than or equal to"),
+            ("seed-missing", _at(f"{p}seed", ...), f"{p}seed: is required"),
+            ("version-0", _at(f"{p}version", 0), f"{p}version: input should be greater than or equal to 1"),
+            ("version-99", _at(f"{p}version", 99), f"{p}version: input should be less than or equal to 1"),
+            ("version-minus-7", _at(f"{p}version", -7), f"{p}version: input should be greater than or equal to 1"),
+            ("friction-unknown", _at(f"{p}friction", "chaotic"), f"{p}friction: input should be"),
+            (
+                "orders-a-list",
+                _at(f"{p}turns[0].orders", []),
+                f"{p}turns[0].orders: input should be a valid dictionary",
+            ),
+            ("orders-a-string", _at(f"{p}turns[0].orders", "u2"), f"{p}turns[0].orders: input should be a valid dict"),
+            (
+                "orders-of-a-side-a-string",
+                _at(f"{p}turns[0].orders.us", "u2"),
+                f"{p}turns[0].orders.us: input should be a valid list",
+            ),
+            ("orders-unknown-side", _at(f"{p}turns[0].orders.nato", []), f"{p}turns[0].orders.nato: input should be"),
+            (
+                "orders-too-many",
+                _at(f"{p}turns[0].orders.us", [{"kind": "u2"}] * 41),
+                f"{p}turns[0].orders: more than 40 orders for a side",
+            ),
+            (
+                "order-kind-number",
+                _at(f"{p}turns[0].orders.us[0].kind", 7),
+                f"{p}turns[0].orders.us[0].kind: input should be a valid string",
+            ),
+            (
+                "order-deadline-huge",
+                _at(f"{p}turns[0].orders.us[0].deadline", 10**30),
+                f"{p}turns[0].orders.us[0].deadline: input should be less than or equal to 10",
+            ),
+            (
+                "order-unknown",
+                _at(f"{p}turns[1].orders.us[0].kind", "launch_everything"),
+                f"{p}turns: turn 2: the recorded orders are not legal",
+            ),
+            ("draw-tampered", _at(f"{p}turns[1].draws[0]", 0.123456), f"{p}turns: turn 2: the chance draws differ"),
+            (
+                "draw-string",
+                _at(f"{p}turns[1].draws[0]", "nan"),
+                f"{p}turns[1].draws[0]: input should be a valid number",
+            ),
+            ("turns-a-dict", _at(f"{p}turns", {}), f"{p}turns: input should be a valid list"),
+            (
+                "turns-501",
+                _at(f"{p}turns", [{"orders": {}, "draws": []}] * 501),
+                f"{p}turns: list should have at most 500 items",
+            ),
+            ("scenario-id-path", _at(f"{p}scenario.id", "../../etc/passwd"), f"{p}scenario.id: string should match"),
+            ("scenario-id-absolute", _at(f"{p}scenario.id", "/etc/passwd"), f"{p}scenario.id: string should match"),
+            ("scenario-id-toml", _at(f"{p}scenario.id", "october1962.toml"), f"{p}scenario.id: string should match"),
+            (
+                "scenario-id-unknown",
+                _at(f"{p}scenario.id", "october1963"),
+                f"{p}scenario.id: scenario 'october1963' cannot be loaded",
+            ),
+            (
+                "scenario-hash",
+                _at(f"{p}scenario.hash", "0" * 64),
+                f"{p}scenario.hash: the scenario 'october1962' has changed",
+            ),
+            ("meta-timer-string", _at(f"{p}meta.timer", "120"), f"{p}meta.timer: input should be a valid integer"),
+            ("meta-timer-huge", _at(f"{p}meta.timer", 10**6), f"{p}meta.timer: input should be less than or equal"),
+            ("meta-timer-negative", _at(f"{p}meta.timer", -1), f"{p}meta.timer: input should be greater than"),
+            ("meta-humans-twice", _at(f"{p}meta.humans", ["us", "us"]), f"{p}meta.humans: a side is named twice"),
+            ("meta-humans-empty", _at(f"{p}meta.humans", []), f"{p}meta.humans: list should have at least 1 item"),
+            ("meta-humans-nato", _at(f"{p}meta.humans", ["nato"]), f"{p}meta.humans[0]: input should be"),
+            ("meta-opponent", _at(f"{p}meta.opponent", "god"), f"{p}meta.opponent: input should be"),
+            ("meta-extra", _at(f"{p}meta.cheat", True), f"{p}meta.cheat: unknown key"),
+            ("meta-a-list", _at(f"{p}meta", []), f"{p}meta: input should be a valid dictionary"),
+        ]
+    ]
 
 
 def _save_changes() -> list[tuple[str, Payload, str]]:
@@ -205,6 +249,7 @@ VARIANT_HEAD = 'base = "october1962"\nid = "variant"\n'
 
 def _variants() -> list[tuple[str, Payload, str]]:
     """Scenario shapes the merge of a variant over its base must refuse with a line, not a traceback."""
+
     def v(text: str) -> bytes:
         return (VARIANT_HEAD + text).encode()
 
@@ -223,8 +268,11 @@ def _variants() -> list[tuple[str, Payload, str]]:
         ("event-id-a-number", v("[[event]]\nid = 7\n"), ".id: input should be a valid string"),
         ("last-date-number", v("last_date = 5"), "last_date: '5' is not a real date"),
         ("last-date-words", v('last_date = "soon"'), "last_date: 'soon' is not a real date"),
-        ("condition-inf", v('[[event]]\nid = "x"\ndate = "1962-10-20"\nwhen = { meter_min = { "us.hawks" = inf } }\n'),
-         "event[0].when.meter_min.us.hawks: must be a finite number"),
+        (
+            "condition-inf",
+            v('[[event]]\nid = "x"\ndate = "1962-10-20"\nwhen = { meter_min = { "us.hawks" = inf } }\n'),
+            "event[0].when.meter_min.us.hawks: must be a finite number",
+        ),
         ("doctrines-numbers", v("doctrines = [1, 2]"), "doctrines[0]: input should be a valid string"),
     ]
 
@@ -286,8 +334,14 @@ def corpus() -> list[Case]:
     """Every hostile input, in a fixed order."""
     cases = [Case(t, name, payload, expected) for t in FILE_TARGETS for name, payload, expected in _file_kinds(t)]
     groups: dict[str, list[tuple[str, Payload, str]]] = {
-        "save": _save_changes(), "record": _record_changes(""), "settings": _settings_values(),
-        "variant": _variants(), "argv": _argv(), "prompt": _prompts(), "name": _names()}
+        "save": _save_changes(),
+        "record": _record_changes(""),
+        "settings": _settings_values(),
+        "variant": _variants(),
+        "argv": _argv(),
+        "prompt": _prompts(),
+        "name": _names(),
+    }
     for target, items in groups.items():
         cases += [Case(target, name, payload, expected) for name, payload, expected in items]
     return cases

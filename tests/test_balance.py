@@ -18,8 +18,10 @@ GAMES = 400
 
 @pytest.fixture(scope="module")
 def results(scenario):
-    return {(us, ussr): simulate(scenario, us, ussr, GAMES, 11, "plausible")
-            for us, ussr in itertools.product(PERSONALITIES, PERSONALITIES)}
+    return {
+        (us, ussr): simulate(scenario, us, ussr, GAMES, 11, "plausible")
+        for us, ussr in itertools.product(PERSONALITIES, PERSONALITIES)
+    }
 
 
 def test_historical_against_historical(results):

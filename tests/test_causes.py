@@ -24,8 +24,11 @@ def play(state, us=(), ussr=()):
 def advance_to(state, date, part="day", us=None, ussr=None):
     """Play on to a turn; each side by its doctrine if one is given, else ordering nothing."""
     while (state.date, state.part) != (date, part):
-        state = play(state, us.choose(player_view(state, "us")) if us else (),
-                     ussr.choose(player_view(state, "ussr")) if ussr else ())
+        state = play(
+            state,
+            us.choose(player_view(state, "us")) if us else (),
+            ussr.choose(player_view(state, "ussr")) if ussr else (),
+        )
     return state
 
 
@@ -67,8 +70,9 @@ def test_pressure_comes_from_what_kennedy_does(scenario):
     """The quarantine, readiness and the invasion force each add to the pressure Moscow feels."""
     state = advance_to(new_game(scenario, 3, "historical"), "1962-10-22")
     calm = pressure(player_view(play(play(state, us=[Order("address")])), "ussr"))
-    pressed = play(state, us=[Order("address"), Order("proclaim_quarantine"), Order("defcon_up"),
-                              Order("prepare_invasion")])
+    pressed = play(
+        state, us=[Order("address"), Order("proclaim_quarantine"), Order("defcon_up"), Order("prepare_invasion")]
+    )
     pressed = play(pressed, us=[Order("prepare_invasion"), Order("defcon_up")])
     assert pressure(player_view(pressed, "ussr")) > calm + 2
 
@@ -77,8 +81,11 @@ def test_an_agreement_forbids_what_it_rules_out(scenario):
     state = advance_to(new_game(scenario, 5, "historical"), "1962-10-22")
     state = play(state, us=[Order("address"), Order("prepare_invasion")])
     state = play(state, us=[Order("prepare_invasion")])
-    state = play(state, us=[Order("prepare_invasion")],
-                 ussr=[Order("ussr_letter", terms=(Term("withdraw_missiles"), Term("no_invasion")))])
+    state = play(
+        state,
+        us=[Order("prepare_invasion")],
+        ussr=[Order("ussr_letter", terms=(Term("withdraw_missiles"), Term("no_invasion")))],
+    )
     offer = next(o for o in state.offers if o.sender == "ussr" and o.terms)
     assert state.invasion_prep >= 70
     # accepted and bombed in one turn: the strike is void, and said so
@@ -122,10 +129,15 @@ def test_a_kept_agreement_ends_the_game_when_its_duties_are_done(scenario):
     assert state.over and state.outcome.kind == "settlement"  # nothing left to do: no empty aftermath
 
 
-@pytest.mark.parametrize("orders", [
-    ("defcon_up",), ("address", "proclaim_quarantine", "defcon_up"), ("prepare_invasion", "u2"),
-    ("defcon_up_quiet", "brief_allies"),
-])
+@pytest.mark.parametrize(
+    "orders",
+    [
+        ("defcon_up",),
+        ("address", "proclaim_quarantine", "defcon_up"),
+        ("prepare_invasion", "u2"),
+        ("defcon_up_quiet", "brief_allies"),
+    ],
+)
 def test_the_preview_is_the_risk_the_turn_records(scenario, orders):
     """For a side that knows every fact the formula uses, the preview is the figure drawn."""
     state = advance_to(new_game(scenario, 11, "plausible"), "1962-10-22")
@@ -157,9 +169,9 @@ def test_incidents_need_their_causes(scenario):
             state = play(state, *(policies[s].choose(player_view(state, s)) for s in ("us", "ussr")))
         keys = [e.key for e in state.logs["public"]]
         if "incident_tactical_use" in keys:
-            assert "order_invade" in keys[:keys.index("incident_tactical_use")]
+            assert "order_invade" in keys[: keys.index("incident_tactical_use")]
         if "incident_torpedo" in keys:
-            assert "incident_sub_forced_up" not in keys[keys.index("incident_torpedo"):]
+            assert "incident_sub_forced_up" not in keys[keys.index("incident_torpedo") :]
 
 
 def _to_the_agreement(scenario, seed=1962):

@@ -52,10 +52,21 @@ def tables(draw: st.DrawFn) -> dict[str, Any]:
 
 facts = st.builds(
     lambda flags, rung, defcon, quarantine, date, part: SimpleNamespace(
-        flags=frozenset(flags), rung=rung, defcon=defcon, quarantine=quarantine, date=date, part=part,
-        flagset=lambda side, fs=frozenset(flags): fs),
-    st.lists(st.sampled_from(FLAGS), unique=True), st.integers(0, 10), st.integers(1, 5),
-    st.sampled_from(QUARANTINE), st.sampled_from(DATES), st.sampled_from(PARTS))
+        flags=frozenset(flags),
+        rung=rung,
+        defcon=defcon,
+        quarantine=quarantine,
+        date=date,
+        part=part,
+        flagset=lambda side, fs=frozenset(flags): fs,
+    ),
+    st.lists(st.sampled_from(FLAGS), unique=True),
+    st.integers(0, 10),
+    st.integers(1, 5),
+    st.sampled_from(QUARANTINE),
+    st.sampled_from(DATES),
+    st.sampled_from(PARTS),
+)
 
 
 def plainly(table: dict[str, Any], o: Any) -> bool:
@@ -95,8 +106,7 @@ def test_flags_tested_inline_then_the_rest_agree_with_the_whole(table: dict[str,
 
 @settings(max_examples=300, deadline=None)
 @given(table=tables(), o=facts, turn=st.integers(0, len(DATES) * len(PARTS) - 1))
-def test_dates_dropped_for_the_turns_they_allow_agree_with_the_whole(table: dict[str, Any], o: Any,
-                                                                        turn: int) -> None:
+def test_dates_dropped_for_the_turns_they_allow_agree_with_the_whole(table: dict[str, Any], o: Any, turn: int) -> None:
     turns = [SimpleNamespace(date=d, part=p) for d in DATES for p in PARTS]
     o.date, o.part = turns[turn].date, turns[turn].part
     allowed = turns_allowed(table, turns)

@@ -39,8 +39,9 @@ class Page(HTMLParser):
 
 def run(*args: str, home: Path) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BRINKMANSHIP_HOME": str(home)}
-    return subprocess.run([sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT, env=env,
-                          timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=180
+    )
 
 
 def test_the_report_of_the_historical_record(tmp_path):

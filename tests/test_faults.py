@@ -161,8 +161,13 @@ def test_a_dangling_link_in_the_saves_folder_is_listed_with_its_problem(scenario
 def full_disk(home, monkeypatch):
     """A home on a 64 KiB tmpfs (as root), else a writer that finds the disk full: ``fill()`` fills it."""
     home.mkdir(parents=True, exist_ok=True)
-    mounted = os.geteuid() == 0 and subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(home)],
-                                                   capture_output=True).returncode == 0
+    mounted = (
+        os.geteuid() == 0
+        and subprocess.run(
+            ["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(home)], capture_output=True
+        ).returncode
+        == 0
+    )
 
     def no_space(fd: int, data: bytes) -> None:
         raise OSError(errno.ENOSPC, "No space left on device")
@@ -229,11 +234,25 @@ def test_a_read_only_folder_gets_a_line_a_turn_and_the_game_plays_to_the_end(sce
     good = autosave_path().read_bytes()
     for folder in (home, home / "data", saves_dir()):
         folder.chmod(0o555)
-    env = {"PATH": os.environ["PATH"], "PYTHONPATH": str(ROOT), "BRINKMANSHIP_HOME": str(home), "HOME": str(tmp_path),
-           "SDL_VIDEODRIVER": "dummy", "SDL_AUDIODRIVER": "dummy", "PYTHONDONTWRITEBYTECODE": "1"}
+    env = {
+        "PATH": os.environ["PATH"],
+        "PYTHONPATH": str(ROOT),
+        "BRINKMANSHIP_HOME": str(home),
+        "HOME": str(tmp_path),
+        "SDL_VIDEODRIVER": "dummy",
+        "SDL_AUDIODRIVER": "dummy",
+        "PYTHONDONTWRITEBYTECODE": "1",
+    }
     try:
-        done = subprocess.run([*prefix, sys.executable, "-m", "game", "play", "--text", "--continue", "--no-clear"],
-                              input="e\n" * 40, capture_output=True, text=True, env=env, cwd=tmp_path, timeout=300)
+        done = subprocess.run(
+            [*prefix, sys.executable, "-m", "game", "play", "--text", "--continue", "--no-clear"],
+            input="e\n" * 40,
+            capture_output=True,
+            text=True,
+            env=env,
+            cwd=tmp_path,
+            timeout=300,
+        )
     finally:
         for folder in (home, home / "data", saves_dir()):
             folder.chmod(0o755)
@@ -254,9 +273,15 @@ def test_kills_at_random_moments_and_mid_write_always_leave_a_game_to_continue()
 
 def test_a_killed_game_continues_at_its_last_save_and_plays_to_the_end(home):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BRINKMANSHIP_HOME": str(home), "PYTHONUNBUFFERED": "1"}
-    game = subprocess.Popen([sys.executable, "-m", "game", "play", "--text", "--seed", "9", "--no-clear"],
-                            stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, env=env,
-                            cwd=ROOT, text=True)
+    game = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "--text", "--seed", "9", "--no-clear"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        env=env,
+        cwd=ROOT,
+        text=True,
+    )
     game.stdin.write("e\n" * 3)
     game.stdin.flush()
     for line in game.stdout:  # the 4th turn's screen comes after its autosave
@@ -266,8 +291,15 @@ def test_a_killed_game_continues_at_its_last_save_and_plays_to_the_end(home):
     game.wait()
     game.stdout.close()
     game.stdin.close()
-    done = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--continue", "--no-clear"],
-                          input="e\n" * 40, capture_output=True, text=True, env=env, cwd=ROOT, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "play", "--text", "--continue", "--no-clear"],
+        input="e\n" * 40,
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     first_screen = done.stdout.split("=" * 78)[1]
     assert "FRIDAY 19 OCTOBER" in first_screen and "turn 4 of 19" in first_screen
@@ -283,9 +315,11 @@ def test_report_out_and_replay_save_that_cannot_be_written_give_one_line(scenari
     blocked = tmp_path / "a-file"
     blocked.write_text("not a folder")
     os.mkfifo(tmp_path / "pipe.json")
-    runs = [(["report", str(record), "--out", str(blocked / "out")], "a file stands where a folder should be"),
-            (["replay", "--history", "--save", str(tmp_path)], "it is a folder"),
-            (["replay", "--history", "--save", str(tmp_path / "pipe.json")], "it is not a regular file")]
+    runs = [
+        (["report", str(record), "--out", str(blocked / "out")], "a file stands where a folder should be"),
+        (["replay", "--history", "--save", str(tmp_path)], "it is a folder"),
+        (["replay", "--history", "--save", str(tmp_path / "pipe.json")], "it is not a regular file"),
+    ]
     for argv, words in runs:
         assert main(argv) == 1
         err = capsys.readouterr().err.strip().splitlines()

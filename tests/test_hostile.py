@@ -96,8 +96,12 @@ def read_lines(case: Case, tmp_path: Path, good: dict) -> tuple[list[str], Path]
         lines = [settings.notice]
     else:
         folder = scenario_copy(tmp_path)
-        path = {"scenario": folder / "october1962.toml", "doctrine": folder / "doctrines" / "kennedy.toml",
-                "narration": folder / "narration" / "october1962.toml", "variant": folder / "variant.toml"}[case.target]
+        path = {
+            "scenario": folder / "october1962.toml",
+            "doctrine": folder / "doctrines" / "kennedy.toml",
+            "narration": folder / "narration" / "october1962.toml",
+            "variant": folder / "variant.toml",
+        }[case.target]
         path.unlink(missing_ok=True)
         place(path, case.payload, good)
         before = snapshot(path)
@@ -108,8 +112,7 @@ def read_lines(case: Case, tmp_path: Path, good: dict) -> tuple[list[str], Path]
     return lines, path
 
 
-FILES = [c for c in CASES if c.target in ("save", "record", "settings", "scenario", "doctrine", "narration",
-                                          "variant")]
+FILES = [c for c in CASES if c.target in ("save", "record", "settings", "scenario", "doctrine", "narration", "variant")]
 
 
 @pytest.mark.parametrize("case", FILES, ids=[c.id for c in FILES])
@@ -146,8 +149,9 @@ def test_hostile_typing_gets_a_line_and_the_game_goes_on(case: Case, scenario):
 
     said: list[str] = []
     typed = iter([*case.payload, "q", "yes"])
-    game = TextGame(Session.new(scenario, 1, "plausible", ("us",)), ask=lambda _: next(typed), say=said.append,
-                    clear=False)
+    game = TextGame(
+        Session.new(scenario, 1, "plausible", ("us",)), ask=lambda _: next(typed), say=said.append, clear=False
+    )
     state = game.run()
     assert state.turn == 0 and any(case.expected in line for line in said), said[-5:]
     assert "The game stops here (the player quit)." in said[-1]
@@ -164,8 +168,18 @@ def test_a_bad_save_name_is_refused_with_a_line(case: Case):
 def test_the_corpus_is_large_and_covers_every_kind():
     targets = {c.target for c in CASES}
     assert len(CASES) >= 150 and len({c.id for c in CASES}) == len(CASES)
-    assert targets == {"save", "record", "settings", "scenario", "doctrine", "narration", "variant", "argv",
-                       "prompt", "name"}
+    assert targets == {
+        "save",
+        "record",
+        "settings",
+        "scenario",
+        "doctrine",
+        "narration",
+        "variant",
+        "argv",
+        "prompt",
+        "name",
+    }
     for target in ("save", "record", "settings", "scenario", "doctrine", "narration"):
         assert {c.payload for c in CASES if c.target == target and isinstance(c.payload, str)} == set(SPECIAL)
 

@@ -8,8 +8,10 @@ import sys
 import pytest
 
 
-@pytest.mark.parametrize("module", ["game.engine.resolve", "game.scenario.loader", "game.ai.doctrine", "game.sim",
-                                    "game.textmode", "game.history"])
+@pytest.mark.parametrize(
+    "module",
+    ["game.engine.resolve", "game.scenario.loader", "game.ai.doctrine", "game.sim", "game.textmode", "game.history"],
+)
 def test_module_does_not_import_pygame(module: str) -> None:
     code = f"import sys, {module}; print('pygame' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)

@@ -45,7 +45,7 @@ def _imports(name: str, path: Path) -> Iterator[str]:
         elif isinstance(node, ast.ImportFrom):
             base = node.module or ""
             if node.level:
-                base = ".".join([*package[:len(package) - node.level + 1], *([base] if base else [])])
+                base = ".".join([*package[: len(package) - node.level + 1], *([base] if base else [])])
             for alias in node.names:
                 yield f"{base}.{alias.name}" if f"{base}.{alias.name}" in MODULES else base
 
@@ -66,21 +66,28 @@ def _game_imports(package: str) -> Iterator[tuple[str, str]]:
 @pytest.mark.parametrize("package", sorted(ALLOWED))
 def test_each_layer_imports_only_the_layers_below_it(package: str) -> None:
     allowed = (package, *ALLOWED[package])
-    bad = [f"{name} imports {dep}" for name, dep in _game_imports(package)
-           if not any(_inside(dep, a) for a in allowed)]
+    bad = [f"{name} imports {dep}" for name, dep in _game_imports(package) if not any(_inside(dep, a) for a in allowed)]
     assert not bad, "\n".join(bad)
 
 
 def test_the_kernel_needs_nothing_but_the_standard_library_and_numpy() -> None:
-    bad = [f"{name} imports {dep}" for name, deps in GRAPH.items() if _inside(name, "game.engine")
-           for dep in sorted(deps)
-           if dep.split(".")[0] not in sys.stdlib_module_names | KERNEL_THIRD_PARTY | {"game"}]
+    bad = [
+        f"{name} imports {dep}"
+        for name, deps in GRAPH.items()
+        if _inside(name, "game.engine")
+        for dep in sorted(deps)
+        if dep.split(".")[0] not in sys.stdlib_module_names | KERNEL_THIRD_PARTY | {"game"}
+    ]
     assert not bad, "\n".join(bad)
 
 
 def test_the_ai_and_the_scenario_language_know_no_front_end() -> None:
-    bad = [f"{name} imports {dep}" for package in ("game.ai", "game.scenario", "game.engine")
-           for name, dep in _game_imports(package) if any(_inside(dep, f) for f in FRONT_ENDS)]
+    bad = [
+        f"{name} imports {dep}"
+        for package in ("game.ai", "game.scenario", "game.engine")
+        for name, dep in _game_imports(package)
+        if any(_inside(dep, f) for f in FRONT_ENDS)
+    ]
     assert not bad, "\n".join(bad)
 
 
@@ -126,10 +133,22 @@ def test_the_graph_reads_imports_inside_functions() -> None:
 
 # The window's scenes still reach one another (and the app them) by imports inside functions, until they are
 # reached through one router by name; pinned so that no other cycle can join them unseen.
-SCENES_CYCLE = ["game.ui.app", "game.ui.scene", "game.ui.scenes.debrief", "game.ui.scenes.history",
-                "game.ui.scenes.menus", "game.ui.scenes.negotiate", "game.ui.scenes.newgame", "game.ui.scenes.opening",
-                "game.ui.scenes.orderlist", "game.ui.scenes.play", "game.ui.scenes.saving",
-                "game.ui.scenes.settings", "game.ui.scenes.turn", "game.ui.situation"]
+SCENES_CYCLE = [
+    "game.ui.app",
+    "game.ui.scene",
+    "game.ui.scenes.debrief",
+    "game.ui.scenes.history",
+    "game.ui.scenes.menus",
+    "game.ui.scenes.negotiate",
+    "game.ui.scenes.newgame",
+    "game.ui.scenes.opening",
+    "game.ui.scenes.orderlist",
+    "game.ui.scenes.play",
+    "game.ui.scenes.saving",
+    "game.ui.scenes.settings",
+    "game.ui.scenes.turn",
+    "game.ui.situation",
+]
 
 
 def test_no_module_imports_itself_round_a_cycle() -> None:

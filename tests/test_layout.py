@@ -37,10 +37,20 @@ def screens(app):  # noqa: ANN001, ANN201 - App; yields (name, scene) with each 
     for tab in turn.tabs:
         turn.tab_setter(tab)()
         yield f"TurnScene/{tab}", turn
-    for scene in (NegotiationScene(app, turn), PauseScene(app), SaveScene(app),
-                  Dialog(app, "Are you sure?", "These orders take the ladder to rung 8. " * 3,
-                         [("Think again", None), ("Give the orders", None)], "danger", safe=0),
-                  TargetPicker(app, "Hail a ship", [("The Poltava", "x")] * 9, lambda t: None)):
+    for scene in (
+        NegotiationScene(app, turn),
+        PauseScene(app),
+        SaveScene(app),
+        Dialog(
+            app,
+            "Are you sure?",
+            "These orders take the ladder to rung 8. " * 3,
+            [("Think again", None), ("Give the orders", None)],
+            "danger",
+            safe=0,
+        ),
+        TargetPicker(app, "Hail a ship", [("The Poltava", "x")] * 9, lambda t: None),
+    ):
         app.push(scene)
         yield type(scene).__name__, scene
         app.pop()
@@ -82,7 +92,7 @@ def test_no_widget_overlaps_or_leaves_the_window(tmp_path, monkeypatch, size, sc
                     problems.append(f"{name}: {w.describe()!r} {w.rect} leaves the window")
                 if w.rect.colliderect(free):
                     problems.append(f"{name}: {w.describe()!r} {w.rect} sits under the help line {free}")
-                for other in widgets[i + 1:]:
+                for other in widgets[i + 1 :]:
                     if w.rect.colliderect(other.rect):
                         problems.append(f"{name}: {w.describe()!r} overlaps {other.describe()!r}")
             boxes = getattr(scene, "boxes", [])
@@ -98,8 +108,9 @@ def test_no_widget_overlaps_or_leaves_the_window(tmp_path, monkeypatch, size, sc
     assert not ids, f"internal ids drawn: {ids}"
 
 
-def box_problems(name: str, boxes: list[tuple[str, pygame.Rect]], widgets: list, window: pygame.Rect,
-                 free: pygame.Rect) -> list[str]:
+def box_problems(
+    name: str, boxes: list[tuple[str, pygame.Rect]], widgets: list, window: pygame.Rect, free: pygame.Rect
+) -> list[str]:
     """What is wrong with the text boxes a screen drew: outside the window, under the help line, over a widget
     or over one another."""
     problems = []
@@ -108,8 +119,12 @@ def box_problems(name: str, boxes: list[tuple[str, pygame.Rect]], widgets: list,
             problems.append(f"{name}: text {words!r} {rect} leaves the window")
         if rect.colliderect(free):
             problems.append(f"{name}: text {words!r} {rect} sits under the help line {free}")
-        problems += [f"{name}: text {words!r} {rect} overlaps {w.describe()!r} {w.rect}"
-                     for w in widgets if rect.colliderect(w.rect)]
-        problems += [f"{name}: text {words!r} overlaps text {other!r}"
-                     for other, r in boxes[i + 1:] if rect.colliderect(r)]
+        problems += [
+            f"{name}: text {words!r} {rect} overlaps {w.describe()!r} {w.rect}"
+            for w in widgets
+            if rect.colliderect(w.rect)
+        ]
+        problems += [
+            f"{name}: text {words!r} overlaps text {other!r}" for other, r in boxes[i + 1 :] if rect.colliderect(r)
+        ]
     return problems

@@ -121,8 +121,7 @@ def _arc_samples(mv: MapView, line_nm: int) -> list[tuple[int, int]]:
 
 def _line_pixels(surf, samples, color) -> int:
     """How many samples have ``color`` at or right next to them (the line is 2 px wide)."""
-    return sum(any(_rgb(surf, (x + dx, y + dy)) == color for dx in (-1, 0, 1) for dy in (-1, 0, 1))
-               for x, y in samples)
+    return sum(any(_rgb(surf, (x + dx, y + dy)) == color for dx in (-1, 0, 1) for dy in (-1, 0, 1)) for x, y in samples)
 
 
 def test_quarantine_line_appears_only_once_proclaimed(states):
@@ -195,15 +194,16 @@ def test_ships_far_out_are_placed_in_the_order_of_their_distance(states, size):
     view = player_view(states[8], "us")  # line in force at 500 nm
     distances = [300, 700, 1200, 1800, 2500, 3400]
     ships = tuple(s._replace(distance=float(d), status="sailing") for s, d in zip(view.ships, distances, strict=False))
-    fake = SimpleNamespace(ships=ships, subs=(), sites=view.sites, scenario=view.scenario,
-                           quarantine=view.quarantine, line_nm=view.line_nm)
+    fake = SimpleNamespace(
+        ships=ships, subs=(), sites=view.sites, scenario=view.scenario, quarantine=view.quarantine, line_nm=view.line_nm
+    )
     surf = pygame.Surface(size)
     mv = MapView(STANDARD, Fonts())
     mv.draw(surf, surf.get_rect(), fake)
     shown = [_route_nm(mv, mv.ship_positions[s.id]) for s in ships]
     assert shown == sorted(shown), shown  # farther is drawn farther out, whatever the lane
     points = [mv.ship_positions[s.id] for s in ships]
-    assert all(math.dist(a, b) > 8 for i, a in enumerate(points) for b in points[i + 1:])
+    assert all(math.dist(a, b) > 8 for i, a in enumerate(points) for b in points[i + 1 :])
     assert abs(shown[0] - 300) < 15 and abs(shown[1] - 700) > 5 or shown[1] < view.line_nm + 80
     for s in ships:
         assert mv.map_rect.collidepoint(mv.ship_positions[s.id]), s.id
@@ -230,16 +230,23 @@ def _crisis_app(size, scale, tmp_path, monkeypatch):
     return app
 
 
-@pytest.mark.parametrize(("size", "scale"), [((1024, 640), "extra large"), ((1024, 640), "medium"),
-                                             ((1280, 720), "medium"), ((1920, 1080), "medium"),
-                                             ((1920, 1080), "extra large")])
+@pytest.mark.parametrize(
+    ("size", "scale"),
+    [
+        ((1024, 640), "extra large"),
+        ((1024, 640), "medium"),
+        ((1280, 720), "medium"),
+        ((1920, 1080), "medium"),
+        ((1920, 1080), "extra large"),
+    ],
+)
 def test_no_two_map_labels_overlap_on_27_october(tmp_path, monkeypatch, size, scale):
     app = _crisis_app(size, scale, tmp_path, monkeypatch)
     try:
         labels = app.map.labels
         names = [words for words, _ in labels]
         assert "Havana" in names and any(w.startswith("Kimovsk") or w.endswith(" nm") for w in names), names
-        clashes = [(a, b) for i, (a, ra) in enumerate(labels) for b, rb in labels[i + 1:] if ra.colliderect(rb)]
+        clashes = [(a, b) for i, (a, ra) in enumerate(labels) for b, rb in labels[i + 1 :] if ra.colliderect(rb)]
         assert not clashes, clashes
         area = app.map.map_rect
         assert all(area.contains(r) for _, r in labels), [(w, r) for w, r in labels if not area.contains(r)]
@@ -264,7 +271,7 @@ def test_placer_shortens_then_drops_rather_than_overlap():
     for _ in range(20):
         placer.place(surf, box, [short_form])
     rects = [r for _, r in placer.labels]
-    assert all(not a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1:])
+    assert all(not a.colliderect(b) for i, a in enumerate(rects) for b in rects[i + 1 :])
     assert len(rects) < 22  # some were dropped
 
 
@@ -281,8 +288,9 @@ def test_site_statuses_differ_by_shape_and_word_not_only_colour(states):
             surf = pygame.Surface((40, 40))
             surf.fill(palette.bg)
             site_glyph(surf, palette, site._replace(status=status, readiness=60.0), (20, 20), 8)
-            masks[status] = frozenset((x, y) for x in range(40) for y in range(40)
-                                      if tuple(surf.get_at((x, y)))[:3] != palette.bg)
+            masks[status] = frozenset(
+                (x, y) for x in range(40) for y in range(40) if tuple(surf.get_at((x, y)))[:3] != palette.bg
+            )
         assert len(set(masks.values())) == 4  # the shapes differ, seen in one colour
         assert masks["struck"] != masks["building"] and len(masks["struck"] - masks["building"]) > 30
     sites = [site._replace(status=s) for s in ("struck", "building", "struck", "dismantled")]
@@ -292,8 +300,14 @@ def test_site_statuses_differ_by_shape_and_word_not_only_colour(states):
 def test_struck_site_is_named_under_its_town(states):
     view = player_view(states[8], "us")
     struck = tuple(s._replace(status="struck") if s.id == "san_cristobal_1" else s for s in view.sites)
-    fake = SimpleNamespace(ships=view.ships, subs=view.subs, sites=struck, scenario=view.scenario,
-                           quarantine=view.quarantine, line_nm=view.line_nm)
+    fake = SimpleNamespace(
+        ships=view.ships,
+        subs=view.subs,
+        sites=struck,
+        scenario=view.scenario,
+        quarantine=view.quarantine,
+        line_nm=view.line_nm,
+    )
     drawn: list[str] = []
     stop = text.listen(drawn.append)
     try:

@@ -23,24 +23,30 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 DATA_FOLDERS = ("scenarios", "assets")
 NOT_COPIED = shutil.ignore_patterns(
-    ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", "*.py[co]", ".*cache", ".hypothesis")
+    ".git", ".venv*", "build", "dist", "*.egg-info", "__pycache__", "*.py[co]", ".*cache", ".hypothesis"
+)
 
 
 def data_files() -> list[str]:
     """Every file the game reads, as a path relative to the source tree (the build tools excepted)."""
     return sorted(
-        str(p.relative_to(ROOT)) for folder in DATA_FOLDERS for p in (ROOT / folder).rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py")
+        str(p.relative_to(ROOT))
+        for folder in DATA_FOLDERS
+        for p in (ROOT / folder).rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".py"
+    )
 
 
 def module_files() -> list[str]:
     return sorted(str(p.relative_to(ROOT)) for p in (ROOT / "game").rglob("*.py"))
 
 
-def sh(*cmd: str | Path, cwd: Path, env: dict[str, str] | None = None, input: str | None = None,
-       timeout: int = 120) -> subprocess.CompletedProcess:
-    done = subprocess.run([str(c) for c in cmd], cwd=cwd, env=env, input=input, capture_output=True, text=True,
-                          timeout=timeout)
+def sh(
+    *cmd: str | Path, cwd: Path, env: dict[str, str] | None = None, input: str | None = None, timeout: int = 120
+) -> subprocess.CompletedProcess:
+    done = subprocess.run(
+        [str(c) for c in cmd], cwd=cwd, env=env, input=input, capture_output=True, text=True, timeout=timeout
+    )
     assert done.returncode == 0, f"{cmd}: exit {done.returncode}\n{done.stdout[-2000:]}\n{done.stderr[-4000:]}"
     return done
 
@@ -56,8 +62,20 @@ def built(tmp_path_factory) -> dict[str, Path]:
     with tarfile.open(sdist) as tar:
         tar.extractall(work / "unpacked", filter="data")
     (unpacked,) = (work / "unpacked").iterdir()
-    sh(sys.executable, "-m", "pip", "wheel", "-q", "--no-deps", "--no-build-isolation", "--no-index",
-       "-w", dist, unpacked, cwd=work)
+    sh(
+        sys.executable,
+        "-m",
+        "pip",
+        "wheel",
+        "-q",
+        "--no-deps",
+        "--no-build-isolation",
+        "--no-index",
+        "-w",
+        dist,
+        unpacked,
+        cwd=work,
+    )
     (wheel,) = dist.glob("*.whl")
     return {"work": work, "sdist": sdist, "wheel": wheel}
 
@@ -69,8 +87,19 @@ def venv(built) -> dict:
     env_dir = work / "venv"
     sh(sys.executable, "-m", "venv", "--without-pip", env_dir, cwd=work)
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
-    sh(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "--no-index", built["wheel"],
-       cwd=work)
+    sh(
+        sys.executable,
+        "-m",
+        "pip",
+        "--python",
+        python,
+        "install",
+        "-q",
+        "--no-deps",
+        "--no-index",
+        built["wheel"],
+        cwd=work,
+    )
     site = Path(sh(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=work).stdout.strip())
     ours = {sysconfig.get_paths()["purelib"], sysconfig.get_paths()["platlib"]}
     (site / "_test_dependencies.pth").write_text("\n".join(sorted(ours)) + "\n", encoding="utf-8")
@@ -84,8 +113,11 @@ def venv(built) -> dict:
 def test_the_sdist_carries_the_data_and_the_tools(built):
     with tarfile.open(built["sdist"]) as tar:
         names = {name.split("/", 1)[1] for name in tar.getnames() if "/" in name}
-    wanted = data_files() + module_files() + ["setup.py", "pyproject.toml", "MANIFEST.in", "README.md",
-                                              "tools/extract_coastline.py"]
+    wanted = (
+        data_files()
+        + module_files()
+        + ["setup.py", "pyproject.toml", "MANIFEST.in", "README.md", "tools/extract_coastline.py"]
+    )
     assert not [name for name in wanted if name not in names]
 
 
@@ -94,17 +126,23 @@ def test_the_wheel_carries_every_module_and_every_data_file(built):
         names = set(whl.namelist())
     assert not [m for m in module_files() if m not in names]
     assert not [f for f in data_files() if f"game/data/{f}" not in names]
-    for must in ("scenarios/october1962.toml", "scenarios/doctrines/kennedy.toml",
-                 "scenarios/narration/october1962.toml", "assets/map/caribbean.json", "assets/map/LICENSE.txt",
-                 "assets/fonts/OFL-Inter.txt"):
+    for must in (
+        "scenarios/october1962.toml",
+        "scenarios/doctrines/kennedy.toml",
+        "scenarios/narration/october1962.toml",
+        "assets/map/caribbean.json",
+        "assets/map/LICENSE.txt",
+        "assets/fonts/OFL-Inter.txt",
+    ):
         assert f"game/data/{must}" in names
     assert not [n for n in names if n.endswith(".py") and n.startswith("game/data/")]  # the tools stay out
     assert not [n for n in names if not n.startswith(("game/", "brinkmanship-"))]  # nothing outside the package
 
 
 def test_the_installed_game_finds_its_data_in_the_wheel(venv):
-    done = sh(venv["python"], "-c", "from game import resources; print(resources.ROOT)", cwd=venv["cwd"],
-              env=venv["env"])
+    done = sh(
+        venv["python"], "-c", "from game import resources; print(resources.ROOT)", cwd=venv["cwd"], env=venv["env"]
+    )
     assert Path(done.stdout.strip()) == venv["site"] / "game" / "data"
 
 
@@ -123,8 +161,18 @@ def test_replay_history_plays_as_the_checkout_does(venv):
 
 
 def test_a_few_turns_of_the_text_game(venv):
-    done = sh(venv["python"], "-m", "game", "play", "--text", "--seed", "7", cwd=venv["cwd"], env=venv["env"],
-              input="e\ne\ne\nq\nyes\n")
+    done = sh(
+        venv["python"],
+        "-m",
+        "game",
+        "play",
+        "--text",
+        "--seed",
+        "7",
+        cwd=venv["cwd"],
+        env=venv["env"],
+        input="e\ne\ne\nq\nyes\n",
+    )
     assert "The game stops here" in done.stdout and "Traceback" not in done.stderr
 
 
@@ -161,8 +209,10 @@ def test_an_editable_install_reads_the_data_in_place(built, venv, mode):
     sh(sys.executable, "-m", "venv", "--without-pip", env_dir, cwd=work)
     python = env_dir / ("Scripts/python.exe" if os.name == "nt" else "bin/python")
     out = work / f"editable-{mode}-wheel"
-    hook = (f"from setuptools import build_meta; "  # what pip install -e calls
-            f"print(build_meta.build_editable({str(out)!r}, {{'editable_mode': {mode!r}}}))")
+    hook = (
+        f"from setuptools import build_meta; "  # what pip install -e calls
+        f"print(build_meta.build_editable({str(out)!r}, {{'editable_mode': {mode!r}}}))"
+    )
     wheel = out / sh(sys.executable, "-c", hook, cwd=src).stdout.split()[-1]
     sh(sys.executable, "-m", "pip", "--python", python, "install", "-q", "--no-deps", "--no-index", wheel, cwd=work)
     site = Path(sh(python, "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])", cwd=work).stdout.strip())
@@ -186,6 +236,9 @@ def test_validate_with_nothing_to_validate_is_an_error(tmp_path, monkeypatch, ca
 
 def test_no_module_finds_data_by_climbing_out_of_the_package():
     """Only game/resources.py knows where the data are."""
-    offenders = [str(p.relative_to(ROOT)) for p in (ROOT / "game").rglob("*.py")
-                 if any(s in p.read_text(encoding="utf-8") for s in ("parent.parent", "__file__"))]
+    offenders = [
+        str(p.relative_to(ROOT))
+        for p in (ROOT / "game").rglob("*.py")
+        if any(s in p.read_text(encoding="utf-8") for s in ("parent.parent", "__file__"))
+    ]
     assert not offenders

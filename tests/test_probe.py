@@ -27,11 +27,13 @@ ROOT = Path(__file__).resolve().parent.parent
 
 def run(*args: str) -> subprocess.CompletedProcess:
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    return subprocess.run([sys.executable, "-m", "game", "probe", *args], capture_output=True, text=True, cwd=ROOT,
-                          env=env, timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "game", "probe", *args], capture_output=True, text=True, cwd=ROOT, env=env, timeout=120
+    )
 
 
 # ---------------------------------------------------------------- reading and writing plans
+
 
 @pytest.mark.parametrize("path", sorted(PLANS_DIR.glob("*.toml")), ids=lambda p: p.name)
 def test_shipped_plans_are_valid_and_round_trip(scenario, path):
@@ -42,11 +44,22 @@ def test_shipped_plans_are_valid_and_round_trip(scenario, path):
 def test_a_plan_with_every_field_round_trips(scenario):
     plan = Plan(
         "us",
-        (PlanTurn("1962-10-22", "", (PlanOrder("address"), PlanOrder("board", "any"))),
-         PlanTurn("1962-10-26", "pm", (PlanOrder("back_channel", "", ("withdraw_missiles",),
-                                                 ("remove_jupiters_turkey",), 2),
-                                       PlanOrder("hail", "poltava"), PlanOrder("reject", "3")))),
-        (PlanOrder("excomm"),), (), AcceptRule(("withdraw_missiles",), ("remove_jupiters_italy",), "accept"))
+        (
+            PlanTurn("1962-10-22", "", (PlanOrder("address"), PlanOrder("board", "any"))),
+            PlanTurn(
+                "1962-10-26",
+                "pm",
+                (
+                    PlanOrder("back_channel", "", ("withdraw_missiles",), ("remove_jupiters_turkey",), 2),
+                    PlanOrder("hail", "poltava"),
+                    PlanOrder("reject", "3"),
+                ),
+            ),
+        ),
+        (PlanOrder("excomm"),),
+        (),
+        AcceptRule(("withdraw_missiles",), ("remove_jupiters_italy",), "accept"),
+    )
     text = dumps_plan(plan, "a header\nof two lines")
     assert text.startswith("# a header\n# of two lines\n")
     assert loads_plan(text, scenario) == plan
@@ -57,8 +70,10 @@ HOSTILE = {
     "side of the wrong type": ("side = 3", "side: must be"),
     "an order of the other side": ('side = "us"\nevery_turn = ["presidium"]', "is a ussr order"),
     "unknown order": ('side = "us"\nevery_turn = ["nuke_moscow"]', "unknown order 'nuke_moscow'"),
-    "unknown term": ('side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", '
-                     'terms = ["give_alaska"] }]', "unknown term 'give_alaska'"),
+    "unknown term": (
+        'side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", terms = ["give_alaska"] }]',
+        "unknown term 'give_alaska'",
+    ),
     "impossible date": ('side = "us"\n[[turn]]\ndate = "1962-10-32"\norders = []', "is not a turn of october1962"),
     "date outside the crisis": ('side = "us"\n[[turn]]\ndate = 1962-12-25\norders = []', "is not a turn"),
     "bad part": ('side = "us"\n[[turn]]\ndate = "1962-10-26"\npart = "noon"\norders = []', "part: must be"),
@@ -66,31 +81,51 @@ HOSTILE = {
     "a string for a list": ('side = "us"\nevery_turn = "excomm"', "every_turn: must be a list"),
     "nested lists": ('side = "us"\nevery_turn = ' + "[" * 40 + "]" * 40, "must be an order id or a table"),
     "nested too deeply": ('side = "us"\nevery_turn = ' + "[" * 5000 + "]" * 5000, "nested too deeply"),
-    "huge deadline": ('side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", '
-                      'terms = ["no_invasion"], deadline = 99999999999999999 }]', "deadline: must be"),
+    "huge deadline": (
+        'side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", '
+        'terms = ["no_invasion"], deadline = 99999999999999999 }]',
+        "deadline: must be",
+    ),
     "5,000-digit number": ('side = "us"\nx = ' + "9" * 5000, "not a valid TOML file"),
-    "deadline as a boolean": ('side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", '
-                              'terms = ["no_invasion"], deadline = true }]', "deadline: must be"),
-    "secret said in public": ('side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "statement", '
-                              'secret = ["remove_jupiters_turkey"] }]', "said in public"),
-    "a term public and secret": ('side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", '
-                                 'terms = ["remove_jupiters_turkey"], secret = ["remove_jupiters_turkey"] }]',
-                                 "both public and secret"),
-    "a target where none is taken": ('side = "us"\nevery_turn = [{ order = "excomm", target = "any" }]',
-                                     "takes no target"),
+    "deadline as a boolean": (
+        'side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", '
+        'terms = ["no_invasion"], deadline = true }]',
+        "deadline: must be",
+    ),
+    "secret said in public": (
+        'side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "statement", '
+        'secret = ["remove_jupiters_turkey"] }]',
+        "said in public",
+    ),
+    "a term public and secret": (
+        'side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", '
+        'terms = ["remove_jupiters_turkey"], secret = ["remove_jupiters_turkey"] }]',
+        "both public and secret",
+    ),
+    "a target where none is taken": (
+        'side = "us"\nevery_turn = [{ order = "excomm", target = "any" }]',
+        "takes no target",
+    ),
     "no such ship": ('side = "us"\nevery_turn = [{ order = "board", target = "titanic" }]', "no ship 'titanic'"),
-    "an offer named by a superscript": ('side = "us"\nevery_turn = [{ order = "accept", target = "²" }]',
-                                        "named by its number"),
+    "an offer named by a superscript": (
+        'side = "us"\nevery_turn = [{ order = "accept", target = "²" }]',
+        "named by its number",
+    ),
     "unknown field": ('side = "us"\nbudget = 7', "unknown field 'budget'"),
-    "accept with an order that does not accept": ('side = "us"\naccept = { order = "excomm" }',
-                                                  "not an accept order"),
-    "a turn planned twice": ('side = "us"\n[[turn]]\ndate = "1962-10-24"\n[[turn]]\ndate = "1962-10-24"',
-                             "planned twice"),
+    "accept with an order that does not accept": ('side = "us"\naccept = { order = "excomm" }', "not an accept order"),
+    "a turn planned twice": (
+        'side = "us"\n[[turn]]\ndate = "1962-10-24"\n[[turn]]\ndate = "1962-10-24"',
+        "planned twice",
+    ),
     "too many orders": ('side = "us"\nevery_turn = [' + ", ".join(['"excomm"'] * 17) + "]", "at most 16"),
-    "terms on an order that is not an offer": ('side = "us"\nevery_turn = [{ order = "excomm", '
-                                               'terms = ["no_invasion"] }]', "is not an offer"),
-    "a deadline without terms": ('side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", '
-                                 "deadline = 2 }]", "without terms"),
+    "terms on an order that is not an offer": (
+        'side = "us"\nevery_turn = [{ order = "excomm", terms = ["no_invasion"] }]',
+        "is not an offer",
+    ),
+    "a deadline without terms": (
+        'side = "us"\n[[turn]]\ndate = "1962-10-24"\norders = [{ order = "letter", deadline = 2 }]',
+        "without terms",
+    ),
     "a turn that is not a table": ('side = "us"\nturn = [1]', "must be a [[turn]] table"),
     "TOML syntax": ('side = "us\n', "not a valid TOML file"),
     "a long string is cut short": ('side = "' + "x" * 100_000 + '"', "side: must be"),
@@ -118,8 +153,13 @@ def test_files_that_are_not_plans(scenario, tmp_path):
     (tmp_path / "empty.toml").write_text("")
     (tmp_path / "latin1.toml").write_bytes(b'side = "\xe9"')
     os.mkfifo(tmp_path / "fifo.toml")
-    for name, expected in (("missing.toml", "no such file"), ("empty.toml", "empty"), ("latin1.toml", "UTF-8"),
-                           ("fifo.toml", "not a regular file"), (".", "folder")):
+    for name, expected in (
+        ("missing.toml", "no such file"),
+        ("empty.toml", "empty"),
+        ("latin1.toml", "UTF-8"),
+        ("fifo.toml", "not a regular file"),
+        (".", "folder"),
+    ):
         with pytest.raises(PlanError) as info:
             load_plan(tmp_path / name, scenario)
         assert len(info.value.problems) == 1 and expected in info.value.problems[0]
@@ -207,6 +247,7 @@ def test_pruning_always_skipped_orders_changes_no_game(scenario):
 
 # ---------------------------------------------------------------- the search and the table
 
+
 def test_the_passive_plans_are_passive(scenario):
     for side in ("us", "ussr"):
         plan = passive_plan(scenario, side)
@@ -243,18 +284,33 @@ def test_the_targets_are_judged_as_the_issue_states(scenario):
     winner = run_probe(scenario, plan, "dove", 1, 1, "plausible")
     winner.summary.rank_counts["us"].clear()
     winner.summary.rank_counts["us"][1] = 1  # a plan that always wins, at rung 2
-    assert target_problems(winner, winner) == ["best plan wins > 50 %", "wins > 25 % without risk",
-                                               "passive wins > 5 %"]
+    assert target_problems(winner, winner) == [
+        "best plan wins > 50 %",
+        "wins > 25 % without risk",
+        "passive wins > 5 %",
+    ]
 
 
 # ---------------------------------------------------------------- the command
+
 
 def test_cli_json_fields_and_rates(tmp_path):
     done = run("--strategy", "scenarios/plans/passive_us.toml", "--games", "6", "--workers", "1", "--json")
     assert done.returncode == 0, done.stderr
     data = json.loads(done.stdout)
-    for key in ("games", "win", "compromise", "loss", "war", "rung6", "mean_score", "mean_opponent_score",
-                "skipped", "outcomes", "max_rung"):
+    for key in (
+        "games",
+        "win",
+        "compromise",
+        "loss",
+        "war",
+        "rung6",
+        "mean_score",
+        "mean_opponent_score",
+        "skipped",
+        "outcomes",
+        "max_rung",
+    ):
         assert key in data
     assert data["games"] == 6 and sum(data["outcomes"].values()) == 6
     assert abs(data["win"] + data["compromise"] + data["loss"] + data["war"] - 1.0) < 1e-9
@@ -273,8 +329,25 @@ def test_cli_malformed_plan_and_bad_use(tmp_path):
 
 def test_cli_search_writes_a_plan(tmp_path):
     out = tmp_path / "found.toml"
-    done = run("--search", "--side", "us", "--opponent", "dove", "--games", "2", "--generations", "1",
-               "--population", "2", "--final-games", "2", "--workers", "1", "--out", str(out))
+    done = run(
+        "--search",
+        "--side",
+        "us",
+        "--opponent",
+        "dove",
+        "--games",
+        "2",
+        "--generations",
+        "1",
+        "--population",
+        "2",
+        "--final-games",
+        "2",
+        "--workers",
+        "1",
+        "--out",
+        str(out),
+    )
     assert done.returncode == 0, done.stderr
     assert out.read_text().startswith("# Found by: python -m game probe --search")
     again = run("--strategy", str(out), "--games", "2", "--workers", "1")

@@ -72,10 +72,13 @@ def choose(state: GameState, policy: RandomPolicy, rng: np.random.Generator) -> 
     return {side: policy.choose(player_view(state, side), rng) for side in SIDES}
 
 
-def play(seed: int, friction: str, policy_seed: int,
-         before_apply: Callable[[GameState, dict[str, tuple[Order, ...]]], Any] | None = None,
-         after_apply: Callable[[GameState, dict[str, tuple[Order, ...]], GameState, Any], None] | None = None,
-         ) -> Game:
+def play(
+    seed: int,
+    friction: str,
+    policy_seed: int,
+    before_apply: Callable[[GameState, dict[str, tuple[Order, ...]]], Any] | None = None,
+    after_apply: Callable[[GameState, dict[str, tuple[Order, ...]], GameState, Any], None] | None = None,
+) -> Game:
     """Play a whole game of random legal orders, recording it; optional hooks run around every ``apply``."""
     sc = the_scenario()
     game = Game(seed, friction, policy_seed, record=GameRecord.start(sc, seed, friction))
@@ -305,8 +308,9 @@ def _ussr_ship_orders(s: GameState, p: GameState, data: st.DataObject) -> None:
     """Moscow's radioed orders to a ship whose cargo is unrevealed (the view hides them with the cargo)."""
     i = data.draw(st.sampled_from(_hidden_ships(s)), label="ship")
     ships = list(s.ships)
-    pending = data.draw(st.sampled_from([x for x in ("", "turn_back", "halt", "run", "go") if x != ships[i].pending]),
-                        label="pending")
+    pending = data.draw(
+        st.sampled_from([x for x in ("", "turn_back", "halt", "run", "go") if x != ships[i].pending]), label="pending"
+    )
     ships[i] = ships[i]._replace(pending=pending, ordered=s.turn if pending else -1)
     assume(ships[i] != s.ships[i])
     p.ships = tuple(ships)
@@ -409,8 +413,9 @@ def _differences(a: dict, b: dict) -> list[str]:
 @pytest.mark.parametrize(("owner", "name", "perturb"), CASES, ids=[f"{o}-{n}" for o, n, _ in CASES])
 @SECRECY
 @given(seed=SEEDS, friction=FRICTION, policy_seed=SEEDS, data=st.data())
-def test_non_interference(owner: str, name: str, perturb: Perturb, seed: int, friction: str, policy_seed: int,
-                          data: st.DataObject) -> None:
+def test_non_interference(
+    owner: str, name: str, perturb: Perturb, seed: int, friction: str, policy_seed: int, data: st.DataObject
+) -> None:
     game = play(seed, friction, policy_seed)
     k = data.draw(st.integers(0, len(game.states) - 1), label="after turns")
     state = game.states[k]
@@ -449,4 +454,5 @@ def test_a_view_never_shows_the_other_sides_secret_log(seed: int, friction: str,
             expected = sorted(s.logs["public"] + s.logs[side], key=lambda e: e.seq)
             strip = [(e.turn, e.date, e.key, e.text, e.visibility) for e in expected]
             assert [(e.turn, e.date, e.key, e.text, e.visibility) for e in log] == strip, (
-                f"{game}: the {side} log is incomplete or out of order")
+                f"{game}: the {side} log is incomplete or out of order"
+            )

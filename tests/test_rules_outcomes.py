@@ -69,7 +69,8 @@ def test_the_us_security_score_counts_the_launchers_left_the_bombers_and_an_inva
     assert security(remaining=2, bombers=5) == expected(2, rules["bombers_penalty"])
     assert security(remaining=2, invaded=True) == expected(2, rules["invasion_cost"])
     assert security(remaining=1, bombers=5, invaded=True) == expected(
-        1, rules["bombers_penalty"] + rules["invasion_cost"])
+        1, rules["bombers_penalty"] + rules["invasion_cost"]
+    )
 
 
 def test_the_kernel_plays_a_prelude_only_with_the_orders_it_is_handed():

@@ -47,12 +47,15 @@ def test_each_dice_draws_from_its_own_generator():
     assert again.random() == Dice(alone.state()).random()
 
 
-@pytest.mark.parametrize("item", [
-    Ship("s", "Ship", "oil", 900.0, 100.0),
-    Submarine("b", "B-59", 800.0, True),
-    Site("x", "Site", "mrbm", 4, 20.0),
-    Offer(1, "us", "private", (), 3),
-])
+@pytest.mark.parametrize(
+    "item",
+    [
+        Ship("s", "Ship", "oil", 900.0, 100.0),
+        Submarine("b", "B-59", 800.0, True),
+        Site("x", "Site", "mrbm", 4, 20.0),
+        Offer(1, "us", "private", (), 3),
+    ],
+)
 def test_replace_is_the_named_tuples_own_replace(item):
     field = item._fields[-1]
     value = "changed" if isinstance(getattr(item, field), str) else 99

@@ -76,8 +76,14 @@ def test_a_hot_seat_save_lands_between_the_players(scenario):
 
 def test_continue_without_a_game_says_so(home):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BRINKMANSHIP_HOME": str(home)}
-    done = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--continue"], capture_output=True,
-                          text=True, env=env, cwd=ROOT, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "play", "--text", "--continue"],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert done.returncode == 1 and "no game to continue" in done.stderr and "Traceback" not in done.stderr
 
 
@@ -90,8 +96,11 @@ def good(scenario, home) -> dict:
 
 
 BROKEN = [
-    ("wrong type for the seed", lambda d: with_(d, "record.seed", "forty-two"),
-     "record.seed: input should be a valid integer"),
+    (
+        "wrong type for the seed",
+        lambda d: with_(d, "record.seed", "forty-two"),
+        "record.seed: input should be a valid integer",
+    ),
     ("negative seed", lambda d: with_(d, "record.seed", -1), "record.seed: input should be greater than or equal to 0"),
     ("huge seed", lambda d: with_(d, "record.seed", 10**40), "record.seed: input should be less than or equal to"),
     ("missing record", lambda d: with_(d, "record", ...), "record: is required"),
@@ -99,34 +108,73 @@ BROKEN = [
     ("unknown friction", lambda d: with_(d, "record.friction", "chaotic"), "record.friction: input should be"),
     ("unknown key", lambda d: with_(d, "cheat", True), "cheat: unknown key"),
     ("unknown key in a turn", lambda d: with_(d, "record.turns[0].note", "x"), "record.turns[0].note: unknown key"),
-    ("unknown order", lambda d: with_(d, "record.turns[1].orders.us[0].kind", "launch_everything"),
-     "record.turns: turn 2: the recorded orders are not legal (us: unknown order 'launch_everything')"),
-    ("order of the other side", lambda d: with_(d, "record.turns[0].orders.us[0].kind", "presidium"),
-     "record.turns: turn 1: the recorded orders are not legal (us: unknown order 'presidium')"),
-    ("order without a kind", lambda d: with_(d, "record.turns[0].orders.us[0].kind", ...),
-     "record.turns[0].orders.us[0].kind: is required"),
-    ("unknown side", lambda d: with_(d, "record.turns[0].orders.nato", []),
-     "record.turns[0].orders.nato: input should be"),
-    ("term without a kind", lambda d: with_(d, "record.turns[0].orders.us[0].terms", [{"secret": True}]),
-     "record.turns[0].orders.us[0].terms[0].kind: is required"),
-    ("draws tampered", lambda d: with_(d, "record.turns[1].draws[0]", 0.123456),
-     "record.turns: turn 2: the chance draws differ from the record"),
-    ("draw not a number", lambda d: with_(d, "record.turns[1].draws[0]", "nan"),
-     "record.turns[1].draws[0]: input should be a valid number"),
-    ("turns repeated", lambda d: with_(d, "record.turns", d["record"]["turns"] * 10),
-     "record.turns: turn 4: the chance draws differ from the record"),
-    ("scenario that does not exist", lambda d: with_(d, "record.scenario.id", "october1963"),
-     "record.scenario.id: scenario 'october1963' cannot be loaded"),
-    ("scenario id with a path", lambda d: with_(d, "record.scenario.id", "../../etc/passwd"),
-     "record.scenario.id: string should match pattern"),
-    ("scenario changed", lambda d: with_(d, "record.scenario.hash", "0" * 64),
-     "record.scenario.hash: the scenario 'october1962' has changed since this game was saved"),
-    ("newer version", lambda d: with_(d, "version", 99),
-     "version: saved by a newer version of the game (99; this one reads 1)"),
+    (
+        "unknown order",
+        lambda d: with_(d, "record.turns[1].orders.us[0].kind", "launch_everything"),
+        "record.turns: turn 2: the recorded orders are not legal (us: unknown order 'launch_everything')",
+    ),
+    (
+        "order of the other side",
+        lambda d: with_(d, "record.turns[0].orders.us[0].kind", "presidium"),
+        "record.turns: turn 1: the recorded orders are not legal (us: unknown order 'presidium')",
+    ),
+    (
+        "order without a kind",
+        lambda d: with_(d, "record.turns[0].orders.us[0].kind", ...),
+        "record.turns[0].orders.us[0].kind: is required",
+    ),
+    (
+        "unknown side",
+        lambda d: with_(d, "record.turns[0].orders.nato", []),
+        "record.turns[0].orders.nato: input should be",
+    ),
+    (
+        "term without a kind",
+        lambda d: with_(d, "record.turns[0].orders.us[0].terms", [{"secret": True}]),
+        "record.turns[0].orders.us[0].terms[0].kind: is required",
+    ),
+    (
+        "draws tampered",
+        lambda d: with_(d, "record.turns[1].draws[0]", 0.123456),
+        "record.turns: turn 2: the chance draws differ from the record",
+    ),
+    (
+        "draw not a number",
+        lambda d: with_(d, "record.turns[1].draws[0]", "nan"),
+        "record.turns[1].draws[0]: input should be a valid number",
+    ),
+    (
+        "turns repeated",
+        lambda d: with_(d, "record.turns", d["record"]["turns"] * 10),
+        "record.turns: turn 4: the chance draws differ from the record",
+    ),
+    (
+        "scenario that does not exist",
+        lambda d: with_(d, "record.scenario.id", "october1963"),
+        "record.scenario.id: scenario 'october1963' cannot be loaded",
+    ),
+    (
+        "scenario id with a path",
+        lambda d: with_(d, "record.scenario.id", "../../etc/passwd"),
+        "record.scenario.id: string should match pattern",
+    ),
+    (
+        "scenario changed",
+        lambda d: with_(d, "record.scenario.hash", "0" * 64),
+        "record.scenario.hash: the scenario 'october1962' has changed since this game was saved",
+    ),
+    (
+        "newer version",
+        lambda d: with_(d, "version", 99),
+        "version: saved by a newer version of the game (99; this one reads 1)",
+    ),
     ("not a save", lambda d: with_(d, "format", "something-else"), "format: not a Brinkmanship save"),
     ("a list, not an object", lambda d: [d], "format: not a Brinkmanship save"),
-    ("negative deadline", lambda d: with_(d, "record.turns[0].orders.us[0].deadline", -3),
-     "record.turns[0].orders.us[0].deadline: input should be greater than or equal to 0"),
+    (
+        "negative deadline",
+        lambda d: with_(d, "record.turns[0].orders.us[0].deadline", -3),
+        "record.turns[0].orders.us[0].deadline: input should be greater than or equal to 0",
+    ),
     ("nested too deeply", None, "data nested too deeply"),
     ("empty file", b"", "file is empty"),
     ("not UTF-8", b"\xff\xfe\x00{", "not UTF-8 text"),
@@ -161,13 +209,20 @@ def test_the_load_command_lists_the_problems(good, home):
     env = {**os.environ, "PYTHONPATH": str(ROOT), "BRINKMANSHIP_HOME": str(home)}
     path = home / "bad.json"
     path.write_text(json.dumps(with_(good, "record.seed", "x")))
-    done = subprocess.run([sys.executable, "-m", "game", "load", str(path)], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "load", str(path)], capture_output=True, text=True, env=env, cwd=ROOT, timeout=60
+    )
     assert done.returncode == 1 and "Traceback" not in done.stdout + done.stderr
     assert f"{path}: record.seed: input should be a valid integer" in done.stdout.splitlines()
     good_path = slot_path("good")
-    done = subprocess.run([sys.executable, "-m", "game", "load", str(good_path)], capture_output=True, text=True,
-                          env=env, cwd=ROOT, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "load", str(good_path)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        timeout=60,
+    )
     assert done.returncode == 0 and "a valid save" in done.stdout
 
 

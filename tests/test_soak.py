@@ -15,13 +15,16 @@ def test_random_games_keep_every_invariant(scenario):
     assert figures["games"] == 40 and figures["broken_invariants"] == 0 and figures["turns"] > 40 * 5
 
 
-@pytest.mark.parametrize(("field", "value", "expected"), [
-    ("rung", 11, "rung 11"),
-    ("defcon", 0, "DEFCON 0"),
-    ("quarantine", "maybe", "quarantine maybe"),
-    ("castro_alarm", 140.0, "Castro's alarm"),
-    ("turn", 99, "outside the calendar"),
-])
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [
+        ("rung", 11, "rung 11"),
+        ("defcon", 0, "DEFCON 0"),
+        ("quarantine", "maybe", "quarantine maybe"),
+        ("castro_alarm", 140.0, "Castro's alarm"),
+        ("turn", 99, "outside the calendar"),
+    ],
+)
 def test_the_invariants_catch_a_broken_state(scenario, field, value, expected):
     state = apply(new_game(scenario, 1, "plausible"), {})
     assert broken_invariants(state) == []

@@ -307,8 +307,7 @@ def test_a_mixer_reopened_in_another_format_turns_the_player_off(player):
 
 def _run(code: str, audio_driver: str) -> subprocess.CompletedProcess:
     env = dict(os.environ, SDL_AUDIODRIVER=audio_driver, SDL_VIDEODRIVER="dummy", PYTHONPATH=str(ROOT))
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env,
-                          timeout=60)
+    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, env=env, timeout=60)
 
 
 def test_a_missing_audio_driver_really_leaves_the_game_silent():

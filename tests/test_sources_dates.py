@@ -23,8 +23,26 @@ from game.tutorial import DISPUTES, Guide, HistoricalPath, cite, day_text, sourc
 ROOT = Path(__file__).resolve().parent.parent
 SCENARIOS = ROOT / "scenarios"
 CHRONOLOGY = ROOT.parent / "shared" / "history" / "CHRONOLOGY.md"
-MONTHS = {m: i for i, m in enumerate(("January", "February", "March", "April", "May", "June", "July", "August",
-                                      "September", "October", "November", "December"), 1)}
+MONTHS = {
+    m: i
+    for i, m in enumerate(
+        (
+            "January",
+            "February",
+            "March",
+            "April",
+            "May",
+            "June",
+            "July",
+            "August",
+            "September",
+            "October",
+            "November",
+            "December",
+        ),
+        1,
+    )
+}
 DAY_MONTH = re.compile(r"\b(\d{1,2}) (" + "|".join(MONTHS) + r")\b(?: (\d{4}))?")
 MONTH_YEAR = re.compile(r"\b(" + "|".join(MONTHS) + r") (\d{4})\b")
 YEAR = re.compile(r"\b(19\d\d)\b")
@@ -86,7 +104,7 @@ def test_pages_and_reasons_cite_titles_never_seeds() -> None:
         assert not re.search(r"\bseed\b|\d{3}_[0-9a-f]{16}", line, flags=re.I)
         for sid in page.sources:
             assert TITLES[sid][0][:20] in line
-    assert cite("S11") .startswith("S11: PBS American Experience")
+    assert cite("S11").startswith("S11: PBS American Experience")
 
 
 @pytest.fixture(scope="module")
@@ -138,8 +156,7 @@ def test_week_turns_date_their_events(path: HistoricalPath) -> None:
 def test_tactical_warheads_arrive_by_ship(path: HistoricalPath) -> None:
     first = path.states[0]
     assert first.tactical == 54  # 36 FKR, 12 Luna, 6 bombs, before the Aleksandrovsk docks
-    arrived = next(s for s in path.states if any(sh.id == "aleksandrovsk" and sh.status == "arrived"
-                                                 for sh in s.ships))
+    arrived = next(s for s in path.states if any(sh.id == "aleksandrovsk" and sh.status == "arrived" for sh in s.ships))
     assert arrived.tactical == 98 and arrived.date == "1962-10-24"  # docked on 23 October: the next dawn
 
 

@@ -22,6 +22,11 @@ def test_hypothesis_runs_the_fixed_ci_profile_by_default():
 
 def test_no_test_reads_a_clock_to_judge_speed():
     """Speed is ``python -m game bench``'s business; a timeout that waits for something to happen is fine."""
-    readers = [f"{path.name}:{n}" for path in sorted(TESTS.glob("*.py")) if path != Path(__file__)
-               for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if CLOCKS.search(line)]
+    readers = [
+        f"{path.name}:{n}"
+        for path in sorted(TESTS.glob("*.py"))
+        if path != Path(__file__)
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if CLOCKS.search(line)
+    ]
     assert readers == []

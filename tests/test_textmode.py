@@ -50,15 +50,30 @@ def test_orders_offers_and_answers_are_reachable(scenario):
     terms = list(scenario.terms)
     jupiters = terms.index("remove_jupiters_turkey") + 1
     withdraw = terms.index("withdraw_missiles") + 1
-    script = ["o", "1", "2", "c", "i", "ladder", "?", "h 1", "e",
-              "back_channel", f"{withdraw} {jupiters}s", "2", "e"] + ["e"] * 40
+    script = [
+        "o",
+        "1",
+        "2",
+        "c",
+        "i",
+        "ladder",
+        "?",
+        "h 1",
+        "e",
+        "back_channel",
+        f"{withdraw} {jupiters}s",
+        "2",
+        "e",
+    ] + ["e"] * 40
     state, text, game = run_game(scenario, script)
     first = game.record.orders_of(0)["us"]
     assert [o.kind for o in first] == ["excomm", "u2"]
     second = game.record.orders_of(1)["us"]
     assert second[0].kind == "back_channel"
-    assert {(t.kind, t.secret) for t in second[0].terms} == {("withdraw_missiles", False),
-                                                            ("remove_jupiters_turkey", True)}
+    assert {(t.kind, t.secret) for t in second[0].terms} == {
+        ("withdraw_missiles", False),
+        ("remove_jupiters_turkey", True),
+    }
     assert second[0].deadline == 2
     assert "Quiet diplomacy" in text and "Commands:" in text
     assert state.over
@@ -66,8 +81,12 @@ def test_orders_offers_and_answers_are_reachable(scenario):
 
 def test_dangerous_orders_ask_for_confirmation(scenario):
     prompts: list[str] = []
-    game = TextGame(Session.new(scenario, 1, "plausible", ("us",)), ask=scripted(["no", "yes"], prompts),
-                    say=lambda _: None, clear=False)
+    game = TextGame(
+        Session.new(scenario, 1, "plausible", ("us",)),
+        ask=scripted(["no", "yes"], prompts),
+        say=lambda _: None,
+        clear=False,
+    )
     view = player_view(game.state, "us")
     assert not game.may_commit(view, [Order("invade")])
     assert game.may_commit(view, [Order("invade")])
@@ -104,8 +123,15 @@ def test_quit_and_end_of_input_stop_cleanly(scenario):
 def test_command_line_text_game_to_the_end():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     feed = "e\n" * 40
-    done = subprocess.run([sys.executable, "-m", "game", "play", "--text", "--side", "ussr", "--seed", "5"],
-                          input=feed, capture_output=True, text=True, cwd=ROOT, env=env, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "play", "--text", "--side", "ussr", "--seed", "5"],
+        input=feed,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=env,
+        timeout=120,
+    )
     assert done.returncode == 0, done.stderr
     assert "THE END" in done.stdout and "Traceback" not in done.stderr
 

@@ -162,9 +162,11 @@ def test_hot_seat_never_draws_the_other_sides_secrets(app):
             if d.name == "EndScene":
                 break
             state = app.session.state
-            allowed = {"us": [e.text for e in state.logs["public"] + state.logs["us"]],
-                       "ussr": [e.text for e in state.logs["public"] + state.logs["ussr"]],
-                       None: [e.text for e in state.logs["public"]]}
+            allowed = {
+                "us": [e.text for e in state.logs["public"] + state.logs["us"]],
+                "ussr": [e.text for e in state.logs["public"] + state.logs["ussr"]],
+                None: [e.text for e in state.logs["public"]],
+            }
             for showing, line in drawn:
                 if len(line) < 16:
                     continue

@@ -23,10 +23,18 @@ def hostile_saves(good: dict) -> dict[str, bytes | None]:
     odd = dict(good, slot="with a NUL\x00 in it")
     label = json.loads(json.dumps(good))
     label["summary"]["label"] = "Tuesday\x00"
-    return {"fifo.json": None, "zero.json": None, "dangling.json": None, "folder.json": None,
-            "nul-slot.json": json.dumps(odd).encode(), "nul-label.json": json.dumps(label).encode(),
-            "deep.json": b"[" * 20_000 + b"]" * 20_000, "digits.json": b"[" + b"9" * 5000 + b"]",
-            "empty.json": b"", "nan.json": b'{"format": "brinkmanship-save", "version": NaN}'}
+    return {
+        "fifo.json": None,
+        "zero.json": None,
+        "dangling.json": None,
+        "folder.json": None,
+        "nul-slot.json": json.dumps(odd).encode(),
+        "nul-label.json": json.dumps(label).encode(),
+        "deep.json": b"[" * 20_000 + b"]" * 20_000,
+        "digits.json": b"[" + b"9" * 5000 + b"]",
+        "empty.json": b"",
+        "nan.json": b'{"format": "brinkmanship-save", "version": NaN}',
+    }
 
 
 @pytest.fixture
@@ -105,8 +113,9 @@ def test_the_load_screen_lists_every_hostile_file_with_its_problem(app, world):
         if d.name != "LoadScene":
             break
     after = {p.name: (p.lstat().st_mode, p.lstat().st_mtime_ns) for p in saves_dir().iterdir()}
-    assert {k: v for k, v in after.items() if not k.startswith("autosave")} == \
-        {k: v for k, v in before.items() if not k.startswith((".", "autosave"))}
+    assert {k: v for k, v in after.items() if not k.startswith("autosave")} == {
+        k: v for k, v in before.items() if not k.startswith((".", "autosave"))
+    }
 
 
 def test_continue_falls_back_to_the_backup_and_says_so(app):

@@ -377,9 +377,7 @@ def simplify_ring(ring, tol):
 
 
 def area(ring):
-    return (
-        abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True))) / 2
-    )
+    return abs(sum(x0 * y1 - x1 * y0 for (x0, y0), (x1, y1) in zip(ring, ring[1:] + ring[:1], strict=True))) / 2
 
 
 def tidy(ring):
@@ -505,9 +503,7 @@ def write(clip_box, polygons, places, path: Path):
     lines.append(",\n".join("    " + json.dumps(p, ensure_ascii=False) for p in places))
     lines.append("  ],")
     lines.append('  "polygons": [')
-    lines.append(
-        ",\n".join("    " + json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in polygons)
-    )
+    lines.append(",\n".join("    " + json.dumps(p, ensure_ascii=False, separators=(",", ":")) for p in polygons))
     lines.append("  ]")
     lines.append("}")
     text = "\n".join(lines) + "\n"

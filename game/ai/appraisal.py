@@ -24,13 +24,25 @@ from game.engine.model import Offer, other
 
 # What each incident or act weighed on the side that suffered it (flag -> weight).
 USSR_SHOCKS = {
-    "sams_struck": 1.5, "missiles_struck": 2.5, "nuclear_used": 3.0, "u2_shot_down": 1.0,
-    "sub_surfaced": 0.5, "contraband_seized": 0.5, "ship_fired_on": 1.0, "lowlevel_fired": 0.5,
-    "ground_combat": 1.5, "u2_strayed": 0.5,
+    "sams_struck": 1.5,
+    "missiles_struck": 2.5,
+    "nuclear_used": 3.0,
+    "u2_shot_down": 1.0,
+    "sub_surfaced": 0.5,
+    "contraband_seized": 0.5,
+    "ship_fired_on": 1.0,
+    "lowlevel_fired": 0.5,
+    "ground_combat": 1.5,
+    "u2_strayed": 0.5,
 }
 US_SHOCKS = {
-    "u2_shot_down": 1.0, "lowlevel_fired": 0.5, "nuclear_used": 3.0, "berlin_pressed": 1.0,
-    "ground_combat": 1.5, "u2_strayed": 0.5, "sub_surfaced": 0.3,
+    "u2_shot_down": 1.0,
+    "lowlevel_fired": 0.5,
+    "nuclear_used": 3.0,
+    "berlin_pressed": 1.0,
+    "ground_combat": 1.5,
+    "u2_strayed": 0.5,
+    "sub_surfaced": 0.3,
 }
 PUBLIC_CONCESSION = 0.5  # a concession said in public costs this much of its value again, in face
 SECRET_FACTOR = 0.5  # a secret term is worth half: it buys no prestige

@@ -50,8 +50,11 @@ class DoctrinePolicy:
         """
         rules = self._by_turn.get(turn)
         if rules is None:
-            rules = tuple((r, self.orders[r.order], *parts(r.when)) for r in self.doctrine.rules
-                          if (r.turns is None or turn in r.turns) and self.orders[r.order].allowed_on(turn))
+            rules = tuple(
+                (r, self.orders[r.order], *parts(r.when))
+                for r in self.doctrine.rules
+                if (r.turns is None or turn in r.turns) and self.orders[r.order].allowed_on(turn)
+            )
             self._by_turn[turn] = rules
         return rules
 
@@ -89,7 +92,8 @@ class DoctrinePolicy:
                 if felt is None:
                     felt = pressure(view)
                 if (rule.pressure_min is not None and felt < rule.pressure_min) or (
-                        rule.pressure_max is not None and felt > rule.pressure_max):
+                    rule.pressure_max is not None and felt > rule.pressure_max
+                ):
                     continue
             if rule.chance is not None and not historical and roll(view, rule.id) >= rule.chance:
                 continue

@@ -56,7 +56,8 @@ class RandomPolicy:
         public_only = odef.params["channel"] == "public"
         terms = tuple(
             Term(t.id, t.may_be_secret and not public_only and dice[n + i] < 0.5)
-            for i, t in enumerate(terms_defs) if dice[i] < 1 / 3
+            for i, t in enumerate(terms_defs)
+            if dice[i] < 1 / 3
         )
         deadline = int(dice[2 * n] * 3) if terms else 0
         return Order(order.kind, order.target, terms, deadline)

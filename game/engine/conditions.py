@@ -67,9 +67,7 @@ def _ships_held_min(n: int) -> Pred:
 
 def _sub_near_line(flag: bool) -> Pred:
     def pred(o: Any, s: Any) -> bool:
-        near = any(
-            sub.status in ("patrol", "escorting") and abs(sub.distance - o.line_nm) <= 250 for sub in o.subs
-        )
+        near = any(sub.status in ("patrol", "escorting") and abs(sub.distance - o.line_nm) <= 250 for sub in o.subs)
         return near == flag
 
     return pred
@@ -149,9 +147,18 @@ def _validate_offer_table(value: Any) -> str | None:
 
 
 # How costly each kind of test is, so that a condition tries the cheap ones first.
-_KEY_COST = {"date": 0, "part": 0, "duty_due": 2, "offer_open": 3, "no_offer_open": 3,
-             "offer_sent": 3, "not_offer_sent": 3, "ships_sailing_min": 2, "ships_held_min": 2,
-             "sub_near_line": 2}
+_KEY_COST = {
+    "date": 0,
+    "part": 0,
+    "duty_due": 2,
+    "offer_open": 3,
+    "no_offer_open": 3,
+    "offer_sent": 3,
+    "not_offer_sent": 3,
+    "ships_sailing_min": 2,
+    "ships_held_min": 2,
+    "sub_near_line": 2,
+}
 _COST: dict[Pred, int] = {}
 
 # name -> (check of the value returning an error or None, builder of the predicate)
@@ -246,8 +253,12 @@ def _duty_due(kinds: Any) -> Pred:
         terms = o.scenario.terms
         for term in o.agreement:
             tdef = terms[term.kind]
-            if term.kind in wanted and tdef.done is not None and o.turn >= o.agreement_turn + tdef.due \
-                    and not tdef.done(o, None):
+            if (
+                term.kind in wanted
+                and tdef.done is not None
+                and o.turn >= o.agreement_turn + tdef.due
+                and not tdef.done(o, None)
+            ):
                 return True
         return False
 

@@ -91,8 +91,20 @@ def forecast_risk(view: Any, orders: tuple[Order, ...] | list[Order]) -> float:
     The engine draws the turn at that same posture, so for a side that knows every fact the formula
     uses, and an opponent who orders nothing, the figure is the one the turn records.
     """
-    facts = _Posture(view.scenario, view.turn, view.rung, view.defcon, view.alert, view.castro_alarm,
-                     view.local_authority, view.quarantine, view.line_nm, view.ships, view.subs, view.agreement)
+    facts = _Posture(
+        view.scenario,
+        view.turn,
+        view.rung,
+        view.defcon,
+        view.alert,
+        view.castro_alarm,
+        view.local_authority,
+        view.quarantine,
+        view.line_nm,
+        view.ships,
+        view.subs,
+        view.agreement,
+    )
     defs = view.scenario.orders
     risk = 0.0
     escorting = {sub.id for sub in view.subs if sub.status == "escorting"}

@@ -66,7 +66,7 @@ def _tighten(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 DEFCON_WORDS = {
     1: "US forces go to DEFCON 1: war is expected at any moment.",
     2: "Strategic Air Command goes to DEFCON 2, ready to strike within minutes, and sends the order in the clear, "
-       "where Moscow can hear it. The other forces stay at DEFCON 3.",
+    "where Moscow can hear it. The other forces stay at DEFCON 3.",
     3: "US forces go to DEFCON 3: readiness is raised worldwide and the bombers are dispersed.",
     4: "US forces come down to DEFCON 4, a heightened watch.",
     5: "US forces return to DEFCON 5, peacetime readiness.",
@@ -122,9 +122,13 @@ def _damage_assessment(turn: Turn) -> None:
     left = sum(x.launchers for x in s.sites if x.kind == "mrbm" and x.status in ("building", "halted"))
     s.est_launchers = left
     s.est_sigma = max(s.est_sigma, 2.0)
-    turn.log("damage_assessment", f"Bomb damage assessment: {hit} of {len(s.sites)} missile sites appear destroyed. "
-             f"Photographs suggest {left} medium-range launchers may survive, give or take a few: missiles can "
-             "be hidden, and damage repaired.", "us")
+    turn.log(
+        "damage_assessment",
+        f"Bomb damage assessment: {hit} of {len(s.sites)} missile sites appear destroyed. "
+        f"Photographs suggest {left} medium-range launchers may survive, give or take a few: missiles can "
+        "be hidden, and damage repaired.",
+        "us",
+    )
 
 
 def _invade(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
@@ -174,8 +178,12 @@ def _hail(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
         return
     _put_ship(turn, i, replace(ship, status="sailing", cleared=True))
     turn.set_flag("hailed_through")
-    turn.log("hail_cleared", f"The {ship.name} answers the hail, declares a cargo that is not on the list "
-             "of contraband, and is let through.", "public")
+    turn.log(
+        "hail_cleared",
+        f"The {ship.name} answers the hail, declares a cargo that is not on the list "
+        "of contraband, and is let through.",
+        "public",
+    )
 
 
 def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
@@ -184,15 +192,22 @@ def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     _escorted(turn, ship)
     if is_contraband(ship.cargo, s.tightened):
         _put_ship(turn, i, replace(ship, status="diverted", revealed=True))
-        turn.log("board_contraband", f"A boarding party finds {CARGO_WORDS[ship.cargo]} aboard the {ship.name}; "
-                 "it is escorted away from Cuba.", "public")
+        turn.log(
+            "board_contraband",
+            f"A boarding party finds {CARGO_WORDS[ship.cargo]} aboard the {ship.name}; it is escorted away from Cuba.",
+            "public",
+        )
         turn.meter("ussr.prestige", -8)
         turn.meter("us.domestic", 4)
         turn.set_flag("contraband_seized")
         return
     _put_ship(turn, i, replace(ship, status="sailing", cleared=True, revealed=True))
-    turn.log("board_clean", f"A boarding party inspects the {ship.name}: {CARGO_WORDS[ship.cargo]}, nothing on "
-             "the contraband list. It sails on.", "public")
+    turn.log(
+        "board_clean",
+        f"A boarding party inspects the {ship.name}: {CARGO_WORDS[ship.cargo]}, nothing on "
+        "the contraband list. It sails on.",
+        "public",
+    )
 
 
 def _disable(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
@@ -252,8 +267,9 @@ def _subs(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
     escort = odef.params["mode"] == "escort"
     free = [sub.id for sub in s.subs if sub.status != "surfaced"]
-    s.subs = tuple(replace(sub, status="escorting" if escort else "withdrawn") if sub.id in free else sub
-                   for sub in s.subs)
+    s.subs = tuple(
+        replace(sub, status="escorting" if escort else "withdrawn") if sub.id in free else sub for sub in s.subs
+    )
     ships = []
     for sh in s.ships:
         if not escort:
@@ -277,9 +293,7 @@ def _delegate(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 
 def _dismantle(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    s.sites = tuple(
-        replace(x, status="dismantled", readiness=0.0) if x.status != "struck" else x for x in s.sites
-    )
+    s.sites = tuple(replace(x, status="dismantled", readiness=0.0) if x.status != "struck" else x for x in s.sites)
     s.site_intel = s.sites  # dismantling is done in the open
 
 
@@ -343,8 +357,14 @@ HANDLERS: dict[str, tuple[Targets, Resolve, frozenset[str], frozenset[str]]] = {
     "reject": (_open_offers, _reject, frozenset(), frozenset()),
 }
 
-TARGET_KIND = {"hail": "ship", "board": "ship", "disable": "ship", "signal_sub": "sub", "accept": "offer",
-               "reject": "offer"}
+TARGET_KIND = {
+    "hail": "ship",
+    "board": "ship",
+    "disable": "ship",
+    "signal_sub": "sub",
+    "accept": "offer",
+    "reject": "offer",
+}
 
 
 def site_as_seen(site: Site) -> Site:

@@ -17,10 +17,13 @@ from game.engine.settlement import announce_duties
 from game.engine.turn import Turn, describe_terms
 
 CHANNEL_WORDS = {
-    "us": {"public": "in public", "private": "in a private letter",
-           # a private envoy: Robert Kennedy with Dobrynin on 23 and 27 October, but on the evening of 26 October
-           # the journalist John Scali with the KGB's "Fomin" (S2), so the log names no one
-           "back": "through a private back channel, away from the official letters"},
+    "us": {
+        "public": "in public",
+        "private": "in a private letter",
+        # a private envoy: Robert Kennedy with Dobrynin on 23 and 27 October, but on the evening of 26 October
+        # the journalist John Scali with the KGB's "Fomin" (S2), so the log names no one
+        "back": "through a private back channel, away from the official letters",
+    },
     "ussr": {"public": "on Radio Moscow", "private": "in a private letter", "back": "through Ambassador Dobrynin"},
 }
 
@@ -54,8 +57,11 @@ def send_offer(turn: Turn, side: str, order: Order, channel: str) -> None:
     text = f"Offer {offer_id}: {who} proposes {how}: {terms}.{reply}{extra}"
     turn.log("offer_sent", text, "both")
     if channel == "public":
-        turn.log("offer_public", f"{who} states publicly the terms on which the crisis could end: "
-                 f"{_terms_text(turn, order.terms, True)}.", "public")
+        turn.log(
+            "offer_public",
+            f"{who} states publicly the terms on which the crisis could end: {_terms_text(turn, order.terms, True)}.",
+            "public",
+        )
         for term in order.terms:
             if s.scenario.terms[term.kind].by == side:
                 concede_in_public(turn, term.kind)
@@ -81,13 +87,15 @@ def accept_offer(turn: Turn, side: str, offer_id: int, channel: str) -> None:
     s.agreement = offer.terms
     s.agreement_turn = s.turn
     s.offers = tuple(
-        replace(o, status="accepted" if o.id == offer_id else "closed") if o.status == "open" else o
-        for o in s.offers
+        replace(o, status="accepted" if o.id == offer_id else "closed") if o.status == "open" else o for o in s.offers
     )
     turn.log("offer_accepted", f"{who} accepts offer {offer_id}: {_terms_text(turn, offer.terms)}.", "both")
     how = "in a broadcast" if channel == "public" else "and both governments announce it"
-    turn.log("agreement", f"The crisis is settled: {who} accepts {how}. Public terms: "
-             f"{_terms_text(turn, offer.terms, True)}.", "public")
+    turn.log(
+        "agreement",
+        f"The crisis is settled: {who} accepts {how}. Public terms: {_terms_text(turn, offer.terms, True)}.",
+        "public",
+    )
     turn.set_flag("agreement")
     announce_duties(turn)
     for term in offer.terms:
@@ -111,8 +119,7 @@ def concede_in_public(turn: Turn, kind: str) -> None:
 
 def reject_offer(turn: Turn, side: str, offer_id: int) -> None:
     s = turn.s
-    s.offers = tuple(replace(o, status="rejected") if o.id == offer_id and o.status == "open" else o
-                     for o in s.offers)
+    s.offers = tuple(replace(o, status="rejected") if o.id == offer_id and o.status == "open" else o for o in s.offers)
     turn.log("offer_rejected", f"{LEADER[side]} rejects offer {offer_id}.", "both")
     turn.set_flag(f"rejected_by_{side}", "us")
     turn.set_flag(f"rejected_by_{side}", "ussr")
@@ -174,11 +181,19 @@ def _leak(turn: Turn, term: Term, offer: Offer) -> None:
     s.leaked = s.leaked + ((term.kind, s.turn),)
     agreed = offer.status == "accepted"
     if agreed or offer.sender == tdef.by:
-        turn.log("secret_leaked", f"A secret leaks to the press: {tdef.label}, {'agreed' if agreed else 'offered'} "
-                 f"in private by {LEADER[tdef.by]}, is reported in the newspapers.", "public")
+        turn.log(
+            "secret_leaked",
+            f"A secret leaks to the press: {tdef.label}, {'agreed' if agreed else 'offered'} "
+            f"in private by {LEADER[tdef.by]}, is reported in the newspapers.",
+            "public",
+        )
         for key, delta in tdef.leak_meters.items():  # the cost falls on the side that conceded it
             turn.meter(key, delta)
     else:
-        turn.log("secret_leaked", f"A secret leaks to the press: {LEADER[offer.sender]} asked in private that "
-                 f"{tdef.label}. Nothing was conceded.", "public")
+        turn.log(
+            "secret_leaked",
+            f"A secret leaks to the press: {LEADER[offer.sender]} asked in private that "
+            f"{tdef.label}. Nothing was conceded.",
+            "public",
+        )
     turn.set_flag(f"leaked_{term.kind}")

@@ -42,10 +42,12 @@ class GameRecord:
 
     def add(self, orders: dict[str, tuple[Order, ...]], after: GameState) -> None:
         """Append one turn: the orders given and the draws their resolution made."""
-        self.turns.append({
-            "orders": {side: [order_to_json(o) for o in orders.get(side, ())] for side in SIDES},
-            "draws": list(after.draws),
-        })
+        self.turns.append(
+            {
+                "orders": {side: [order_to_json(o) for o in orders.get(side, ())] for side in SIDES},
+                "draws": list(after.draws),
+            }
+        )
 
     def orders_of(self, index: int) -> dict[str, tuple[Order, ...]]:
         raw = self.turns[index]["orders"]
@@ -84,8 +86,9 @@ def play_turn(state: GameState, orders: dict[str, tuple[Order, ...]], record: Ga
     return new
 
 
-def replay(record: GameRecord, scenario: Scenario, upto: int | None = None,
-           prelude: PreludeOrders | None = None) -> GameState:
+def replay(
+    record: GameRecord, scenario: Scenario, upto: int | None = None, prelude: PreludeOrders | None = None
+) -> GameState:
     """The state the record leads to (after ``upto`` turns, or all of them); ``prelude`` as for ``new_game``."""
     if record.scenario_id != scenario.id:
         raise ReplayError(f"the record is of scenario '{record.scenario_id}', not '{scenario.id}'")

@@ -117,8 +117,11 @@ def check_end(turn: Turn) -> None:
     settled = check_duties(turn)
     if s.outcome is None:
         if s.agreement is not None:
-            _end(turn, Outcome("settlement", s.turn, s.date, settlement_winner(s, s.agreement), s.agreement),
-                 over["settlement"])
+            _end(
+                turn,
+                Outcome("settlement", s.turn, s.date, settlement_winner(s, s.agreement), s.agreement),
+                over["settlement"],
+            )
         elif s.invaded and s.has_flag("invasion_holds", None) and not s.has_flag("nuclear_used", None):
             # a beachhead under nuclear fire has not taken the island
             _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over["invasion"])
@@ -163,8 +166,11 @@ def dawn(turn: Turn) -> None:
     delay = s.scenario.rules["quarantine_delay_turns"]
     if s.quarantine == "proclaimed" and s.turn - s.quarantine_turn >= delay:
         s.quarantine = "in_force"
-        turn.log("quarantine_in_force", "The quarantine is in force: ships bound for Cuba will be stopped "
-                 f"at {s.line_nm} nautical miles.", "public")
+        turn.log(
+            "quarantine_in_force",
+            f"The quarantine is in force: ships bound for Cuba will be stopped at {s.line_nm} nautical miles.",
+            "public",
+        )
     fire_events(turn, "dawn")
 
 

@@ -152,8 +152,12 @@ class Briefing:
 
     def sections(self) -> tuple[tuple[str, str], ...]:
         """The card's headings and their text, in reading order (the same in both front ends)."""
-        return (("Who advises you", self.advisers), ("What you know", self.knows), ("What you want", self.wants),
-                ("What you fear", self.fears))
+        return (
+            ("Who advises you", self.advisers),
+            ("What you know", self.knows),
+            ("What you want", self.wants),
+            ("What you fear", self.fears),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -199,13 +203,15 @@ class Scenario:
 
     # (turn, dawn or dusk) -> the events that may fire then, each as (event, flags its condition requires,
     # flags it forbids, the rest of its condition or None)
-    events_by_turn: Mapping[tuple[int, str], tuple[tuple[Any, ...], ...]] = field(default_factory=dict, compare=False,
-                                                                               repr=False)
+    events_by_turn: Mapping[tuple[int, str], tuple[tuple[Any, ...], ...]] = field(
+        default_factory=dict, compare=False, repr=False
+    )
 
     # side -> turn -> the orders whose dates allow that turn, gathered by their (shared) undated condition,
     # each group as (flags required, flags forbidden, rest of the condition or None, condition, orders)
     order_groups: Mapping[str, tuple[tuple[tuple[Any, ...], ...], ...]] = field(
-        default_factory=dict, compare=False, repr=False)
+        default_factory=dict, compare=False, repr=False
+    )
     visible_meters: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -223,15 +229,22 @@ class Scenario:
         object.__setattr__(self, "order_groups", {side: tuple(g) for side, g in groups.items()})
         # What each side may read of the meters: its own, and the other side's standing in world opinion.
         keys = [f"{s}.{name}" for s, table in self.meters.items() for name in table]
-        object.__setattr__(self, "visible_meters", {
-            side: tuple(k for k in keys if k.startswith(side + ".") or k == f"{rival}.world")
-            for side, rival in (("us", "ussr"), ("ussr", "us"))
-        })
+        object.__setattr__(
+            self,
+            "visible_meters",
+            {
+                side: tuple(k for k in keys if k.startswith(side + ".") or k == f"{rival}.world")
+                for side, rival in (("us", "ussr"), ("ussr", "us"))
+            },
+        )
         # The events that may fire on each turn, at dawn or at dusk: their date has come and the part fits.
         events = {
             (i, at): tuple(
-                (e, *parts(e.when)) for e in self.events
-                if e.at == at and e.date <= t.date and (not e.part or e.part == t.part)
+                (e, *parts(e.when))
+                for e in self.events
+                if e.at == at
+                and e.date <= t.date
+                and (not e.part or e.part == t.part)
                 and (e.turns is None or i in e.turns)
             )
             for i, t in enumerate(self.turns)

@@ -99,8 +99,9 @@ def _public_value(state: GameState, by: str) -> float:
         return 0.0
     leaked = {k for k, _ in state.leaked}
     defs = state.scenario.terms
-    return sum(defs[t.kind].value for t in state.agreement
-               if defs[t.kind].by == by and (not t.secret or t.kind in leaked))
+    return sum(
+        defs[t.kind].value for t in state.agreement if defs[t.kind].by == by and (not t.secret or t.kind in leaked)
+    )
 
 
 def scores(state: GameState) -> dict[str, Score]:
@@ -115,14 +116,14 @@ def scores(state: GameState) -> dict[str, Score]:
     out: dict[str, Score] = {}
     for side in SIDES:
         r = rank(outcome, side)
-        prestige = prestige_base[r - 1] - rules["concession_cost"] * _public_value(state, side) + rules[
-            "concession_gain"
-        ] * _public_value(state, other(side))
+        prestige = (
+            prestige_base[r - 1]
+            - rules["concession_cost"] * _public_value(state, side)
+            + rules["concession_gain"] * _public_value(state, other(side))
+        )
         if side == "us":
             total_launchers = sum(x.launchers for x in state.sites if x.kind == "mrbm") or 1
-            remaining = sum(
-                x.launchers for x in state.sites if x.kind == "mrbm" and x.status in ("building", "halted")
-            )
+            remaining = sum(x.launchers for x in state.sites if x.kind == "mrbm" and x.status in ("building", "halted"))
             security = 20.0 * (1.0 - remaining / total_launchers)
             if state.bombers > 0:
                 security -= rules["bombers_penalty"]

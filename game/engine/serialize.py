@@ -30,8 +30,13 @@ def order_to_json(order: Order) -> dict[str, Any]:
 
 def order_from_json(data: dict[str, Any]) -> Order:
     terms = tuple(Term(str(t["kind"]), bool(t.get("secret", False))) for t in data.get("terms", ()))
-    return Order(str(data["kind"]), str(data.get("target", "")), terms, int(data.get("deadline", 0)),
-                 int(data.get("reply_to", 0)))
+    return Order(
+        str(data["kind"]),
+        str(data.get("target", "")),
+        terms,
+        int(data.get("deadline", 0)),
+        int(data.get("reply_to", 0)),
+    )
 
 
 def _terms(items: Any) -> tuple[Term, ...]:

@@ -75,8 +75,12 @@ def announce_duties(turn: Turn) -> None:
     """Tell both sides, as the agreement is made, what each has promised to do and by when."""
     s = turn.s
     for duty in open_duties(s):
-        turn.log("duty", f"Under the agreement, {COUNTRY[duty.by]} must see to it by {_deadline(s, duty)} "
-                 f"that {duty.label}; if not, the agreement fails.", "public")
+        turn.log(
+            "duty",
+            f"Under the agreement, {COUNTRY[duty.by]} must see to it by {_deadline(s, duty)} "
+            f"that {duty.label}; if not, the agreement fails.",
+            "public",
+        )
 
 
 def check_duties(turn: Turn) -> bool:
@@ -92,16 +96,24 @@ def check_duties(turn: Turn) -> bool:
         return False
     for duty in duties:
         if s.turn + 1 == s.agreement_turn + duty.due:
-            turn.log("duty_due", f"The next turn's orders are the last chance to keep the promise that {duty.label} "
-                     f"(by {_deadline(s, duty)}).", duty.by)
+            turn.log(
+                "duty_due",
+                f"The next turn's orders are the last chance to keep the promise that {duty.label} "
+                f"(by {_deadline(s, duty)}).",
+                duty.by,
+            )
     return False
 
 
 def _break(turn: Turn, duty: Any) -> None:
     s = turn.s
     side = duty.by
-    turn.log("agreement_broken", f"The agreement has broken down: {LEADER[side]} has not kept the promise that "
-             f"{duty.label}. The crisis is open again.", "public")
+    turn.log(
+        "agreement_broken",
+        f"The agreement has broken down: {LEADER[side]} has not kept the promise that "
+        f"{duty.label}. The crisis is open again.",
+        "public",
+    )
     s.agreement = None
     s.outcome = None
     s.offers = tuple(replace(o, status="closed") if o.status in ("open", "accepted") else o for o in s.offers)

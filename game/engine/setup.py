@@ -17,8 +17,9 @@ PRELUDE_SEED = 1962  # the days before a variant begins are always the historica
 PreludeOrders = Callable[[GameState], Mapping[str, tuple[Order, ...]]]
 
 
-def new_game(scenario: Scenario, seed: int = 1962, friction: str = "plausible",
-             prelude: PreludeOrders | None = None) -> GameState:
+def new_game(
+    scenario: Scenario, seed: int = 1962, friction: str = "plausible", prelude: PreludeOrders | None = None
+) -> GameState:
     """The state at the first dawn the players see.
 
     A scenario with a prelude first plays the days before it under historical friction, with the orders
@@ -29,8 +30,10 @@ def new_game(scenario: Scenario, seed: int = 1962, friction: str = "plausible",
         raise ValueError(f"friction must be one of {', '.join(FRICTIONS)}, not {friction!r}")
     if scenario.prelude_turns:
         if prelude is None:
-            raise ValueError(f"scenario '{scenario.id}' opens with {scenario.prelude_turns} turns of history: "
-                             "new_game needs their orders")
+            raise ValueError(
+                f"scenario '{scenario.id}' opens with {scenario.prelude_turns} turns of history: "
+                "new_game needs their orders"
+            )
         state = _start(scenario, PRELUDE_SEED, "historical")
         for _ in range(scenario.prelude_turns):
             state = apply(state, prelude(state))
@@ -75,8 +78,7 @@ def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
         sites=sites,
         site_intel=tuple(x for x in sites if x.id in known),
         meters={f"{side}.{name}": float(v) for side, table in scenario.meters.items() for name, v in table.items()},
-        flags={"public": frozenset(st["flags"]), "us": frozenset(st["us_flags"]),
-               "ussr": frozenset(st["ussr_flags"])},
+        flags={"public": frozenset(st["flags"]), "us": frozenset(st["us_flags"]), "ussr": frozenset(st["ussr_flags"])},
         est_launchers=0,
         est_sigma=float(scenario.rules["intel"]["sigma_start"]),
         est_invasion=int(st["invasion_prep"]),

@@ -159,8 +159,9 @@ class _Seen(tuple[Site, ...]):
 def _hide_cargo(ship: Ship) -> Ship:
     if ship.revealed:
         return ship
-    return _ship(ship.id, ship.name, "unknown", ship.distance, ship.speed, ship.status, "", -1, False, ship.cleared,
-                 ship.escort)
+    return _ship(
+        ship.id, ship.name, "unknown", ship.distance, ship.speed, ship.status, "", -1, False, ship.cleared, ship.escort
+    )
 
 
 def _ship(*fields: object) -> Ship:

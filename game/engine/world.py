@@ -66,8 +66,12 @@ def move_ships(turn: Turn, days: float) -> None:
                     turn.set_flag("line_run")
                     turn.set_flag("line_crossed")  # kept: the hawks answer it next turn
                 else:
-                    turn.log("ship_held", f"The {sh.name} comes up to the quarantine line, where American "
-                             "destroyers shadow it: it may not go on until it has been hailed.", "public")
+                    turn.log(
+                        "ship_held",
+                        f"The {sh.name} comes up to the quarantine line, where American "
+                        "destroyers shadow it: it may not go on until it has been hailed.",
+                        "public",
+                    )
                     sh = replace(sh, status="held", distance=line)
                     ships.append(sh)
                     continue

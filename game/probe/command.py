@@ -28,8 +28,11 @@ RANKS = ((1, "own victory"), (2, "compromise"), (3, "other's victory"), (4, "nuc
 
 
 def add_probe_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
-    p = sub.add_parser("probe", parents=parents, help="play a fixed plan against a doctrine over many seeds, "
-                       "or search for the plan that beats it")
+    p = sub.add_parser(
+        "probe",
+        parents=parents,
+        help="play a fixed plan against a doctrine over many seeds, or search for the plan that beats it",
+    )
     p.add_argument("--side", choices=("us", "ussr"), help="the plan's side (default: the plan file's)")
     p.add_argument("--opponent", choices=PERSONALITIES, default="historical", help="the doctrine played against")
     p.add_argument("--strategy", metavar="FILE", help="the plan (TOML; see scenarios/plans/)")
@@ -42,11 +45,18 @@ def add_probe_parser(sub: argparse._SubParsersAction, parents: list[argparse.Arg
     p.add_argument("--table", action="store_true", help="search all six pairings: the README's Markdown table")
     p.add_argument("--generations", type=int, default=8, help="generations of the search (default: 8)")
     p.add_argument("--population", type=int, default=16, help="plans per generation (default: 16)")
-    p.add_argument("--final-games", type=int, help="fresh seeds the best plans are played on at the end "
-                   "(default: 1000; 2000 for --table)")
+    p.add_argument(
+        "--final-games",
+        type=int,
+        help="fresh seeds the best plans are played on at the end (default: 1000; 2000 for --table)",
+    )
     p.add_argument("--out", metavar="PATH", help="--search: the plan file to write; --table: a folder for the plans")
-    p.add_argument("--workers", type=int, default=os.cpu_count() or 1,
-                   help="processes to play on (default: one per core); the results do not depend on it")
+    p.add_argument(
+        "--workers",
+        type=int,
+        default=os.cpu_count() or 1,
+        help="processes to play on (default: one per core); the results do not depend on it",
+    )
     p.set_defaults(func=cmd_probe)
 
 
@@ -57,9 +67,17 @@ def _fail(lines: list[str]) -> int:
 
 
 def _usage(args: argparse.Namespace) -> list[str]:
-    problems = [f"--{name}: must be at least {low}" for name, value, low in (
-        ("games", args.games, 1), ("generations", args.generations, 1), ("population", args.population, 2),
-        ("final-games", args.final_games, 1), ("workers", args.workers, 1)) if value is not None and value < low]
+    problems = [
+        f"--{name}: must be at least {low}"
+        for name, value, low in (
+            ("games", args.games, 1),
+            ("generations", args.generations, 1),
+            ("population", args.population, 2),
+            ("final-games", args.final_games, 1),
+            ("workers", args.workers, 1),
+        )
+        if value is not None and value < low
+    ]
     if args.search and not (args.side and args.out):
         problems.append("--search needs --side and --out")
     if not (args.search or args.table or args.strategy):
@@ -74,8 +92,10 @@ def _usage(args: argparse.Namespace) -> list[str]:
 def print_result(result: ProbeResult, what: str, opponent: str, friction: str, seed: int) -> None:
     data = result.to_json()
     side, n = result.side, data["games"]
-    print(f"{n} games: {what} ({LEADER[side]}) against {LEADER[other(side)]} ({opponent}), {friction} friction, "
-          f"seeds {seed}-{seed + n - 1}")
+    print(
+        f"{n} games: {what} ({LEADER[side]}) against {LEADER[other(side)]} ({opponent}), {friction} friction, "
+        f"seeds {seed}-{seed + n - 1}"
+    )
     for rank, label in RANKS:
         count = data["ranks"][str(rank)]
         print(f"  {label:<16} {count:6d}  {count / n:6.1%}")
@@ -83,8 +103,10 @@ def print_result(result: ProbeResult, what: str, opponent: str, friction: str, s
     print(f"  mean score       plan {data['mean_score']:.1f}   opponent {data['mean_opponent_score']:.1f}")
     print(f"  highest rung     {data['max_rung']}; rung 6 or more in {data['rung6']:.1%} of games")
     most = sorted(result.skipped.items(), key=lambda kv: (-kv[1], kv[0]))[:5]
-    print(f"  orders skipped   {data['skipped']} ({data['skipped_dated']} of the dated ones)"
-          + ("; most: " + ", ".join(f"{k} {v}" for k, v in most) if most else ""))
+    print(
+        f"  orders skipped   {data['skipped']} ({data['skipped_dated']} of the dated ones)"
+        + ("; most: " + ", ".join(f"{k} {v}" for k, v in most) if most else "")
+    )
 
 
 def cmd_probe(args: argparse.Namespace) -> int:
@@ -95,9 +117,20 @@ def cmd_probe(args: argparse.Namespace) -> int:
     if args.table:
         from game.probe.table import probe_table
 
-        print(probe_table(scenario, args.friction, args.games or 100, args.generations, args.population,
-                          args.seed, args.workers, args.final_games or 2000,
-                          Path(args.out) if args.out else None, lambda line: print(line, file=sys.stderr)))
+        print(
+            probe_table(
+                scenario,
+                args.friction,
+                args.games or 100,
+                args.generations,
+                args.population,
+                args.seed,
+                args.workers,
+                args.final_games or 2000,
+                Path(args.out) if args.out else None,
+                lambda line: print(line, file=sys.stderr),
+            )
+        )
         return 0
     if args.search:
         return _search(args, scenario)
@@ -111,8 +144,19 @@ def cmd_probe(args: argparse.Namespace) -> int:
         return _fail([f"{args.strategy}: side: the plan is for {plan.side}, not {args.side}"])
     result = run_probe(scenario, plan, args.opponent, args.games or 1000, args.seed, args.friction, args.workers)
     if args.json:
-        print(json.dumps({"plan": args.strategy, "opponent": args.opponent, "friction": args.friction,
-                          "seed": args.seed, "scenario": scenario.id, **result.to_json()}, indent=1))
+        print(
+            json.dumps(
+                {
+                    "plan": args.strategy,
+                    "opponent": args.opponent,
+                    "friction": args.friction,
+                    "seed": args.seed,
+                    "scenario": scenario.id,
+                    **result.to_json(),
+                },
+                indent=1,
+            )
+        )
     else:
         print_result(result, f"plan {args.strategy}", args.opponent, args.friction, args.seed)
     return 0
@@ -123,19 +167,43 @@ def _search(args: argparse.Namespace, scenario: Scenario) -> int:
     from game.probe.search import FRESH, search
 
     games, final = args.games or 100, args.final_games or 1000
-    found = search(scenario, args.side, args.opponent, args.friction, games, args.generations, args.population,
-                   args.seed, args.workers, final, lambda line: print(line, file=sys.stderr), args.passive)
+    found = search(
+        scenario,
+        args.side,
+        args.opponent,
+        args.friction,
+        games,
+        args.generations,
+        args.population,
+        args.seed,
+        args.workers,
+        final,
+        lambda line: print(line, file=sys.stderr),
+        args.passive,
+    )
     r = found.result
-    header = (f"Found by: python -m game probe --search{' --passive' if args.passive else ''} --side {args.side} "
-              f"--opponent {args.opponent} "
-              f"--games {games} --generations {args.generations} --population {args.population} "
-              f"--seed {args.seed} --friction {args.friction}\n"
-              f"On {final} fresh seeds (from {args.seed + FRESH}): win {r.win:.1%}, compromise {r.rate(2):.1%}, "
-              f"loss {r.rate(3):.1%}, war {r.rate(4):.1%}, rung 6+ {r.summary.reached(6):.1%}")
+    header = (
+        f"Found by: python -m game probe --search{' --passive' if args.passive else ''} --side {args.side} "
+        f"--opponent {args.opponent} "
+        f"--games {games} --generations {args.generations} --population {args.population} "
+        f"--seed {args.seed} --friction {args.friction}\n"
+        f"On {final} fresh seeds (from {args.seed + FRESH}): win {r.win:.1%}, compromise {r.rate(2):.1%}, "
+        f"loss {r.rate(3):.1%}, war {r.rate(4):.1%}, rung 6+ {r.summary.reached(6):.1%}"
+    )
     write_text(Path(args.out), dumps_plan(found.plan, header))
     if args.json:
-        print(json.dumps({"plan": args.out, "opponent": args.opponent, "evaluations": found.evaluations,
-                          "seed": args.seed + FRESH, **r.to_json()}, indent=1))
+        print(
+            json.dumps(
+                {
+                    "plan": args.out,
+                    "opponent": args.opponent,
+                    "evaluations": found.evaluations,
+                    "seed": args.seed + FRESH,
+                    **r.to_json(),
+                },
+                indent=1,
+            )
+        )
     else:
         print_result(r, "the plan found", args.opponent, args.friction, args.seed + FRESH)
         print(f"Plan written: {args.out}")

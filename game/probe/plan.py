@@ -171,12 +171,12 @@ class _Reader:
         if value is None or value == "any":
             return "any"
         if not isinstance(value, str):
-            self.bad(where, "must be an id or \"any\"")
+            self.bad(where, 'must be an id or "any"')
             return "any"
         known = {"ship": [x["id"] for x in self.scenario.ships], "sub": [x["id"] for x in self.scenario.subs]}
         if odef.target == "offer":
             if not re.fullmatch(r"[1-9][0-9]{0,3}", value):
-                self.bad(where, f"an offer is named by its number (as \"3\") or \"any\", not {_show(value)}")
+                self.bad(where, f'an offer is named by its number (as "3") or "any", not {_show(value)}')
         elif value not in known[odef.target]:
             self.bad(where, f"no {odef.target} {_show(value)} (known: {', '.join(known[odef.target])})")
         return value
@@ -193,11 +193,14 @@ class _Reader:
 
     def accept(self, value: Any) -> AcceptRule | None:
         if not isinstance(value, dict):
-            self.bad("accept", "must be a table such as { includes = [\"withdraw_missiles\"] }")
+            self.bad("accept", 'must be a table such as { includes = ["withdraw_missiles"] }')
             return None
         self.keys("accept", value, ("includes", "excludes", "order"))
-        rule = AcceptRule(self.term_list("accept.includes", value.get("includes", [])),
-                          self.term_list("accept.excludes", value.get("excludes", [])), "")
+        rule = AcceptRule(
+            self.term_list("accept.includes", value.get("includes", [])),
+            self.term_list("accept.excludes", value.get("excludes", [])),
+            "",
+        )
         kind = value.get("order", "")
         odef = self.scenario.orders.get(kind) if isinstance(kind, str) else None
         if kind != "" and (odef is None or odef.handler != "accept" or odef.side != (self.side or odef.side)):
@@ -218,20 +221,21 @@ class _Reader:
             date = date.isoformat()
         orders = self.orders(f"{where}.orders", table.get("orders", []))
         if not isinstance(date, str):
-            self.bad(f"{where}.date", "missing, or not a date such as \"1962-10-24\"")
+            self.bad(f"{where}.date", 'missing, or not a date such as "1962-10-24"')
             return None
         if not isinstance(part, str) or part not in ("", "am", "pm", "day", "week"):
-            self.bad(f"{where}.part", f"must be \"am\" or \"pm\", not {_show(part)}")
+            self.bad(f"{where}.part", f'must be "am" or "pm", not {_show(part)}')
             return None
         index = turn_index(self.scenario, date, "" if part in ("day", "week") else part)
         first = self.scenario.prelude_turns
         if index is None:
             dates = [t.date for t in self.scenario.turns[first:]]
             if date not in dates:
-                self.bad(f"{where}.date", f"{_show(date)} is not a turn of {self.scenario.id} "
-                         f"({dates[0]} to {dates[-1]})")
+                self.bad(
+                    f"{where}.date", f"{_show(date)} is not a turn of {self.scenario.id} ({dates[0]} to {dates[-1]})"
+                )
             else:
-                self.bad(f"{where}.part", f"{date} has two turns: part must be \"am\" or \"pm\"")
+                self.bad(f"{where}.part", f'{date} has two turns: part must be "am" or "pm"')
             return None
         if index < first:
             self.bad(f"{where}.date", f"{date} is played as history before {self.scenario.id} begins")
@@ -245,8 +249,10 @@ class _Reader:
         self.keys("plan", data, TOP_KEYS)
         side = data.get("side")
         if side not in SIDES:
-            self.bad("side", f"must be \"us\" or \"ussr\", not {_show(side)}" if side is not None
-                     else "missing: say \"us\" or \"ussr\"")
+            self.bad(
+                "side",
+                f'must be "us" or "ussr", not {_show(side)}' if side is not None else 'missing: say "us" or "ussr"',
+            )
         else:
             self.side = side
         every = self.orders("every_turn", data.get("every_turn", []))

@@ -67,8 +67,13 @@ class PlanPolicy:
         rival = other(view.side)
         for offer in view.offers:
             kinds = {t.kind for t in offer.terms}
-            if (offer.status == "open" and offer.sender == rival and offer.terms
-                    and kinds.issuperset(rule.includes) and kinds.isdisjoint(rule.excludes)):
+            if (
+                offer.status == "open"
+                and offer.sender == rival
+                and offer.terms
+                and kinds.issuperset(rule.includes)
+                and kinds.isdisjoint(rule.excludes)
+            ):
                 return offer
         return None
 

@@ -106,8 +106,9 @@ class Evaluator:
     def __enter__(self) -> Evaluator:
         if self.workers > 1:
             ctx = multiprocessing.get_context("spawn")
-            self._pool = ctx.Pool(self.workers, _init, (self.scenario.path, self.scenario.content_hash,
-                                                         self.opponent, self.friction))
+            self._pool = ctx.Pool(
+                self.workers, _init, (self.scenario.path, self.scenario.content_hash, self.opponent, self.friction)
+            )
         return self
 
     def __exit__(self, *exc: object) -> None:
@@ -128,14 +129,15 @@ class Evaluator:
         results = []
         for i, plan in enumerate(plans):
             result = ProbeResult(plan.side)
-            for part in parts[i * len(ranges):(i + 1) * len(ranges)]:
+            for part in parts[i * len(ranges) : (i + 1) * len(ranges)]:
                 result.merge(part)
             results.append(result)
         return results
 
 
-def run_probe(scenario: Scenario, plan: Plan, opponent: str, games: int, seed: int, friction: str,
-              workers: int = 1) -> ProbeResult:
+def run_probe(
+    scenario: Scenario, plan: Plan, opponent: str, games: int, seed: int, friction: str, workers: int = 1
+) -> ProbeResult:
     """``plan`` against ``opponent`` over seeds ``seed`` … ``seed + games - 1``."""
     workers = workers if games >= 2 * workers else 1
     with Evaluator(scenario, opponent, friction, workers) as ev:

@@ -36,8 +36,13 @@ class SearchResult:
 def is_passive(odef: OrderDef) -> bool:
     """An order of talk, not pressure: no force, no alert, no ladder above rung 2, no risk of an incident."""
     e = odef.effects
-    return (odef.handler in ("none", "offer", "accept", "reject") and e.rung <= 0 and e.rung_min <= 2
-            and e.invasion_prep <= 0 and odef.risk <= 0)
+    return (
+        odef.handler in ("none", "offer", "accept", "reject")
+        and e.rung <= 0
+        and e.rung_min <= 2
+        and e.invasion_prep <= 0
+        and odef.risk <= 0
+    )
 
 
 def plan_orders(plan: Plan) -> list[PlanOrder]:
@@ -68,8 +73,11 @@ class Genes:
 
     def __init__(self, scenario: Scenario, side: str, rng: random.Random, passive: bool = False) -> None:
         self.scenario, self.side, self.rng = scenario, side, rng
-        mine = [o for o in scenario.orders.values() if o.side == side and o.handler not in ("accept", "reject")
-                and (is_passive(o) or not passive)]
+        mine = [
+            o
+            for o in scenario.orders.values()
+            if o.side == side and o.handler not in ("accept", "reject") and (is_passive(o) or not passive)
+        ]
         self.turns = list(range(scenario.prelude_turns, len(scenario.turns)))
         self.by_turn = {i: [o for o in mine if o.allowed_on(i)] for i in self.turns}
         self.steady = [o for o in mine if not o.target and o.handler != "offer"]
@@ -104,8 +112,13 @@ class Genes:
         turns = {i: self.turn_orders(i, self.rng.randint(1, 3)) for i in self.turns if self.rng.random() < 0.4}
         return self.build(turns, self.every_turn(), None, self.accept())
 
-    def build(self, turns: dict[int, tuple[PlanOrder, ...]], every: tuple[PlanOrder, ...],
-              after: tuple[PlanOrder, ...] | None, accept: AcceptRule | None) -> Plan:
+    def build(
+        self,
+        turns: dict[int, tuple[PlanOrder, ...]],
+        every: tuple[PlanOrder, ...],
+        after: tuple[PlanOrder, ...] | None,
+        accept: AcceptRule | None,
+    ) -> Plan:
         out = tuple(PlanTurn(*turn_key(self.scenario, i), turns[i]) for i in sorted(turns) if turns[i])
         return Plan(self.side, out, every, after, accept)
 
@@ -144,9 +157,20 @@ class Genes:
         return self.build(turns, pick.every_turn, pick.after_agreement, pick.accept)
 
 
-def search(scenario: Scenario, side: str, opponent: str, friction: str = "plausible", games: int = 100,
-           generations: int = 8, population: int = 16, seed: int = 1, workers: int = 1, final_games: int = 1000,
-           progress: Callable[[str], None] | None = None, passive: bool = False) -> SearchResult:
+def search(
+    scenario: Scenario,
+    side: str,
+    opponent: str,
+    friction: str = "plausible",
+    games: int = 100,
+    generations: int = 8,
+    population: int = 16,
+    seed: int = 1,
+    workers: int = 1,
+    final_games: int = 1000,
+    progress: Callable[[str], None] | None = None,
+    passive: bool = False,
+) -> SearchResult:
     """The best plan found for ``side`` against the ``opponent`` doctrine, with its figures on fresh seeds.
 
     ``passive``: only orders of talk (see ``is_passive``), to find the best a player can do without pressure.
@@ -170,8 +194,9 @@ def search(scenario: Scenario, side: str, opponent: str, friction: str = "plausi
             ranked = [(results[i], pop[i]) for i in order]
             if progress:
                 best = ranked[0][0]
-                progress(f"generation {gen + 1}/{generations}: best wins {best.win:.1%}, "
-                         f"mean score {best.mean_score:.1f}")
+                progress(
+                    f"generation {gen + 1}/{generations}: best wins {best.win:.1%}, mean score {best.mean_score:.1f}"
+                )
             if gen == generations - 1:
                 break
             parents = [p for _, p in ranked]
@@ -216,8 +241,9 @@ def prune(plan: Plan, result: ProbeResult) -> tuple[Plan, ProbeResult]:
             seen.add(key)
             kept.append(o)
         kinds = Counter(o.order for o in kept)
-        always = [o for o in kept
-                  if result.skipped[f"{label}:{o.order}"] - games * repeats[o.order] >= games * kinds[o.order]]
+        always = [
+            o for o in kept if result.skipped[f"{label}:{o.order}"] - games * repeats[o.order] >= games * kinds[o.order]
+        ]
         for o in always:
             removed[f"{label}:{o.order}"] += games
         for kind, n in repeats.items():

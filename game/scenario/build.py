@@ -145,9 +145,14 @@ class _Build:
         missing = [n for n in range(11) if n not in levels]
         twice = sorted({n for n in levels if levels.count(n) > 1})
         if missing or twice:
-            detail = "; ".join(part for part in (
-                "missing " + ", ".join(map(str, missing)) if missing else "",
-                "twice " + ", ".join(map(str, twice)) if twice else "") if part)
+            detail = "; ".join(
+                part
+                for part in (
+                    "missing " + ", ".join(map(str, missing)) if missing else "",
+                    "twice " + ", ".join(map(str, twice)) if twice else "",
+                )
+                if part
+            )
             self.ck.add("rung", f"must list each level 0 to 10 exactly once ({detail})")
 
     def check_top(self) -> None:
@@ -189,8 +194,9 @@ class _Build:
         self.flags_used.extend((f"{where}", f) for f in referenced_flags(table))
         return pred
 
-    def dated_cond(self, where: str, table: dict[str, Any], side: str | None = None
-                   ) -> tuple[Condition, frozenset[int] | None]:
+    def dated_cond(
+        self, where: str, table: dict[str, Any], side: str | None = None
+    ) -> tuple[Condition, frozenset[int] | None]:
         """The condition without its dates, and the turns those dates allow (checked once, not every turn)."""
         self.cond(where, table, side)
         return compile_condition(undated(table), where, []), turns_allowed(table, self.turn_defs)
@@ -211,9 +217,24 @@ class _Build:
             check_source(self.ck, f"{where}.source", o.source)
             when, allowed = self.dated_cond(f"{where}.when", o.when, o.side)
             orders[o.id] = OrderDef(
-                o.id, o.side, o.label, o.help, o.cost, o.phase, o.group, o.handler, dict(o.params),
-                when, self.effects(f"{where}.effects", o.effects), o.risk, o.visibility,
-                fill_leaders(o.log, o.side), TARGET_KIND.get(o.handler, ""), o.source, f"order_{o.id}", allowed,
+                o.id,
+                o.side,
+                o.label,
+                o.help,
+                o.cost,
+                o.phase,
+                o.group,
+                o.handler,
+                dict(o.params),
+                when,
+                self.effects(f"{where}.effects", o.effects),
+                o.risk,
+                o.visibility,
+                fill_leaders(o.log, o.side),
+                TARGET_KIND.get(o.handler, ""),
+                o.source,
+                f"order_{o.id}",
+                allowed,
                 o.diminishing,
             )
         return orders
@@ -238,8 +259,22 @@ class _Build:
                 if oid not in orders:
                     ck.add(f"{where}.force[{j}]", f"unknown order '{oid}'")
             when, allowed = self.dated_cond(f"{where}.when", e.when)
-            events.append(EventDef(e.id, e.at, tuple(e.force), e.date, e.part, when, e.visibility, e.text,
-                                   self.effects(f"{where}.effects", e.effects), e.source, allowed, e.on))
+            events.append(
+                EventDef(
+                    e.id,
+                    e.at,
+                    tuple(e.force),
+                    e.date,
+                    e.part,
+                    when,
+                    e.visibility,
+                    e.text,
+                    self.effects(f"{where}.effects", e.effects),
+                    e.source,
+                    allowed,
+                    e.on,
+                )
+            )
         return events
 
     def incidents(self) -> list[IncidentDef]:
@@ -251,11 +286,21 @@ class _Build:
                 if (h.date, h.part) not in turn_keys:
                     self.ck.add(f"{where}.historical[{j}]", f"no turn on {h.date} ({h.part})")
             check_source(self.ck, f"{where}.source", inc.source)
-            incidents.append(IncidentDef(
-                inc.id, inc.weight, self.cond(f"{where}.when", inc.when), inc.visibility, inc.text,
-                self.effects(f"{where}.effects", inc.effects), tuple((h.date, h.part) for h in inc.historical),
-                inc.source, inc.responder, inc.secret_text, inc.secret_to,
-            ))
+            incidents.append(
+                IncidentDef(
+                    inc.id,
+                    inc.weight,
+                    self.cond(f"{where}.when", inc.when),
+                    inc.visibility,
+                    inc.text,
+                    self.effects(f"{where}.effects", inc.effects),
+                    tuple((h.date, h.part) for h in inc.historical),
+                    inc.source,
+                    inc.responder,
+                    inc.secret_text,
+                    inc.secret_to,
+                )
+            )
             if bool(inc.secret_text) != bool(inc.secret_to):
                 self.ck.add(f"{where}.secret_to", "secret_text and secret_to go together")
         if self.top is not None:
@@ -275,27 +320,48 @@ class _Build:
                 for e in errors:
                     where, _, message = e.partition(": ")
                     self.ck.add(where, message)
-            terms[term.id] = TermDef(term.id, term.label, term.by, term.value, term.may_be_secret,
-                                     dict(term.public_meters), dict(term.leak_meters), frozenset(term.forbids),
-                                     done, term.due)
+            terms[term.id] = TermDef(
+                term.id,
+                term.label,
+                term.by,
+                term.value,
+                term.may_be_secret,
+                dict(term.public_meters),
+                dict(term.leak_meters),
+                frozenset(term.forbids),
+                done,
+                term.due,
+            )
         return terms
 
-    def scenario(self, raw: bytes, orders: dict[str, OrderDef], events: list[EventDef],
-                 incidents: list[IncidentDef], terms: dict[str, TermDef]) -> Scenario:
+    def scenario(
+        self,
+        raw: bytes,
+        orders: dict[str, OrderDef],
+        events: list[EventDef],
+        incidents: list[IncidentDef],
+        terms: dict[str, TermDef],
+    ) -> Scenario:
         top, sections = self.top, self.sections
         assert top is not None  # build_scenario builds only from a valid top level
         return Scenario(
-            id=top.id, title=top.title, description=top.description, path=str(self.path),
-            content_hash=hashlib.sha256(raw).hexdigest(), action_points=dict(top.action_points.items()),
+            id=top.id,
+            title=top.title,
+            description=top.description,
+            path=str(self.path),
+            content_hash=hashlib.sha256(raw).hexdigest(),
+            action_points=dict(top.action_points.items()),
             turns=tuple(self.turn_defs),
-            rungs=tuple(sorted((RungDef(r.level, r.name, r.text) for _, r in sections["rung"]),
-                               key=lambda r: r.level)),
-            start=top.start.model_dump(), meters={k: dict(v) for k, v in top.meters.items()},
+            rungs=tuple(sorted((RungDef(r.level, r.name, r.text) for _, r in sections["rung"]), key=lambda r: r.level)),
+            start=top.start.model_dump(),
+            meters={k: dict(v) for k, v in top.meters.items()},
             meter_labels=dict(top.meter_labels),
             ships=tuple(x.model_dump() for _, x in sections["ship"]),
             subs=tuple(x.model_dump() for _, x in sections["submarine"]),
             sites=tuple(x.model_dump() for _, x in sections["site"]),
-            orders=orders, events=tuple(events), incidents=tuple(incidents),
+            orders=orders,
+            events=tuple(events),
+            incidents=tuple(incidents),
             terms=terms,
             friction=FrictionDef(**top.friction.model_dump()),
             rules=top.rules.model_dump(),

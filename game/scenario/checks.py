@@ -11,24 +11,48 @@ from game.scenario import schema
 from game.scenario.reading import Checker
 from game.scenario.sources import source_problem
 
-METERS: dict[str, tuple[str, ...]] = {"us": ("domestic", "hawks", "allies", "world"),
-                                      "ussr": ("presidium", "castro", "prestige", "world")}
+METERS: dict[str, tuple[str, ...]] = {
+    "us": ("domestic", "hawks", "allies", "world"),
+    "ussr": ("presidium", "castro", "prestige", "world"),
+}
 
 
-ALL_METERS_HELP = ("(use us.domestic, us.hawks, us.allies, us.world, "
-                   "ussr.presidium, ussr.castro, ussr.prestige or ussr.world)")
+ALL_METERS_HELP = (
+    "(use us.domestic, us.hawks, us.allies, us.world, ussr.presidium, ussr.castro, ussr.prestige or ussr.world)"
+)
 
 
 # Flags the engine itself sets (see handlers, negotiation, resolve); prefixes end with "_".
-ENGINE_FLAGS = frozenset({
-    "u2_flown", "lowlevel_flown", "sub_signalled", "hail_refused", "contraband_seized", "ship_fired_on",
-    "construction_accelerated", "run_the_line", "line_run", "line_crossed", "hailed_through", "agreement",
-    "crisis_over", "invasion_holds", "beachhead",
-})
+ENGINE_FLAGS = frozenset(
+    {
+        "u2_flown",
+        "lowlevel_flown",
+        "sub_signalled",
+        "hail_refused",
+        "contraband_seized",
+        "ship_fired_on",
+        "construction_accelerated",
+        "run_the_line",
+        "line_run",
+        "line_crossed",
+        "hailed_through",
+        "agreement",
+        "crisis_over",
+        "invasion_holds",
+        "beachhead",
+    }
+)
 
 
-ENGINE_FLAG_PREFIXES = ("offer_from_", "rejected_by_", "deadline_passed_", "term_", "leaked_", "conceded_",
-                        "agreement_broken_by_")
+ENGINE_FLAG_PREFIXES = (
+    "offer_from_",
+    "rejected_by_",
+    "deadline_passed_",
+    "term_",
+    "leaked_",
+    "conceded_",
+    "agreement_broken_by_",
+)
 
 
 def unknown_flag(flag: str, flags_set: set[str]) -> bool:
@@ -50,8 +74,17 @@ def meter_keys(ck: Checker, path: str, table: dict[str, float]) -> None:
 
 def compile_effects(ck: Checker, path: str, eff: schema.EffectsModel) -> Effects:
     meter_keys(ck, f"{path}.meters", eff.meters)
-    built = Effects(eff.rung, eff.rung_min, dict(eff.meters), tuple(eff.flags), tuple(eff.us_flags),
-                    tuple(eff.ussr_flags), tuple(eff.clear_flags), eff.castro_alarm, eff.invasion_prep)
+    built = Effects(
+        eff.rung,
+        eff.rung_min,
+        dict(eff.meters),
+        tuple(eff.flags),
+        tuple(eff.us_flags),
+        tuple(eff.ussr_flags),
+        tuple(eff.clear_flags),
+        eff.castro_alarm,
+        eff.invasion_prep,
+    )
     return NO_EFFECTS if built == NO_EFFECTS else built  # the engine skips the shared empty one
 
 
@@ -80,8 +113,12 @@ def check_params(ck: Checker, path: str, handler: str, params: dict[str, Any]) -
     kill = params.get("kill", 0.5)
     if not isinstance(kill, int | float) or isinstance(kill, bool) or not 0 <= kill <= 1:
         ck.add(f"{path}.params.kill", "must be a number from 0 to 1")
-    choices = {"status": ("proclaimed", "lifted"), "level": ("high", "low"), "aim": ("sams", "missiles"),
-               "mode": ("continue", "accelerate", "halt", "turn_back", "run", "go", "escort", "withdraw")}
+    choices = {
+        "status": ("proclaimed", "lifted"),
+        "level": ("high", "low"),
+        "aim": ("sams", "missiles"),
+        "mode": ("continue", "accelerate", "halt", "turn_back", "run", "go", "escort", "withdraw"),
+    }
     for key, allowed in choices.items():
         if key in params and params[key] not in allowed:
             ck.add(f"{path}.params.{key}", "must be one of " + ", ".join(allowed))

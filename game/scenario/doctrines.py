@@ -47,8 +47,14 @@ def _number(ck: Checker, where: str, value: Any) -> float | None:
     return float(value)
 
 
-def _build_rules(ck: Checker, scenario: Scenario, side: str, rules: list[tuple[str, schema.RuleModel]],
-                 params: dict[str, float], flags_set: set[str]) -> tuple[RuleDef, ...]:
+def _build_rules(
+    ck: Checker,
+    scenario: Scenario,
+    side: str,
+    rules: list[tuple[str, schema.RuleModel]],
+    params: dict[str, float],
+    flags_set: set[str],
+) -> tuple[RuleDef, ...]:
     out = []
     for where, r in rules:
         odef = scenario.orders.get(r.order)
@@ -90,15 +96,31 @@ def _build_rules(ck: Checker, scenario: Scenario, side: str, rules: list[tuple[s
             ck.add(f"{where}.target", f"order '{r.order}' takes no target")
         elif r.target.startswith("$") and r.target[1:] != odef.target:
             ck.add(f"{where}.target", f"order '{r.order}' takes a {odef.target or 'no'} target, not {r.target}")
-        weights = {name: _number(ck, f"{where}.{name}", _substitute(getattr(r, name), params, ck, f"{where}.{name}"))
-                   for name in ("pressure_min", "pressure_max", "reserve", "chance")}
+        weights = {
+            name: _number(ck, f"{where}.{name}", _substitute(getattr(r, name), params, ck, f"{where}.{name}"))
+            for name in ("pressure_min", "pressure_max", "reserve", "chance")
+        }
         if r.after and r.after not in {x.id for _, x in rules}:
             ck.add(f"{where}.after", f"no rule '{r.after}' in this doctrine")
         if weights["reserve"] is not None and r.offer is None:
             ck.add(f"{where}.reserve", "a weighed answer needs an offer matcher")
-        out.append(RuleDef(r.id, compile_condition(undated(table), where, []), r.order, r.target, r.offer,
-                           tuple(Term(t.kind, t.secret) for t in r.terms), r.deadline, r.reply, r.why, r.source,
-                           turns_allowed(table, scenario.turns), **weights, after=r.after))
+        out.append(
+            RuleDef(
+                r.id,
+                compile_condition(undated(table), where, []),
+                r.order,
+                r.target,
+                r.offer,
+                tuple(Term(t.kind, t.secret) for t in r.terms),
+                r.deadline,
+                r.reply,
+                r.why,
+                r.source,
+                turns_allowed(table, scenario.turns),
+                **weights,
+                after=r.after,
+            )
+        )
     return tuple(out)
 
 
@@ -115,31 +137,49 @@ def load_doctrine(path: Path, scenario: Scenario, flags_set: set[str]) -> tuple[
         if base is None:
             return [], raw, [f"{path}: base: doctrine '{base_name}' cannot be read", *problems]
         raw = base_raw + raw
-        data = {**base, **{k: v for k, v in data.items() if k not in ("rule", "params", "personality")},
-                "params": {**base.get("params", {}), **data.get("params", {})},
-                "rule": data.get("rule", []) + base.get("rule", []),
-                "personality": {**base.get("personality", {}), **data.get("personality", {})}}
+        data = {
+            **base,
+            **{k: v for k, v in data.items() if k not in ("rule", "params", "personality")},
+            "params": {**base.get("params", {}), **data.get("params", {})},
+            "rule": data.get("rule", []) + base.get("rule", []),
+            "personality": {**base.get("personality", {}), **data.get("personality", {})},
+        }
     try:
         doc = schema.DoctrineModel.model_validate(data)
     except ValidationError as exc:
         return [], raw, pydantic_problems(ck.name, exc)
     own = [(f"rule[{i}]", r) for i, r in enumerate(doc.rule)]
     unique_ids(ck, "rule", list(enumerate(doc.rule)))
-    out = [DoctrineDef(doc.side, "historical", doc.name, doc.summary,
-                       _build_rules(ck, scenario, doc.side, own, dict(doc.params), flags_set))]
+    out = [
+        DoctrineDef(
+            doc.side,
+            "historical",
+            doc.name,
+            doc.summary,
+            _build_rules(ck, scenario, doc.side, own, dict(doc.params), flags_set),
+        )
+    ]
     for pname, pers in doc.personality.items():
         params = {**doc.params, **pers.params}
         for key in pers.params:
             if key not in doc.params:
                 ck.add(f"personality.{pname}.params.{key}", "is not a parameter of the historical doctrine")
         extra = [(f"personality.{pname}.rule[{i}]", r) for i, r in enumerate(pers.rule)]
-        out.append(DoctrineDef(doc.side, pname, pers.name, pers.summary,
-                               _build_rules(ck, scenario, doc.side, extra + own, params, flags_set)))
+        out.append(
+            DoctrineDef(
+                doc.side,
+                pname,
+                pers.name,
+                pers.summary,
+                _build_rules(ck, scenario, doc.side, extra + own, params, flags_set),
+            )
+        )
     return out, raw, ck.problems
 
 
-def load_doctrines(path: Path, names: list[str], scenario: Scenario, flags_set: set[str],
-                   problems: list[str]) -> tuple[dict[str, DoctrineDef], bytes]:
+def load_doctrines(
+    path: Path, names: list[str], scenario: Scenario, flags_set: set[str], problems: list[str]
+) -> tuple[dict[str, DoctrineDef], bytes]:
     """The doctrines a scenario names, by ``side.personality``, and their bytes (for the content hash); their
     problems go into ``problems``."""
     doctrines: dict[str, DoctrineDef] = {}

@@ -33,8 +33,9 @@ def merge(base: dict[str, Any], overlay: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def resolve_base(path: Path, data: dict[str, Any], raw: bytes, depth: int = 0
-                  ) -> tuple[dict[str, Any] | None, bytes, list[str]]:
+def resolve_base(
+    path: Path, data: dict[str, Any], raw: bytes, depth: int = 0
+) -> tuple[dict[str, Any] | None, bytes, list[str]]:
     """A scenario with ``base = "other_id"`` is its base with its own tables laid over it; ``remove`` takes
     items out by id and ``last_date`` ends the calendar early."""
     base_name = data.get("base")

@@ -138,8 +138,9 @@ class App:
             return True
         return self.guarded(lambda: autosave(self.session), "The game could not be saved", choices)
 
-    def guarded(self, write: Callable[[], object], title: str,
-                choices: tuple[tuple[str, Callable[[], None]], ...] = ()) -> bool:
+    def guarded(
+        self, write: Callable[[], object], title: str, choices: tuple[tuple[str, Callable[[], None]], ...] = ()
+    ) -> bool:
         """Run a write; if it fails, say why in plain words and go on, the last good file untouched."""
         try:
             write()
@@ -189,12 +190,18 @@ class App:
             if not self.settings.fullscreen:
                 w, h = self.screen.get_size()
                 if w < MIN_SIZE[0] or h < MIN_SIZE[1]:
-                    self.screen = pygame.display.set_mode((max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])),
-                                                          pygame.RESIZABLE)
+                    self.screen = pygame.display.set_mode((max(w, MIN_SIZE[0]), max(h, MIN_SIZE[1])), pygame.RESIZABLE)
                 self.windowed_size = self.screen.get_size()
             self.relayout()
-        elif event.type in (pygame.KEYDOWN, pygame.KEYUP, pygame.MOUSEBUTTONDOWN, pygame.MOUSEBUTTONUP,
-                            pygame.MOUSEMOTION, pygame.MOUSEWHEEL, pygame.TEXTINPUT):
+        elif event.type in (
+            pygame.KEYDOWN,
+            pygame.KEYUP,
+            pygame.MOUSEBUTTONDOWN,
+            pygame.MOUSEBUTTONUP,
+            pygame.MOUSEMOTION,
+            pygame.MOUSEWHEEL,
+            pygame.TEXTINPUT,
+        ):
             if event.type == pygame.MOUSEBUTTONDOWN and event.button == 1:
                 self.sound.play("click")
             if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN, pygame.MOUSEMOTION, pygame.MOUSEWHEEL):
@@ -253,7 +260,7 @@ class App:
             self.sound.play("warning")
         elif event == "up":
             self.turn_clock = None
-            self.scenes = self.scenes[:self.scenes.index(turn) + 1]  # close Negotiate, the menu, any dialog
+            self.scenes = self.scenes[: self.scenes.index(turn) + 1]  # close Negotiate, the menu, any dialog
             turn.seal()
 
     def draw(self) -> None:

@@ -15,9 +15,16 @@ import pygame
 from game.ui import text
 
 
-def render_chart(labels: Sequence[str], rungs: Sequence[int], risks: Sequence[float],
-                 history_rungs: Sequence[int], history_risks: Sequence[float], size: tuple[int, int],
-                 palette: Any, fonts: Any) -> pygame.Surface:
+def render_chart(
+    labels: Sequence[str],
+    rungs: Sequence[int],
+    risks: Sequence[float],
+    history_rungs: Sequence[int],
+    history_risks: Sequence[float],
+    size: tuple[int, int],
+    palette: Any,
+    fonts: Any,
+) -> pygame.Surface:
     """Bars of the risk and a line of the ladder for the game; a dashed line of the ladder as it was in 1962."""
     w, h = size
     surf = pygame.Surface(size)
@@ -47,11 +54,7 @@ def render_chart(labels: Sequence[str], rungs: Sequence[int], risks: Sequence[fl
         if n <= 12 or i % 2 == 0:
             text.draw(surf, small, label, palette.dim, (x(i), plot.bottom + 6), "midtop")
     for a, b in zip(range(len(history_rungs)), range(1, len(history_rungs)), strict=False):
-        pa, pb = (x(a), y_rung(history_rungs[a])), (x(b), y_rung(history_rungs[b]))
-        for k in range(0, 10, 2):  # dashes
-            t0, t1 = k / 10, (k + 1) / 10
-            pygame.draw.line(surf, palette.dim, (pa[0] + (pb[0] - pa[0]) * t0, pa[1] + (pb[1] - pa[1]) * t0),
-                             (pa[0] + (pb[0] - pa[0]) * t1, pa[1] + (pb[1] - pa[1]) * t1), 2)
+        _dashed(surf, palette.dim, (x(a), y_rung(history_rungs[a])), (x(b), y_rung(history_rungs[b])))
     points = [(x(i), y_rung(r)) for i, r in enumerate(rungs)]
     if len(points) > 1:
         pygame.draw.lines(surf, palette.accent, False, points, 3)
@@ -64,6 +67,14 @@ def render_chart(labels: Sequence[str], rungs: Sequence[int], risks: Sequence[fl
     text.draw(surf, bold, "Bars: risk of an incident (right scale)", palette.warn, (right, 8), "topright")
     text.draw(surf, small, "turns, from the first to the last", palette.dim, (w // 2, h - 18), "midtop")
     return surf
+
+
+def _dashed(surf: pygame.Surface, colour: Any, pa: tuple[int, int], pb: tuple[int, int]) -> None:
+    """A line in five dashes: the crisis as it happened, set apart from this game's solid line."""
+    for k in range(0, 10, 2):
+        t0, t1 = k / 10, (k + 1) / 10
+        start = (pa[0] + (pb[0] - pa[0]) * t0, pa[1] + (pb[1] - pa[1]) * t0)
+        pygame.draw.line(surf, colour, start, (pa[0] + (pb[0] - pa[0]) * t1, pa[1] + (pb[1] - pa[1]) * t1), 2)
 
 
 def png_bytes(surface: pygame.Surface) -> bytes:

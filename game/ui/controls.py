@@ -12,8 +12,15 @@ from game.ui.widgetbase import Action, Widget, fit, frame
 
 
 class Button(Widget):
-    def __init__(self, rect: pygame.Rect, label: str, action: Action, tooltip: str = "", enabled: bool = True,
-                 style: str = "normal") -> None:
+    def __init__(
+        self,
+        rect: pygame.Rect,
+        label: str,
+        action: Action,
+        tooltip: str = "",
+        enabled: bool = True,
+        style: str = "normal",
+    ) -> None:
         super().__init__(rect, label, tooltip, enabled)
         self.action = action
         self.style = style
@@ -27,8 +34,9 @@ class Button(Widget):
         fill = {"primary": pal.accent, "danger": pal.danger}.get(self.style) if self.enabled else None
         fill = fill or (pal.panel if self.enabled else pal.bg)
         frame(surface, ui, self.rect, focused, hovered, self.enabled, fill)
-        colour = pal.bg if self.style in ("primary", "danger") and self.enabled else (
-            pal.text if self.enabled else pal.dim)
+        colour = (
+            pal.bg if self.style in ("primary", "danger") and self.enabled else (pal.text if self.enabled else pal.dim)
+        )
         if focused and self.style in ("primary", "danger") and self.enabled:
             # the accent edge would vanish into an accent fill: ring it in the text colour, inside and out
             pygame.draw.rect(surface, pal.bg, self.rect.inflate(-6, -6), width=2, border_radius=4)
@@ -40,8 +48,16 @@ class Button(Widget):
 class Choice(Widget):
     """A labelled value cycled with Left/Right, Enter or a click."""
 
-    def __init__(self, rect: pygame.Rect, label: str, options: Sequence[str], index: int = 0,
-                 on_change: Callable[[int], None] | None = None, tooltip: str = "", enabled: bool = True) -> None:
+    def __init__(
+        self,
+        rect: pygame.Rect,
+        label: str,
+        options: Sequence[str],
+        index: int = 0,
+        on_change: Callable[[int], None] | None = None,
+        tooltip: str = "",
+        enabled: bool = True,
+    ) -> None:
         super().__init__(rect, label, tooltip, enabled)
         self.options = list(options)
         self.index = index
@@ -81,16 +97,24 @@ class Choice(Widget):
         colour = pal.text if self.enabled else pal.dim
         value = f"‹  {self.value}  ›"
         room = self.rect.width - 36 - bold.size(value)[0]
-        text.draw(surface, font, fit(font, self.label, room), pal.dim, (self.rect.left + 12, self.rect.centery),
-                  "midleft")
+        text.draw(
+            surface, font, fit(font, self.label, room), pal.dim, (self.rect.left + 12, self.rect.centery), "midleft"
+        )
         text.draw(surface, bold, value, colour, (self.rect.right - 12, self.rect.centery), "midright")
 
 
 class Slider(Widget):
     """A value from 0 to 1 in steps, with Left/Right or a click along it."""
 
-    def __init__(self, rect: pygame.Rect, label: str, value: float, on_change: Callable[[float], None],
-                 step: float = 0.1, tooltip: str = "") -> None:
+    def __init__(
+        self,
+        rect: pygame.Rect,
+        label: str,
+        value: float,
+        on_change: Callable[[float], None],
+        step: float = 0.1,
+        tooltip: str = "",
+    ) -> None:
         super().__init__(rect, label, tooltip)
         self.value = value
         self.on_change = on_change
@@ -122,19 +146,27 @@ class Slider(Widget):
     def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
         pal = ui.palette
         frame(surface, ui, self.rect, focused, hovered)
-        text.draw(surface, ui.fonts.get("ui", 16), self.describe(), pal.text, (self.rect.left + 12, self.rect.centery),
-                  "midleft")
+        text.draw(
+            surface,
+            ui.fonts.get("ui", 16),
+            self.describe(),
+            pal.text,
+            (self.rect.left + 12, self.rect.centery),
+            "midleft",
+        )
         bar = self._bar()
         pygame.draw.rect(surface, pal.bg, bar, border_radius=4)
-        pygame.draw.rect(surface, pal.accent, (bar.left, bar.top, int(bar.width * self.value), bar.height),
-                         border_radius=4)
+        pygame.draw.rect(
+            surface, pal.accent, (bar.left, bar.top, int(bar.width * self.value), bar.height), border_radius=4
+        )
 
 
 class TextField(Widget):
     """One line of typed text (a save's name)."""
 
-    def __init__(self, rect: pygame.Rect, label: str, value: str = "", limit: int = 40, digits: bool = False,
-                 tooltip: str = "") -> None:
+    def __init__(
+        self, rect: pygame.Rect, label: str, value: str = "", limit: int = 40, digits: bool = False, tooltip: str = ""
+    ) -> None:
         super().__init__(rect, label, tooltip)
         self.value = value
         self.limit = limit
@@ -148,8 +180,13 @@ class TextField(Widget):
             self.value = self.value[:-1]
             return True
         char = getattr(event, "unicode", "")
-        if char and char.isprintable() and event.key not in (pygame.K_RETURN, pygame.K_TAB, pygame.K_ESCAPE) \
-                and len(self.value) < self.limit and (char in "0123456789" or not self.digits):
+        if (
+            char
+            and char.isprintable()
+            and event.key not in (pygame.K_RETURN, pygame.K_TAB, pygame.K_ESCAPE)
+            and len(self.value) < self.limit
+            and (char in "0123456789" or not self.digits)
+        ):
             self.value += char
             return True
         return False
@@ -160,5 +197,6 @@ class TextField(Widget):
         font = ui.fonts.get("ui", 16)
         text.draw(surface, font, self.label, pal.dim, (self.rect.left + 12, self.rect.centery), "midleft")
         shown = self.value + ("_" if focused else "")
-        text.draw(surface, ui.fonts.get("ui_bold", 16), shown, pal.text, (self.rect.left + 150, self.rect.centery),
-                  "midleft")
+        text.draw(
+            surface, ui.fonts.get("ui_bold", 16), shown, pal.text, (self.rect.left + 150, self.rect.centery), "midleft"
+        )

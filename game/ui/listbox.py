@@ -21,10 +21,19 @@ class ListBox(Widget):
     giving an order, the player can read a row's help first. A row whose payload is None is a heading.
     """
 
-    def __init__(self, rect: pygame.Rect, label: str, rows: Sequence[tuple[str, Any]],
-                 on_activate: Callable[[Any], None] | None = None, on_select: Callable[[Any], None] | None = None,
-                 row_height: int = 30, tooltips: Sequence[str] | None = None, notes: Sequence[str] | None = None,
-                 enabled_rows: Sequence[bool] | None = None, click_activates: bool = True) -> None:
+    def __init__(
+        self,
+        rect: pygame.Rect,
+        label: str,
+        rows: Sequence[tuple[str, Any]],
+        on_activate: Callable[[Any], None] | None = None,
+        on_select: Callable[[Any], None] | None = None,
+        row_height: int = 30,
+        tooltips: Sequence[str] | None = None,
+        notes: Sequence[str] | None = None,
+        enabled_rows: Sequence[bool] | None = None,
+        click_activates: bool = True,
+    ) -> None:
         super().__init__(rect, label)
         self.rows = list(rows)
         self.on_activate = on_activate
@@ -130,8 +139,14 @@ class ListBox(Widget):
             if i == self.selected:
                 pygame.draw.rect(surface, pal.panel_edge if not focused else pal.accent, row, border_radius=4)
             if self.rows[i][1] is None:  # a heading
-                text.draw(surface, ui.fonts.get("ui_bold", 13), self.rows[i][0].upper(), pal.accent,
-                          (row.left + 4, row.bottom - 2), "bottomleft")
+                text.draw(
+                    surface,
+                    ui.fonts.get("ui_bold", 13),
+                    self.rows[i][0].upper(),
+                    pal.accent,
+                    (row.left + 4, row.bottom - 2),
+                    "bottomleft",
+                )
                 continue
             if i == self.hover_row and i != self.selected:
                 pygame.draw.rect(surface, pal.panel_edge, row, width=1, border_radius=4)
@@ -139,11 +154,16 @@ class ListBox(Widget):
             colour = (pal.bg if focused else pal.text) if i == self.selected else (pal.text if on else pal.dim)
             note = self.notes[i] if i < len(self.notes) else ""
             room = row.width - 20 - (small.size(note)[0] + 12 if note else 0)
-            text.draw(surface, font, fit(font, self.rows[i][0], room), colour, (row.left + 8, row.centery),
-                      "midleft")
+            text.draw(surface, font, fit(font, self.rows[i][0], room), colour, (row.left + 8, row.centery), "midleft")
             if note:
-                text.draw(surface, small, note, colour if i == self.selected else pal.dim,
-                          (row.right - 8, row.centery), "midright")
+                text.draw(
+                    surface,
+                    small,
+                    note,
+                    colour if i == self.selected else pal.dim,
+                    (row.right - 8, row.centery),
+                    "midright",
+                )
         surface.set_clip(clip)
         if len(self.rows) > self.visible:
             share = self.visible / len(self.rows)

@@ -83,11 +83,13 @@ def _land(surf: pygame.Surface, proj: Projection, pal: Palette) -> None:
     cx0, cy0, cx1, cy1 = data.get("clip_box", (-180.0, -90.0, 180.0, 90.0))
 
     def on_clip_edge(a: tuple[float, float], b: tuple[float, float]) -> bool:
-        return any(abs(a[k] - v) < 1e-6 and abs(b[k] - v) < 1e-6 for k, v in ((0, cx0), (1, cy0), (0, cx1),
-                                                                                 (1, cy1)))
+        return any(abs(a[k] - v) < 1e-6 and abs(b[k] - v) < 1e-6 for k, v in ((0, cx0), (1, cy0), (0, cx1), (1, cy1)))
 
-    polys = [p for p in data["_polys"] if not (p["bbox"][2] < LON_MIN or p["bbox"][0] > LON_MAX
-                                               or p["bbox"][3] < LAT_MIN or p["bbox"][1] > LAT_MAX)]
+    polys = [
+        p
+        for p in data["_polys"]
+        if not (p["bbox"][2] < LON_MIN or p["bbox"][0] > LON_MAX or p["bbox"][3] < LAT_MIN or p["bbox"][1] > LAT_MAX)
+    ]
     for poly in polys:
         for i, ring in enumerate(poly["rings"]):
             pts = [proj.local(lon, lat) for lon, lat in ring]
@@ -123,8 +125,9 @@ def _degree_marks(surf: pygame.Surface, proj: Projection, pal: Palette, fonts: F
             surf.blit(rendered, rect)
 
 
-def _place_label(surf: pygame.Surface, placer: Placer, font: pygame.font.Font, name: str, at: tuple[float, float],
-                 pal: Palette) -> pygame.Rect | None:
+def _place_label(
+    surf: pygame.Surface, placer: Placer, font: pygame.font.Font, name: str, at: tuple[float, float], pal: Palette
+) -> pygame.Rect | None:
     """A fixed place's name at its chosen spot, or wherever else beside its dot it fits."""
     anchor, dx, dy = LABEL_SPOTS.get(name, ("midleft", 6, 0))
     rendered = text.render(font, name, pal.text)
@@ -147,13 +150,17 @@ def _place_dot(surf: pygame.Surface, place: dict, at: tuple[float, float], pal: 
 
 def place_desc(place: dict) -> str:
     kind = place.get("kind", "")
-    extra = {"us_naval_base": "US naval base", "mrbm_site": "missile sites nearby", "irbm_site": "missile sites "
-             "nearby"}.get(kind)
+    extra = {
+        "us_naval_base": "US naval base",
+        "mrbm_site": "missile sites nearby",
+        "irbm_site": "missile sites nearby",
+    }.get(kind)
     return f"{place['name']} — {extra}" if extra else place["name"]
 
 
-def render_line(surf: pygame.Surface, proj: Projection, pal: Palette, fonts: Fonts, placer: Placer,
-                quarantine: str, line_nm: int) -> None:
+def render_line(
+    surf: pygame.Surface, proj: Projection, pal: Palette, fonts: Fonts, placer: Placer, quarantine: str, line_nm: int
+) -> None:
     """The quarantine line: a dashed arc on its sea side; tight bright dashes in force, sparse dim ones
     when only proclaimed (the dash pattern tells the two apart without colour, and so does the label)."""
     in_force = quarantine == "in_force"
@@ -174,14 +181,30 @@ def render_line(surf: pygame.Surface, proj: Projection, pal: Palette, fonts: Fon
     surf.blit(s_surf, s_surf.get_rect(midbottom=rect.midbottom))
 
 
-def _line_label_spot(proj: Projection, pts: list[tuple[tuple[float, float], bool]], line_nm: int,
-                     size: tuple[int, int], box: pygame.Rect, placer: Placer) -> pygame.Rect | None:
+def _line_label_spot(
+    proj: Projection,
+    pts: list[tuple[tuple[float, float], bool]],
+    line_nm: int,
+    size: tuple[int, int],
+    box: pygame.Rect,
+    placer: Placer,
+) -> pygame.Rect | None:
     """Beside the arc, over open sea, at the first bearing where the label fits clear of the curve and of the
     other labels: just inside the arc to the north, else outside it to the south-east, away from the ship lanes."""
     w, h = size
     cx, cy = proj.local(*CENTRE)
-    for bearing, way in ((18.0, 1), (12.0, 1), (24.0, 1), (6.0, 1), (0.0, 1), (130.0, -1), (140.0, -1),
-                         (120.0, -1), (110.0, 1), (95.0, 1)):
+    for bearing, way in (
+        (18.0, 1),
+        (12.0, 1),
+        (24.0, 1),
+        (6.0, 1),
+        (0.0, 1),
+        (130.0, -1),
+        (140.0, -1),
+        (120.0, -1),
+        (110.0, 1),
+        (95.0, 1),
+    ):
         x, y = proj.local(*destination(*CENTRE, bearing, line_nm))
         d = math.hypot(cx - x, cy - y) or 1.0
         for k in range(40):  # step away from the arc until the label clears its curve
@@ -193,16 +216,23 @@ def _line_label_spot(proj: Projection, pts: list[tuple[tuple[float, float], bool
         else:
             continue
         corners = (trial.topleft, trial.topright, trial.bottomleft, trial.bottomright, trial.center)
-        if (box.contains(trial) and trial.collidelist([r for _, r in placer.labels]) < 0
-                and not any(on_land(*proj.unlocal(*c)) for c in corners)):
+        if (
+            box.contains(trial)
+            and trial.collidelist([r for _, r in placer.labels]) < 0
+            and not any(on_land(*proj.unlocal(*c)) for c in corners)
+        ):
             return trial
     corner = pygame.Rect(0, 0, w, h)
     corner.bottomright = box.bottomright
     return corner if box.contains(corner) else None
 
 
-def _dashes(surf: pygame.Surface, pts: list[tuple[tuple[float, float], bool]], color: tuple[int, int, int],
-            pattern: tuple[float, float]) -> None:
+def _dashes(
+    surf: pygame.Surface,
+    pts: list[tuple[tuple[float, float], bool]],
+    color: tuple[int, int, int],
+    pattern: tuple[float, float],
+) -> None:
     """Dash the arc's sea stretches with (on, off) pixels, the pattern carried across the arc's points."""
     on, off = pattern
     phase = 0.0

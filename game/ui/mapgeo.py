@@ -53,8 +53,14 @@ def map_data() -> dict[str, Any]:
             rings = [[(float(p[0]), float(p[1])) for p in ring] for ring in poly["rings"]]
             xs = [p[0] for p in rings[0]]
             ys = [p[1] for p in rings[0]]
-            polys.append({"name": poly["name"], "iso": poly["iso_a3"], "rings": rings,
-                          "bbox": (min(xs), min(ys), max(xs), max(ys))})
+            polys.append(
+                {
+                    "name": poly["name"],
+                    "iso": poly["iso_a3"],
+                    "rings": rings,
+                    "bbox": (min(xs), min(ys), max(xs), max(ys)),
+                }
+            )
         data["_polys"] = polys
         data["_places"] = {p["name"]: p for p in data["places"]}
         _map_cache["data"] = data
@@ -198,8 +204,9 @@ def _edge(proj: Projection, inner: pygame.Rect, bearing: float) -> float:
     return lo
 
 
-def drop_specks(pts: list[tuple[tuple[float, float], bool]], bounds: pygame.Rect,
-                 shortest: float = 40.0) -> list[tuple[tuple[float, float], bool]]:
+def drop_specks(
+    pts: list[tuple[tuple[float, float], bool]], bounds: pygame.Rect, shortest: float = 40.0
+) -> list[tuple[tuple[float, float], bool]]:
     """Treat as land the stretches of sea on the arc with less than ``shortest`` pixels on the map: a lone dash
     in a bay, between two islands or at the map's edge reads as noise, not as a line."""
     out = list(pts)
@@ -222,8 +229,12 @@ def drop_specks(pts: list[tuple[tuple[float, float], bool]], bounds: pygame.Rect
     return out
 
 
-def spread(centres: list[list[float]], radii: Sequence[float], fixed: Sequence[tuple[float, float, float]] = (),
-            rounds: int = 60) -> None:
+def spread(
+    centres: list[list[float]],
+    radii: Sequence[float],
+    fixed: Sequence[tuple[float, float, float]] = (),
+    rounds: int = 60,
+) -> None:
     """Push overlapping circles apart in place (pairwise, a few rounds); ``fixed`` circles (x, y, r) push
     without moving. Deterministic, so the groups sit in the same places every frame."""
     n = len(centres)
@@ -265,6 +276,7 @@ class Target:
 
     __slots__ = ("x", "y", "radius", "label", "desc", "rank")
 
-    def __init__(self, x: float, y: float, radius: float, desc: str, rank: int,
-                 label: pygame.Rect | None = None) -> None:
+    def __init__(
+        self, x: float, y: float, radius: float, desc: str, rank: int, label: pygame.Rect | None = None
+    ) -> None:
         self.x, self.y, self.radius, self.desc, self.rank, self.label = x, y, radius, desc, rank, label

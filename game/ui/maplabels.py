@@ -52,8 +52,13 @@ class Placer:
         self.labels.append((words, pygame.Rect(rect)))
         return True
 
-    def spot(self, box: pygame.Rect, sizes: Sequence[tuple[int, int]], first: str = "right",
-             sides: Sequence[str] = tuple(SPOTS)) -> tuple[int, pygame.Rect] | None:
+    def spot(
+        self,
+        box: pygame.Rect,
+        sizes: Sequence[tuple[int, int]],
+        first: str = "right",
+        sides: Sequence[str] = tuple(SPOTS),
+    ) -> tuple[int, pygame.Rect] | None:
         """The first form (index into ``sizes``, longest first) and rect that fit beside ``box``; None: drop it.
 
         Every form is tried clear of glyphs before any is allowed to cover one, so shortening comes before
@@ -76,8 +81,14 @@ class Placer:
                     return form, best[1]
         return None
 
-    def place(self, surface: pygame.Surface, box: pygame.Rect, forms: Sequence[Sequence[Line]], first: str = "right",
-              halo: Color | None = None) -> pygame.Rect | None:
+    def place(
+        self,
+        surface: pygame.Surface,
+        box: pygame.Rect,
+        forms: Sequence[Sequence[Line]],
+        first: str = "right",
+        halo: Color | None = None,
+    ) -> pygame.Rect | None:
         """Draw the first of ``forms`` (each a list of lines) that fits beside ``box``; returns its rect or None."""
         rendered = [[text.render(font, words, colour) for font, words, colour in lines] for lines in forms]
         sizes = [(max(s.get_width() for s in lines), sum(s.get_height() for s in lines)) for lines in rendered]

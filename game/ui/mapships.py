@@ -37,8 +37,9 @@ def _heading(layer: Layer, bearing: float, nm: float, at: tuple[float, float]) -
     return math.atan2(ny - at[1], nx - at[0])
 
 
-def draw_ships(layer: Layer, view: Any, previous: Any, progress: float, positions: dict[str, tuple[float, float]]
-               ) -> None:
+def draw_ships(
+    layer: Layer, view: Any, previous: Any, progress: float, positions: dict[str, tuple[float, float]]
+) -> None:
     """Ships at their (interpolated) distances, hulls pointing where they head; labels queued nearest first."""
     pal, fonts = layer.palette, layer.fonts
     before = {s.id: s for s in previous.ships} if previous is not None else {}
@@ -88,8 +89,7 @@ def draw_subs(layer: Layer, view: Any, positions: dict[str, tuple[float, float]]
             forms.insert(0, forms[0] + [(fonts.get("ui_bold", 9), "surfaced", pal.warn)])
         target = Target(x, y - 3, 11, sub_desc(sub, view), 1)
         layer.targets.append(target)
-        layer.label(Pending(30 + sub.distance / 10000.0, pygame.Rect(int(x) - 11, int(y) - 12, 23, 20), forms,
-                            target))
+        layer.label(Pending(30 + sub.distance / 10000.0, pygame.Rect(int(x) - 11, int(y) - 12, 23, 20), forms, target))
 
 
 def draw_scale_break(layer: Layer, farthest: float) -> None:
@@ -98,13 +98,22 @@ def draw_scale_break(layer: Layer, farthest: float) -> None:
         return
     pal = layer.palette
     colour = mix(pal.dim, pal.sea, 0.35)
-    pts = [layer.proj(*destination(*CENTRE, LANES[0] + (LANES[1] - LANES[0]) * i / 40, layer.scale.true_nm))
-           for i in range(41)]
+    pts = [
+        layer.proj(*destination(*CENTRE, LANES[0] + (LANES[1] - LANES[0]) * i / 40, layer.scale.true_nm))
+        for i in range(41)
+    ]
     for a, b in zip(pts[::2], pts[1::2], strict=False):  # every other segment: dotted
         pygame.draw.line(layer.surface, colour, a, b, 1)
     x, y = pts[-1]
-    layer.label(Pending(90, pygame.Rect(int(x) - 3, int(y) - 3, 7, 7),
-                        [[(layer.fonts.get("ui", 9), f"{BREAK_WORDS} ›", colour)]], None, "below-right"))
+    layer.label(
+        Pending(
+            90,
+            pygame.Rect(int(x) - 3, int(y) - 3, 7, 7),
+            [[(layer.fonts.get("ui", 9), f"{BREAK_WORDS} ›", colour)]],
+            None,
+            "below-right",
+        )
+    )
 
 
 def _sub_glyph(surface: pygame.Surface, pal: Any, at: tuple[int, int], surfaced: bool) -> None:

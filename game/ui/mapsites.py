@@ -62,8 +62,13 @@ def site_glyph(surface: pygame.Surface, pal: Palette, site: Any, at: tuple[float
     readiness = max(0.0, min(100.0, float(site.readiness)))
     style = site_style(site.status, readiness, pal)
     if style.mark == "burst":  # an eight-pointed burst behind the glyph: hit
-        burst = [(x + math.cos(i * math.pi / 8) * g * (1.6 if i % 2 == 0 else 0.9),
-                  y + math.sin(i * math.pi / 8) * g * (1.6 if i % 2 == 0 else 0.9)) for i in range(16)]
+        burst = [
+            (
+                x + math.cos(i * math.pi / 8) * g * (1.6 if i % 2 == 0 else 0.9),
+                y + math.sin(i * math.pi / 8) * g * (1.6 if i % 2 == 0 else 0.9),
+            )
+            for i in range(16)
+        ]
         pygame.draw.polygon(surface, style.colour, burst)
         pygame.draw.polygon(surface, pal.bg, shape)
     elif style.fill == "readiness":
@@ -164,5 +169,4 @@ def draw_sites(layer: Layer, view: Any, positions: dict[str, tuple[float, float]
 
 def site_desc(site: Any) -> str:
     status = "operational" if site.operational else site.status
-    return (f"{site.name} — {site.kind.upper()}, {site.launchers} launchers, readiness {site.readiness:.0f}%, "
-            f"{status}")
+    return f"{site.name} — {site.kind.upper()}, {site.launchers} launchers, readiness {site.readiness:.0f}%, {status}"

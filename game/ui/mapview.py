@@ -65,8 +65,9 @@ class MapView:
         x, y = self._proj(lon, lat)
         return int(round(x)), int(round(y))
 
-    def draw(self, surface: pygame.Surface, rect: pygame.Rect, view: Any, previous: Any = None,
-             progress: float = 1.0) -> None:
+    def draw(
+        self, surface: pygame.Surface, rect: pygame.Rect, view: Any, previous: Any = None, progress: float = 1.0
+    ) -> None:
         """Draw the map for ``view`` (a PlayerView) into ``rect``.
 
         With ``previous`` (the view before the turn resolved), ships are drawn ``progress`` (0→1) of the way
@@ -93,8 +94,11 @@ class MapView:
             mapsites.draw_sites(layer, view, self.site_positions)
             mapships.draw_subs(layer, view, self.sub_positions)
             mapships.draw_ships(layer, view, previous, max(0.0, min(1.0, progress)), self.ship_positions)
-            farthest = max([float(s.distance) for s in view.ships if s.id in self.ship_positions]
-                           + [float(s.distance) for s in view.subs if s.id in self.sub_positions], default=0.0)
+            farthest = max(
+                [float(s.distance) for s in view.ships if s.id in self.ship_positions]
+                + [float(s.distance) for s in view.subs if s.id in self.sub_positions],
+                default=0.0,
+            )
             mapships.draw_scale_break(layer, farthest)
             layer.place_labels()
             pygame.draw.rect(surface, self.palette.panel_edge, proj.rect, 1)

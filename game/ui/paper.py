@@ -12,6 +12,7 @@ from typing import Any
 
 import pygame
 
+from game.engine.model import LEADER, other
 from game.ui import text
 from game.ui.widgets import Widget
 
@@ -27,8 +28,16 @@ def draw_card(surface: pygame.Surface, app: Any, rect: pygame.Rect, lines: list[
     pygame.draw.rect(surface, pal.paper, rect, border_radius=4)
     y = rect.top + 8
     for line in lines:
-        y += text.draw_wrapped(surface, fonts.get("type", 14), line, pal.ink,
-                               pygame.Rect(rect.left + 10, y, rect.width - 20, rect.bottom - y)) + 2
+        y += (
+            text.draw_wrapped(
+                surface,
+                fonts.get("type", 14),
+                line,
+                pal.ink,
+                pygame.Rect(rect.left + 10, y, rect.width - 20, rect.bottom - y),
+            )
+            + 2
+        )
 
 
 def term_lines(scenario: Any, terms: Any) -> list[str]:
@@ -47,8 +56,7 @@ def secret_stamp(entry: Any) -> str:
 class Paper(Widget):
     """Typed items on paper, scrolled with Up and Down or the wheel; says so when there is more below."""
 
-    def __init__(self, rect: pygame.Rect, items: list[Any], label: str = "Paper",
-                 stamp: Stamp = secret_stamp) -> None:
+    def __init__(self, rect: pygame.Rect, items: list[Any], label: str = "Paper", stamp: Stamp = secret_stamp) -> None:
         super().__init__(rect, label)
         self.items = items
         self.stamp = stamp
@@ -72,8 +80,9 @@ class Paper(Widget):
         if isinstance(item, str):
             heading = item.isupper()
             font = ui.fonts.get("type_bold" if heading else "type", 14)
-            return text.draw_wrapped(surface, font, item, pal.stamp if heading else pal.ink,
-                                     pygame.Rect(self.rect.left + 12, y, width, 2000))
+            return text.draw_wrapped(
+                surface, font, item, pal.stamp if heading else pal.ink, pygame.Rect(self.rect.left + 12, y, width, 2000)
+            )
         bold = ui.fonts.get("type_bold", 14)
         text.draw(surface, bold, item.date, pal.ink, (self.rect.left + 12, y))
         top = y
@@ -83,8 +92,13 @@ class Paper(Widget):
                 y += bold.get_linesize()
             text.draw(surface, bold, stamp, pal.stamp, (self.rect.right - 12, y), "topright")
         y += bold.get_linesize()
-        return y - top + text.draw_wrapped(surface, ui.fonts.get("type", 15), item.text, pal.ink,
-                                           pygame.Rect(self.rect.left + 12, y, width, 2000))
+        return (
+            y
+            - top
+            + text.draw_wrapped(
+                surface, ui.fonts.get("type", 15), item.text, pal.ink, pygame.Rect(self.rect.left + 12, y, width, 2000)
+            )
+        )
 
     def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
         pal = ui.palette
@@ -94,7 +108,7 @@ class Paper(Widget):
         clip = surface.get_clip()
         surface.set_clip(self.rect.inflate(-6, -6))
         y = self.rect.top + 10
-        for item in self.items[self.offset:]:
+        for item in self.items[self.offset :]:
             y += self.draw_item(surface, ui, item, y) + 9
             if y > self.rect.bottom:
                 break
@@ -116,3 +130,20 @@ class Dispatches(Paper):
 
     def describe(self) -> str:
         return f"Reports: {len(self.items)}"
+
+
+def offer_title(offer: Any, side: str) -> str:
+    """An offer in a line of the letters list, as ``side`` sees it."""
+    who = "from " + LEADER[offer.sender] if offer.sender != side else "to " + LEADER[other(side)]
+    return f"{offer.id}. {who}, {offer.channel} — {offer.status}"
+
+
+def draw_offer(surface: pygame.Surface, app: Any, rect: pygame.Rect, offer: Any, side: str) -> None:
+    """The selected offer on its card: who, how, by when and its terms (or a word that there is none)."""
+    if offer is None:
+        text.draw(surface, app.fonts.get("ui", 15), "No offers have been exchanged.", app.palette.dim, rect.topleft)
+        return
+    lines = [offer_title(offer, side)]
+    if offer.deadline_turn >= 0:
+        lines.append(f"Answer wanted by the end of {app.scenario.turn_label(offer.deadline_turn)}.")
+    draw_card(surface, app, rect, lines + term_lines(app.scenario, offer.terms))

@@ -121,8 +121,9 @@ def content_bottom(app: App) -> int:
     return app.size[1] - help_height(app) - 8
 
 
-def column(app: App, count: int, width: int = 360, height: int = 46, gap: int = 12, top: int | None = None
-           ) -> list[pygame.Rect]:
+def column(
+    app: App, count: int, width: int = 360, height: int = 46, gap: int = 12, top: int | None = None
+) -> list[pygame.Rect]:
     """``count`` rectangles stacked in the middle of the window, from ``top`` if given; raised, then made
     shorter (never shorter than their text), where the window would not hold them above the help line."""
     w, h = app.size
@@ -143,8 +144,15 @@ def column(app: App, count: int, width: int = 360, height: int = 46, gap: int = 
 class Dialog(Scene):
     """A box over the screen below: a message and one or more buttons. Escape picks the last one, or the safe one."""
 
-    def __init__(self, app: App, title: str, message: str, buttons: list[tuple[str, object]],
-                 style: str = "normal", safe: int | None = None) -> None:
+    def __init__(
+        self,
+        app: App,
+        title: str,
+        message: str,
+        buttons: list[tuple[str, object]],
+        style: str = "normal",
+        safe: int | None = None,
+    ) -> None:
         super().__init__(app)
         self.heading = title
         self.message = message
@@ -169,8 +177,10 @@ class Dialog(Scene):
         width = min(w - 40, max(600, n * self.button_width() + 16 * (n - 1) + 40))
         body = self.app.fonts.get("ui", 17)
         words = len(text.wrap(body, self.message, width - 40)) * (body.get_linesize() + 2) if self.message else 180
-        height = min(h - 40, max(300, self.app.fonts.get("ui_bold", 22).get_linesize() + 40 + words
-                                 + button_height(self.app) + 40))
+        height = min(
+            h - 40,
+            max(300, self.app.fonts.get("ui_bold", 22).get_linesize() + 40 + words + button_height(self.app) + 40),
+        )
         return pygame.Rect((w - width) // 2, (h - height) // 2, width, height)
 
     def layout(self) -> None:
@@ -192,6 +202,7 @@ class Dialog(Scene):
             self.app.pop()
             if callable(action):
                 action()
+
         return run
 
     def back(self) -> None:
@@ -209,8 +220,13 @@ class Dialog(Scene):
         colour = self.app.palette.danger if self.style == "danger" else self.app.palette.accent
         text.draw(surface, self.app.fonts.get("ui_bold", 22), self.heading, colour, (box.left + 20, box.top + 18))
         top = box.top + 24 + self.app.fonts.get("ui_bold", 22).get_linesize()
-        text.draw_wrapped(surface, self.app.fonts.get("ui", 17), self.message, self.app.palette.text,
-                          pygame.Rect(box.left + 20, top, box.width - 40, self.panel.widgets[-1].rect.top - top - 8))
+        text.draw_wrapped(
+            surface,
+            self.app.fonts.get("ui", 17),
+            self.message,
+            self.app.palette.text,
+            pygame.Rect(box.left + 20, top, box.width - 40, self.panel.widgets[-1].rect.top - top - 8),
+        )
         self.panel.draw(surface, self.app)
 
 

@@ -33,11 +33,14 @@ def top_parts(app: Any, view: PlayerView, side: str) -> list[tuple[pygame.font.F
     alert = alert_words(view.alert)
     line = f" at {view.line_nm} nm" if line_drawn(view.quarantine) else ""
     ui = fonts.get("ui", 15)
-    parts = [(fonts.get("type_bold", 22), with_year(view.turn_def.label).upper(), pal.accent),
-             (fonts.get("ui_bold", 16), f"You are {LEADER[side]}", pal.us if side == "us" else pal.ussr),
-             (ui, defcon_words(view.defcon), pal.text), (ui, f"Soviet alert: {alert}", pal.text),
-             (ui, f"Quarantine: {view.quarantine.replace('_', ' ')}{line}", pal.text),
-             (ui, app.scenario.turn_count(view.turn).capitalize(), pal.dim)]
+    parts = [
+        (fonts.get("type_bold", 22), with_year(view.turn_def.label).upper(), pal.accent),
+        (fonts.get("ui_bold", 16), f"You are {LEADER[side]}", pal.us if side == "us" else pal.ussr),
+        (ui, defcon_words(view.defcon), pal.text),
+        (ui, f"Soviet alert: {alert}", pal.text),
+        (ui, f"Quarantine: {view.quarantine.replace('_', ' ')}{line}", pal.text),
+        (ui, app.scenario.turn_count(view.turn).capitalize(), pal.dim),
+    ]
     clock = app.turn_clock if app.timed_turn() is not None else None
     if clock is not None:
         parts.append((fonts.get("ui_bold", 16), clock.text(), pal.danger if clock.warning else pal.accent))
@@ -106,8 +109,9 @@ def turn_areas(app: Any, top: int, tabs: tuple[str, ...]) -> dict[str, pygame.Re
         "side": pygame.Rect(w - side_w - PAD, mid_top, side_w, strip.top - mid_top - PAD),
         "orders": pygame.Rect(strip.left, body_top, orders_w, strip.bottom - body_top),
         "move": pygame.Rect(strip.left + orders_w + PAD, body_top, move_w, strip.bottom - body_top),
-        "chosen": pygame.Rect(strip.left + orders_w + move_w + 2 * PAD, body_top, lists - orders_w,
-                              strip.bottom - body_top),
+        "chosen": pygame.Rect(
+            strip.left + orders_w + move_w + 2 * PAD, body_top, lists - orders_w, strip.bottom - body_top
+        ),
         "buttons": pygame.Rect(strip.right - buttons_w, body_top, buttons_w, strip.bottom - body_top),
         "row": pygame.Rect(0, 0, 0, row),
         "button": pygame.Rect(0, 0, 0, button),
@@ -133,8 +137,9 @@ def draw_ladder(surface: pygame.Surface, app: Any, view: PlayerView, rect: pygam
     head = fonts.get("ui_bold", 14)
     text.draw(surface, head, "ESCALATION LADDER", pal.dim, (rect.left + 10, rect.top + 6))
     rungs = app.scenario.rungs
-    inner = pygame.Rect(rect.left + 8, rect.top + head.get_linesize() + 10, rect.width - 16,
-                        rect.height - head.get_linesize() - 16)
+    inner = pygame.Rect(
+        rect.left + 8, rect.top + head.get_linesize() + 10, rect.width - 16, rect.height - head.get_linesize() - 16
+    )
     for size in LADDER_SIZES:  # the largest text whose wrapped rungs all fit
         font = fonts.get("ui", size)
         lines = [text.wrap(font, f"{level}  {rungs[level].name}", inner.width - 14) for level in range(11)]
@@ -142,8 +147,7 @@ def draw_ladder(surface: pygame.Surface, app: Any, view: PlayerView, rect: pygam
             break
     spare = inner.height - sum(len(x) * font.get_linesize() + 4 for x in lines)
     extra = spare / 11
-    pulse = 0.5 + 0.5 * math.sin(clock * 2.5) if view.rung >= ALARM_RUNG and app.settings.animation != "off" \
-        else 1.0
+    pulse = 0.5 + 0.5 * math.sin(clock * 2.5) if view.rung >= ALARM_RUNG and app.settings.animation != "off" else 1.0
     y = float(inner.bottom)
     for level in range(11):
         height = len(lines[level]) * font.get_linesize() + 4 + extra
@@ -176,13 +180,19 @@ def draw_risk(surface: pygame.Surface, app: Any, rect: pygame.Rect, now: float, 
         y += text.draw_wrapped(surface, font, words, pal.dim, pygame.Rect(rect.left + 10, y, rect.width - 20, 200), 0)
     bar = pygame.Rect(rect.left + 10, y + 6, rect.width - 20, 20)
     pygame.draw.rect(surface, pal.bg, bar, border_radius=4)
-    pygame.draw.rect(surface, risk_colour(app, planned), (bar.left, bar.top, int(bar.width * planned), bar.height),
-                     border_radius=4)
+    pygame.draw.rect(
+        surface, risk_colour(app, planned), (bar.left, bar.top, int(bar.width * planned), bar.height), border_radius=4
+    )
     mark = bar.left + int(bar.width * now)
     pygame.draw.line(surface, pal.text, (mark, bar.top - 3), (mark, bar.bottom + 3), 2)
     label = f"{planned:.0%}" if abs(planned - now) < 0.005 else f"{now:.0%} → {planned:.0%} with your orders"
-    text.draw_wrapped(surface, fonts.get("ui_bold", 16), label, risk_colour(app, planned),
-                      pygame.Rect(rect.left + 10, bar.bottom + 8, rect.width - 20, rect.bottom - bar.bottom - 8))
+    text.draw_wrapped(
+        surface,
+        fonts.get("ui_bold", 16),
+        label,
+        risk_colour(app, planned),
+        pygame.Rect(rect.left + 10, bar.bottom + 8, rect.width - 20, rect.bottom - bar.bottom - 8),
+    )
 
 
 class Meters(Widget):
@@ -196,13 +206,17 @@ class Meters(Widget):
             label = meter_label(app.scenario, side, key)
             self.items.append((f"{label}: {value:.0f}", value if not key.endswith("hawks") else -value))
         if side == "us":
-            lines = [f"Operational launchers on Cuba (estimate): {view.launchers} ± {view.uncertainty:.0f}",
-                     f"Invasion force readiness: {view.invasion_prep:.0f} of 100"]
+            lines = [
+                f"Operational launchers on Cuba (estimate): {view.launchers} ± {view.uncertainty:.0f}",
+                f"Invasion force readiness: {view.invasion_prep:.0f} of 100",
+            ]
         else:
-            lines = [f"Operational launchers on Cuba: {view.launchers}",
-                     f"Tactical nuclear warheads on Cuba: {view.tactical}",
-                     f"Commanders on Cuba may fire them: {'yes' if view.local_authority else 'no'}",
-                     f"US invasion readiness (estimate): {view.invasion_prep:.0f} of 100"]
+            lines = [
+                f"Operational launchers on Cuba: {view.launchers}",
+                f"Tactical nuclear warheads on Cuba: {view.tactical}",
+                f"Commanders on Cuba may fire them: {'yes' if view.local_authority else 'no'}",
+                f"US invasion readiness (estimate): {view.invasion_prep:.0f} of 100",
+            ]
         lines.append(f"Castro's alarm: {view.castro_alarm:.0f} of 100")
         self.items += [(line, None) for line in lines]
 
@@ -225,13 +239,17 @@ class Meters(Widget):
         surface.set_clip(self.rect.inflate(-4, -4))
         y = inner.top
         more = False
-        for words, value in self.items[self.offset:]:
+        for words, value in self.items[self.offset :]:
             height = text.draw_wrapped(surface, font, words, pal.text, pygame.Rect(inner.left, y, inner.width, 400))
             if value is not None:
                 bar = pygame.Rect(inner.left, y + height + 2, inner.width, 10)
                 pygame.draw.rect(surface, pal.bg, bar, border_radius=3)
-                pygame.draw.rect(surface, pal.danger if value < -70 else pal.accent,
-                                 (bar.left, bar.top, int(bar.width * abs(value) / 100), bar.height), border_radius=3)
+                pygame.draw.rect(
+                    surface,
+                    pal.danger if value < -70 else pal.accent,
+                    (bar.left, bar.top, int(bar.width * abs(value) / 100), bar.height),
+                    border_radius=3,
+                )
                 height += 16
             y += height + 8
             if y > inner.bottom:

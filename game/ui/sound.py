@@ -34,6 +34,7 @@ Float = np.ndarray  # 1-D float64 signal in [-1, 1]
 
 # --- synthesis -----------------------------------------------------------------------------------------------
 
+
 def _t(n: int, rate: int) -> Float:
     return np.arange(n) / rate
 
@@ -87,9 +88,11 @@ def _clack(rate: int, rng: np.random.Generator) -> Float:
     hit = rng.standard_normal(n) * np.exp(-t / 0.0012)
     f1 = rng.uniform(2100, 2600)
     f2 = rng.uniform(850, 1050)
-    ring = (np.sin(2 * np.pi * f1 * t) * np.exp(-t / 0.005) * 0.6
-            + np.sin(2 * np.pi * f2 * t) * np.exp(-t / 0.009) * 0.5
-            + np.sin(2 * np.pi * 170 * t) * np.exp(-t / 0.007) * 0.4)
+    ring = (
+        np.sin(2 * np.pi * f1 * t) * np.exp(-t / 0.005) * 0.6
+        + np.sin(2 * np.pi * f2 * t) * np.exp(-t / 0.009) * 0.5
+        + np.sin(2 * np.pi * 170 * t) * np.exp(-t / 0.007) * 0.4
+    )
     return hit * 0.7 + ring
 
 
@@ -102,7 +105,7 @@ def _teletype(rate: int, rng: np.random.Generator) -> Float:
     while pos < 0.55:
         kind = kinds[int(rng.integers(len(kinds)))]
         start = int(pos * rate)
-        out[start:start + len(kind)] += kind * rng.uniform(0.45, 1.0)
+        out[start : start + len(kind)] += kind * rng.uniform(0.45, 1.0)
         # mostly quick strikes, now and then the pause of a space or a carriage hesitation
         pos += rng.uniform(0.018, 0.034) if rng.random() > 0.15 else rng.uniform(0.05, 0.08)
     out = _filter(out[:n], rate, low=120)
@@ -144,10 +147,10 @@ def _seamless_loop(raw: Float, n: int, xf: int, search: int) -> Float:
     in ``raw``, by its neighbour. The cut is placed, within ``search`` samples, where the loop begins on its
     quietest sample, so starting playback does not click either.
     """
-    cut = int(np.argmin(np.abs(raw[n:n + search])))  # loop[0] will be raw[cut + n]
+    cut = int(np.argmin(np.abs(raw[n : n + search])))  # loop[0] will be raw[cut + n]
     fade = 0.5 - 0.5 * np.cos(np.linspace(0.0, np.pi, xf))
-    loop = raw[cut:cut + n].copy()
-    loop[:xf] = raw[cut:cut + xf] * fade + raw[cut + n:cut + n + xf] * (1.0 - fade)
+    loop = raw[cut : cut + n].copy()
+    loop[:xf] = raw[cut : cut + xf] * fade + raw[cut + n : cut + n + xf] * (1.0 - fade)
     return loop
 
 
@@ -161,8 +164,9 @@ def _ambience(rate: int, rng: np.random.Generator) -> Float:
     xf = int(0.5 * rate)
     search = rate // 10
     total = n + xf + search
-    hum_parts = [(max(1, round(f * n / rate)), a) for f, a in ((60, 1.0), (120, 0.55), (180, 0.35), (240, 0.18),
-                                                               (300, 0.08))]
+    hum_parts = [
+        (max(1, round(f * n / rate)), a) for f, a in ((60, 1.0), (120, 0.55), (180, 0.35), (240, 0.18), (300, 0.08))
+    ]
     period = n // math.gcd(n, *(cycles for cycles, _ in hum_parts))  # the hum repeats every `period` samples
     i = np.arange(period)
     one = sum(a * np.sin(2 * np.pi * ((cycles * i + int(rng.integers(n))) % n) / n) for cycles, a in hum_parts)
@@ -174,6 +178,7 @@ def _ambience(rate: int, rng: np.random.Generator) -> Float:
 
 def _alarm(rate: int) -> Float:
     """~2 s loop of a low two-tone klaxon (F#4 then D4), warm rather than shrill, silent at both ends."""
+
     def klaxon(freq: float, seconds: float) -> Float:
         t = _t(int(seconds * rate), rate)
         w = 2 * np.pi * freq * t
@@ -184,7 +189,7 @@ def _alarm(rate: int) -> Float:
     gap = np.zeros(int(0.1 * rate))
     body = np.concatenate([klaxon(370.0, 0.75), gap, klaxon(293.66, 0.75)])
     out = np.zeros(int(ALARM_SECONDS * rate))
-    out[:len(body)] = body
+    out[: len(body)] = body
     return _normalise(out, 0.6)
 
 
@@ -208,9 +213,11 @@ def generate(rate: int, channels: int, seed: int = SEED) -> dict[str, np.ndarray
 
 # --- player --------------------------------------------------------------------------------------------------
 
+
 def _guarded(method: Callable[..., None]) -> Callable[..., None]:
     """No-op without audio. If the mixer was shut down or changed under us (say, by pygame.quit()), the player
     turns itself off first: pygame-ce crashes the process when a Sound is played after the mixer has quit."""
+
     def wrapper(self: Sound, *args: object) -> None:
         if not self.available:
             return
@@ -296,17 +303,20 @@ class Sound:
     @_guarded
     def ambience(self, on: bool) -> None:
         """Start or stop the quiet room-tone loop on its own channel; repeating a state does nothing."""
-        self._ambience_on = self._loop(self._ambience_channel, "ambience", AMBIENCE_SHARE, self._ambience_on,
-                                       bool(on), AMBIENCE_FADE_OUT_MS)
+        self._ambience_on = self._loop(
+            self._ambience_channel, "ambience", AMBIENCE_SHARE, self._ambience_on, bool(on), AMBIENCE_FADE_OUT_MS
+        )
 
     @_guarded
     def alarm(self, on: bool) -> None:
         """Start or stop the low alarm loop (rungs 7+) on its own channel; repeating a state does nothing."""
-        self._alarm_on = self._loop(self._alarm_channel, "alarm", ALARM_SHARE, self._alarm_on, bool(on),
-                                    ALARM_FADE_OUT_MS)
+        self._alarm_on = self._loop(
+            self._alarm_channel, "alarm", ALARM_SHARE, self._alarm_on, bool(on), ALARM_FADE_OUT_MS
+        )
 
-    def _loop(self, channel: pygame.mixer.Channel, name: str, share: float, playing: bool, on: bool,
-              fade_out_ms: int) -> bool:
+    def _loop(
+        self, channel: pygame.mixer.Channel, name: str, share: float, playing: bool, on: bool, fade_out_ms: int
+    ) -> bool:
         if on and not playing:
             channel.play(self._sounds[name], loops=-1)
             channel.set_volume(self._level(share))  # after play: a fade-out's end restores an older volume

@@ -39,8 +39,14 @@ def render(font: pygame.font.Font, text: str, color: Color) -> pygame.Surface:
     return surf
 
 
-def draw(surface: pygame.Surface, font: pygame.font.Font, text: str, color: Color, pos: tuple[int, int],
-         anchor: str = "topleft") -> pygame.Rect:
+def draw(
+    surface: pygame.Surface,
+    font: pygame.font.Font,
+    text: str,
+    color: Color,
+    pos: tuple[int, int],
+    anchor: str = "topleft",
+) -> pygame.Rect:
     """Draw one line; ``anchor`` is a pygame.Rect attribute name (topleft, center, midright…)."""
     surf = render(font, text, color)
     rect = surf.get_rect(**{anchor: pos})
@@ -76,8 +82,9 @@ def _wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     return lines
 
 
-def draw_wrapped(surface: pygame.Surface, font: pygame.font.Font, text: str, color: Color, rect: pygame.Rect,
-                 spacing: int = 2) -> int:
+def draw_wrapped(
+    surface: pygame.Surface, font: pygame.font.Font, text: str, color: Color, rect: pygame.Rect, spacing: int = 2
+) -> int:
     """Draw wrapped text inside ``rect`` (clipped at its bottom); returns the height used."""
     y = rect.top
     height = font.get_linesize() + spacing

@@ -51,8 +51,15 @@ def fit(font: pygame.font.Font, label: str, width: int) -> str:
     return label.rstrip() + "…"
 
 
-def frame(surface: pygame.Surface, ui: Any, rect: pygame.Rect, focused: bool, hovered: bool, enabled: bool = True,
-          fill: tuple[int, int, int] | None = None) -> None:
+def frame(
+    surface: pygame.Surface,
+    ui: Any,
+    rect: pygame.Rect,
+    focused: bool,
+    hovered: bool,
+    enabled: bool = True,
+    fill: tuple[int, int, int] | None = None,
+) -> None:
     """The standard box: panel colour, an edge that brightens on hover and turns accent on focus."""
     pal = ui.palette
     pygame.draw.rect(surface, fill or pal.panel, rect, border_radius=6)

@@ -20,8 +20,19 @@ from game.ui.controls import Button, Choice, Slider, TextField
 from game.ui.listbox import DOUBLE_CLICK_MS, ListBox
 from game.ui.widgetbase import Action, Widget, fit, frame
 
-__all__ = ["DOUBLE_CLICK_MS", "Action", "Button", "Choice", "ListBox", "Panel", "Slider", "TextField", "Widget",
-           "fit", "frame"]
+__all__ = [
+    "DOUBLE_CLICK_MS",
+    "Action",
+    "Button",
+    "Choice",
+    "ListBox",
+    "Panel",
+    "Slider",
+    "TextField",
+    "Widget",
+    "fit",
+    "frame",
+]
 
 
 class Panel:

@@ -46,20 +46,40 @@ class EndScene(Scene):
         w, h = self.app.size
         tab_w = (w - 60) // len(self.tabs)
         for i, name in enumerate(self.tabs):
-            self.panel.add(Button(pygame.Rect(30 + i * tab_w, 20, tab_w - 8, button_height(self.app)), name,
-                                  self.show(name),
-                                  style="primary" if name == self.tab else "normal"))
+            self.panel.add(
+                Button(
+                    pygame.Rect(30 + i * tab_w, 20, tab_w - 8, button_height(self.app)),
+                    name,
+                    self.show(name),
+                    style="primary" if name == self.tab else "normal",
+                )
+            )
         if self.tab == "Decisions":
-            rows = [(f"{r.label}: {LEADER[side]} — {r.words(side)}", r)
-                    for r in self.report.rows for side in (self.report.humans or SIDES)]
-            notes = ["as in 1962" if r.as_in_1962(side) else "differs from 1962"
-                     for r in self.report.rows for side in (self.report.humans or SIDES)]
-            tips = [f"In 1962: {r.words(side, record=True)}."
-                    for r in self.report.rows for side in (self.report.humans or SIDES)]
-            self.panel.add(ListBox(self.body(), "Decisions", rows, None, row_height=30,
-                                   notes=notes, tooltips=tips))
-        self.panel.add(Button(footer(self.app, w // 2 - 310, 300), "Export the debrief", self.export,
-                              "Write it as a web page and a spreadsheet (CSV) to hand in.", style="primary"))
+            rows = [
+                (f"{r.label}: {LEADER[side]} — {r.words(side)}", r)
+                for r in self.report.rows
+                for side in (self.report.humans or SIDES)
+            ]
+            notes = [
+                "as in 1962" if r.as_in_1962(side) else "differs from 1962"
+                for r in self.report.rows
+                for side in (self.report.humans or SIDES)
+            ]
+            tips = [
+                f"In 1962: {r.words(side, record=True)}."
+                for r in self.report.rows
+                for side in (self.report.humans or SIDES)
+            ]
+            self.panel.add(ListBox(self.body(), "Decisions", rows, None, row_height=30, notes=notes, tooltips=tips))
+        self.panel.add(
+            Button(
+                footer(self.app, w // 2 - 310, 300),
+                "Export the debrief",
+                self.export,
+                "Write it as a web page and a spreadsheet (CSV) to hand in.",
+                style="primary",
+            )
+        )
         self.panel.add(Button(footer(self.app, w // 2 + 10, 300), "Back to the title screen", self.leave))
 
     def body(self) -> pygame.Rect:
@@ -74,6 +94,7 @@ class EndScene(Scene):
             self.layout()
             self.app.dirty = True
             self.panel.focus = self.tabs.index(name)
+
         return set_tab
 
     def enter(self) -> None:
@@ -115,9 +136,16 @@ class EndScene(Scene):
                 from game.ui.chart import render_chart
 
                 r = self.report.rows
-                self.chart = render_chart([x.date[5:] for x in r], [x.rung for x in r], [x.risk for x in r],
-                                          [x.history_rung or 0 for x in r], [x.history_risk or 0.0 for x in r],
-                                          body.size, self.app.palette, self.app.fonts)
+                self.chart = render_chart(
+                    [x.date[5:] for x in r],
+                    [x.rung for x in r],
+                    [x.risk for x in r],
+                    [x.history_rung or 0 for x in r],
+                    [x.history_risk or 0.0 for x in r],
+                    body.size,
+                    self.app.palette,
+                    self.app.fonts,
+                )
             surface.blit(self.chart, body)
             self.boxes.append(("chart", body))
         elif self.tab == "Questions":
@@ -156,9 +184,16 @@ class EndScene(Scene):
         big, para, small, _, row = sizes
         left = body.centerx - width // 2
         parts: list[tuple[str, Any]] = [
-            ("title", (fonts.get("type_bold", big), report.outcome.upper(),
-                       pal.danger if report.outcome == "Nuclear war" else pal.accent)),
-            ("text", (fonts.get("ui", para), f"{report.ending} In 1962: {report.history_outcome}.", pal.text))]
+            (
+                "title",
+                (
+                    fonts.get("type_bold", big),
+                    report.outcome.upper(),
+                    pal.danger if report.outcome == "Nuclear war" else pal.accent,
+                ),
+            ),
+            ("text", (fonts.get("ui", para), f"{report.ending} In 1962: {report.history_outcome}.", pal.text)),
+        ]
         if report.terms:
             parts.append(("text", (fonts.get("ui", small), f"Terms: {report.terms}.", pal.dim)))
         secrets = "; ".join(report.leaks) if report.leaks else "No secret leaked."
@@ -178,8 +213,13 @@ class EndScene(Scene):
             plan.append(("score", pygame.Rect(x, top, box_w, score_h), side))
         y += (score_h if side_by_side else 2 * score_h + GAP) + GAP
         font, words, colour = tail[1]
-        plan.append(("text", pygame.Rect(left, y, width, len(text.wrap(font, words, width)) * font.get_linesize()),
-                     (font, words, colour)))
+        plan.append(
+            (
+                "text",
+                pygame.Rect(left, y, width, len(text.wrap(font, words, width)) * font.get_linesize()),
+                (font, words, colour),
+            )
+        )
         return plan
 
     def score_height(self, sizes: tuple[int, ...]) -> int:
@@ -204,9 +244,12 @@ class EndScene(Scene):
             bar = pygame.Rect(x + label_w, y + row.get_linesize() // 2 - 6, box.right - 14 - x - label_w, 12)
             if bar.width >= 30:
                 pygame.draw.rect(surface, pal.bg, bar, border_radius=3)
-                pygame.draw.rect(surface, pal.us if side == "us" else pal.ussr,
-                                 (bar.left, bar.top, int(bar.width * s["parts"][part] / 20), bar.height),
-                                 border_radius=3)
+                pygame.draw.rect(
+                    surface,
+                    pal.us if side == "us" else pal.ussr,
+                    (bar.left, bar.top, int(bar.width * s["parts"][part] / 20), bar.height),
+                    border_radius=3,
+                )
             y += row.get_linesize() + 6
         self.boxes.append((f"{LEADER[side]} score", box))
 
@@ -215,5 +258,13 @@ class EndScene(Scene):
         pygame.draw.rect(surface, pal.paper, body, border_radius=4)
         y = body.top + 14
         for i, question in enumerate(self.report.questions, 1):
-            y += text.draw_wrapped(surface, fonts.get("type", 15), f"{i}. {question}", pal.ink,
-                                   pygame.Rect(body.left + 16, y, body.width - 32, body.bottom - y)) + 12
+            y += (
+                text.draw_wrapped(
+                    surface,
+                    fonts.get("type", 15),
+                    f"{i}. {question}",
+                    pal.ink,
+                    pygame.Rect(body.left + 16, y, body.width - 32, body.bottom - y),
+                )
+                + 12
+            )

@@ -41,20 +41,53 @@ class HistoryScene(Scene):
         self.panel.clear()
         w, h = self.app.size
         add = self.panel.add
-        add(Button(footer(self.app, 30, 200), "Previous day", self.previous, "Back one turn (Left).",
-                   enabled=self.index > 0))
-        add(Button(footer(self.app, 240, 200), "Next day", self.next, "On one turn (Right); after the last day, "
-                   "the page of sources and disputes.", enabled=self.index < len(self.states), style="primary"))
-        add(Button(footer(self.app, 450, 160), "Pause" if self.playing else "Play", self.toggle,
-                   "Let the days follow one another by themselves (Space in the list of buttons)."))
+        add(
+            Button(
+                footer(self.app, 30, 200),
+                "Previous day",
+                self.previous,
+                "Back one turn (Left).",
+                enabled=self.index > 0,
+            )
+        )
+        add(
+            Button(
+                footer(self.app, 240, 200),
+                "Next day",
+                self.next,
+                "On one turn (Right); after the last day, the page of sources and disputes.",
+                enabled=self.index < len(self.states),
+                style="primary",
+            )
+        )
+        add(
+            Button(
+                footer(self.app, 450, 160),
+                "Pause" if self.playing else "Play",
+                self.toggle,
+                "Let the days follow one another by themselves (Space in the list of buttons).",
+            )
+        )
         add(Button(footer(self.app, w - 230, 200), "Back to the title", self.back))
         if self.on_sources():
-            add(Paper(self.page_area(), sources_page(self.app.scenario), "Sources and disputes",
-                      lambda e: WHO[e.visibility]))
+            add(
+                Paper(
+                    self.page_area(),
+                    sources_page(self.app.scenario),
+                    "Sources and disputes",
+                    lambda e: WHO[e.visibility],
+                )
+            )
         else:
             state = self.states[self.index]
-            add(Paper(self.page_area(), day_text(self.app.scenario, state) + self.entries(), "The day",
-                      lambda e: WHO[e.visibility]))
+            add(
+                Paper(
+                    self.page_area(),
+                    day_text(self.app.scenario, state) + self.entries(),
+                    "The day",
+                    lambda e: WHO[e.visibility],
+                )
+            )
         self.panel.focus = 1
 
     def on_sources(self) -> bool:
@@ -115,8 +148,13 @@ class HistoryScene(Scene):
         heading = "SOURCES AND DISPUTES" if self.on_sources() else with_year(state.turn_def.label).upper()
         text.draw(surface, fonts.get("type_bold", 28), heading, pal.accent, (30, 20))
         rung = self.app.scenario.rungs[state.rung]
-        text.draw(surface, fonts.get("ui_bold", 16), f"Ladder: rung {state.rung}, {rung.name}", pal.ladder[state.rung],
-                  (30, 24 + fonts.get("type_bold", 28).get_linesize()))
+        text.draw(
+            surface,
+            fonts.get("ui_bold", 16),
+            f"Ladder: rung {state.rung}, {rung.name}",
+            pal.ladder[state.rung],
+            (30, 24 + fonts.get("type_bold", 28).get_linesize()),
+        )
         page = self.page_area()
         self.app.map.draw(surface, pygame.Rect(w // 2, page.top, w // 2 - 30, page.height), player_view(state, "ussr"))
         self.panel.draw(surface, self.app)

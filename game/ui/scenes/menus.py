@@ -19,9 +19,25 @@ from game.ui.scenes.saving import LoadScene, SaveScene, describe_saves, save_nam
 from game.ui.scenes.settings import SettingsScene
 from game.ui.widgets import Button
 
-__all__ = ["TIMERS", "LoadScene", "NewGameScene", "PauseScene", "SaveScene", "SettingsScene", "TitleScene",
-           "confirm_quit", "describe_saves", "game_in_progress", "open_save", "save_name", "scenario_titles",
-           "start_loaded", "start_session", "start_tutorial", "write_failed"]
+__all__ = [
+    "TIMERS",
+    "LoadScene",
+    "NewGameScene",
+    "PauseScene",
+    "SaveScene",
+    "SettingsScene",
+    "TitleScene",
+    "confirm_quit",
+    "describe_saves",
+    "game_in_progress",
+    "open_save",
+    "save_name",
+    "scenario_titles",
+    "start_loaded",
+    "start_session",
+    "start_tutorial",
+    "write_failed",
+]
 
 TITLE_LINES = (("type_bold", 64), ("type", 28), ("ui", 16))  # the title screen's title, year and line
 
@@ -56,10 +72,20 @@ class TitleScene(Scene):
         except (SaveError, FileProblem):
             finished = False
         entries = [
-            ("New game", self.new_game,
-             "Lead Kennedy or Khrushchev against the computer, or play two at one keyboard."),
-            ("Continue", self.resume, "The last game is over: see its debrief." if finished else
-             "Go back to the game you were playing." if has_autosave else "No game to continue yet."),
+            (
+                "New game",
+                self.new_game,
+                "Lead Kennedy or Khrushchev against the computer, or play two at one keyboard.",
+            ),
+            (
+                "Continue",
+                self.resume,
+                "The last game is over: see its debrief."
+                if finished
+                else "Go back to the game you were playing."
+                if has_autosave
+                else "No game to continue yet.",
+            ),
             ("Load", lambda: self.app.push(LoadScene(self.app)), "Open a saved game."),
             ("Replay history", self.history, "Watch the thirteen days as they happened, day by day."),
             ("Settings", lambda: self.app.push(SettingsScene(self.app)), "Sound, text size, colours, full screen."),
@@ -93,12 +119,21 @@ class TitleScene(Scene):
 
     def history(self) -> None:
         app = self.app
-        app.push(Dialog(app, "Replay history", "Watch the thirteen days as they happened, or lead one side "
-                        "yourself: each day the record's choice is shown and explained, and you may follow it or "
-                        "step off the path and see what might have happened.",
-                        [("Watch", lambda: start_tutorial(app, "watch")),
-                         ("Lead Kennedy", lambda: start_tutorial(app, "us")),
-                         ("Lead Khrushchev", lambda: start_tutorial(app, "ussr")), ("Back", None)]))
+        app.push(
+            Dialog(
+                app,
+                "Replay history",
+                "Watch the thirteen days as they happened, or lead one side "
+                "yourself: each day the record's choice is shown and explained, and you may follow it or "
+                "step off the path and see what might have happened.",
+                [
+                    ("Watch", lambda: start_tutorial(app, "watch")),
+                    ("Lead Kennedy", lambda: start_tutorial(app, "us")),
+                    ("Lead Khrushchev", lambda: start_tutorial(app, "ussr")),
+                    ("Back", None),
+                ],
+            )
+        )
 
     def back(self) -> None:
         self.app.quit()
@@ -109,8 +144,11 @@ class TitleScene(Scene):
         w, h = surface.get_size()
         surface.blit(self.backdrop(), (0, 0))
         fonts = self.app.fonts
-        lines = ("BRINKMANSHIP", "October 1962",
-                 "Thirteen days. Two leaders. One mistake away from the end of the world.")
+        lines = (
+            "BRINKMANSHIP",
+            "October 1962",
+            "Thirteen days. Two leaders. One mistake away from the end of the world.",
+        )
         height = sum(fonts.get(role, size).get_linesize() for role, size in TITLE_LINES)
         y = max(24, min(h // 2 - 250, self.panel.widgets[0].rect.top - 16 - height))
         for (role, size), words, colour in zip(TITLE_LINES, lines, (pal.accent, pal.text, pal.dim), strict=True):
@@ -133,11 +171,23 @@ class PauseScene(Scene):
         add(Button(rects[1], "Save", lambda: self.app.push(SaveScene(self.app)), "Save this game under a name."))
         add(Button(rects[2], "Load", lambda: self.app.push(LoadScene(self.app)), "Open a saved game instead."))
         add(Button(rects[3], "Settings", lambda: self.app.push(SettingsScene(self.app))))
-        add(Button(rects[4], "Quit to title", self.quit_to_title,
-                   "The game is saved; Continue on the title screen takes you back to it."))
+        add(
+            Button(
+                rects[4],
+                "Quit to title",
+                self.quit_to_title,
+                "The game is saved; Continue on the title screen takes you back to it.",
+            )
+        )
         if aftermath:
-            add(Button(rects[5], "Let the aftermath run", self.run_aftermath,
-                       "The terms are agreed: play on to the end with every promise kept, as in 1962."))
+            add(
+                Button(
+                    rects[5],
+                    "Let the aftermath run",
+                    self.run_aftermath,
+                    "The terms are agreed: play on to the end with every promise kept, as in 1962.",
+                )
+            )
 
     def run_aftermath(self) -> None:
         from game.ui.scenes.play import ResolutionScene
@@ -156,5 +206,11 @@ class PauseScene(Scene):
 
 
 def confirm_quit(app) -> None:  # noqa: ANN001 - App
-    app.push(Dialog(app, "Leave the game?", "The game is saved: Continue on the title screen takes you back to it.",
-                    [("Leave", app.quit), ("Stay", None)]))
+    app.push(
+        Dialog(
+            app,
+            "Leave the game?",
+            "The game is saved: Continue on the title screen takes you back to it.",
+            [("Leave", app.quit), ("Stay", None)],
+        )
+    )

@@ -56,49 +56,99 @@ class NegotiationScene(Scene):
         back = footer(self.app, w - 330, 300)
         bottom = back.top - 12
         left = pygame.Rect(30, top, w // 2 - 45, bottom - top)
-        add = self.panel.add
         if self.channels:
-            count = len(self.app.scenario.terms) + 3  # the channel, the terms, deadline, reply
-            least = fonts.get("ui", 16).get_linesize() + 4
-            row = max(least, min(42, left.height // count))
-            gap = max(2, min(6, row - least))
-            y = left.top
-            add(Choice(pygame.Rect(left.left, y, left.width, row - gap), "Channel",
-                       [c.label for c in self.channels], self.channel, self.set_channel,
-                       "Public: everyone hears it, nothing can be secret. A letter: the two governments. "
-                       "The back channel: a handful of people."))
-            channel = self.channels[self.channel]
-            for kind, tdef in self.app.scenario.terms.items():
-                y += row
-                options = INCLUDE if may_keep_secret(tdef, channel) else INCLUDE[:2]
-                index = min(self.include[kind], len(options) - 1)
-                self.include[kind] = index
-                add(Choice(pygame.Rect(left.left, y, left.width, row - gap), tdef.label, options, index,
-                           self.term_setter(kind),  # the help line gives the whole term: a long one is cut here
-                           f"{tdef.label[:1].upper()}{tdef.label[1:]}: conceded by {LEADER[tdef.by]}."))
-            add(Choice(pygame.Rect(left.left, y + row, left.width, row - gap), "Deadline", DEADLINES, self.deadline,
-                       self.set_deadline, "How many turns the other side has to answer."))
-            replies = ["nothing in particular"] + [f"message {o.id}" for o in rival_messages(self.view)]
-            add(Choice(pygame.Rect(left.left, y + 2 * row, left.width, row - gap), "In answer to", replies,
-                       min(self.reply, len(replies) - 1), self.set_reply,
-                       "Answering a letter closes it; the other letters stay open."))
-            label_w = fonts.get("ui_bold", 17).size("Add to my orders")[0] + 32
-            self.send_button = add(Button(footer(self.app, left.left, max(left.width // 3, label_w)),
-                                          "Add to my orders", self.send,
-                                          "The letter goes with your orders at the end of the turn.", style="primary"))
-        right = pygame.Rect(w // 2 + 15, top, w // 2 - 45, bottom - top)
-        rows = [(f"{o.id}. {sender_words(o, self.side)}, {o.channel} — {o.status}", o)
-                for o in reversed(letters(self.view))]
-        self.inbox = add(ListBox(pygame.Rect(right.left, right.top, right.width, right.height // 2 - 10),
-                                 "Exchanged", rows, None, row_height=fonts.get("ui", 15).get_linesize() + 12))
+            self.layout_letter(left)
+        self.layout_inbox(pygame.Rect(w // 2 + 15, top, w // 2 - 45, bottom - top))
+        self.panel.add(Button(back, "Back to the situation room", self.back))
+
+    def layout_letter(self, left: pygame.Rect) -> None:
+        """The letter being written: its channel, each term, the deadline, what it answers."""
+        fonts, add = self.app.fonts, self.panel.add
+        count = len(self.app.scenario.terms) + 3  # the channel, the terms, deadline, reply
+        least = fonts.get("ui", 16).get_linesize() + 4
+        row = max(least, min(42, left.height // count))
+        gap = max(2, min(6, row - least))
+        y = left.top
+        add(
+            Choice(
+                pygame.Rect(left.left, y, left.width, row - gap),
+                "Channel",
+                [c.label for c in self.channels],
+                self.channel,
+                self.set_channel,
+                "Public: everyone hears it, nothing can be secret. A letter: the two governments. "
+                "The back channel: a handful of people.",
+            )
+        )
+        channel = self.channels[self.channel]
+        for kind, tdef in self.app.scenario.terms.items():
+            y += row
+            options = INCLUDE if may_keep_secret(tdef, channel) else INCLUDE[:2]
+            index = min(self.include[kind], len(options) - 1)
+            self.include[kind] = index
+            add(
+                Choice(
+                    pygame.Rect(left.left, y, left.width, row - gap),
+                    tdef.label,
+                    options,
+                    index,
+                    self.term_setter(kind),  # the help line gives the whole term: a long one is cut here
+                    f"{tdef.label[:1].upper()}{tdef.label[1:]}: conceded by {LEADER[tdef.by]}.",
+                )
+            )
+        replies = ["nothing in particular"] + [f"message {o.id}" for o in rival_messages(self.view)]
+        for k, (label, options, index, setter, tip) in enumerate((
+            ("Deadline", DEADLINES, self.deadline, self.set_deadline, "How many turns the other side has to answer."),
+            ("In answer to", replies, min(self.reply, len(replies) - 1), self.set_reply,
+             "Answering a letter closes it; the other letters stay open."),
+        ), 1):  # fmt: skip
+            add(Choice(pygame.Rect(left.left, y + k * row, left.width, row - gap), label, options, index, setter, tip))
+        label_w = fonts.get("ui_bold", 17).size("Add to my orders")[0] + 32
+        self.send_button = add(
+            Button(
+                footer(self.app, left.left, max(left.width // 3, label_w)),
+                "Add to my orders",
+                self.send,
+                "The letter goes with your orders at the end of the turn.",
+                style="primary",
+            )
+        )
+
+    def layout_inbox(self, right: pygame.Rect) -> None:
+        """The letters exchanged, and the answers to the one selected."""
+        fonts, add = self.app.fonts, self.panel.add
+        rows = [
+            (f"{o.id}. {sender_words(o, self.side)}, {o.channel} — {o.status}", o) for o in reversed(letters(self.view))
+        ]
+        self.inbox = add(
+            ListBox(
+                pygame.Rect(right.left, right.top, right.width, right.height // 2 - 10),
+                "Exchanged",
+                rows,
+                None,
+                row_height=fonts.get("ui", 15).get_linesize() + 12,
+            )
+        )
         answerable = bool(self.answers())
         bh = button_height(self.app)
-        add(Button(pygame.Rect(right.left, right.bottom - bh, right.width // 2 - 6, bh), "Accept this offer",
-                   self.accept, "Accept the selected offer: its terms end the crisis.", enabled=answerable))
-        add(Button(pygame.Rect(right.centerx + 6, right.bottom - bh, right.width // 2 - 6, bh), "Reject this offer",
-                   self.reject, "Turn the selected offer down. Saying nothing is also an answer.",
-                   enabled=answerable))
-        add(Button(back, "Back to the situation room", self.back))
+        add(
+            Button(
+                pygame.Rect(right.left, right.bottom - bh, right.width // 2 - 6, bh),
+                "Accept this offer",
+                self.accept,
+                "Accept the selected offer: its terms end the crisis.",
+                enabled=answerable,
+            )
+        )
+        add(
+            Button(
+                pygame.Rect(right.centerx + 6, right.bottom - bh, right.width // 2 - 6, bh),
+                "Reject this offer",
+                self.reject,
+                "Turn the selected offer down. Saying nothing is also an answer.",
+                enabled=answerable,
+            )
+        )
 
     def set_channel(self, index: int) -> None:
         self.channel = index
@@ -108,6 +158,7 @@ class NegotiationScene(Scene):
     def term_setter(self, kind: str):  # noqa: ANN201 - a callback
         def change(index: int) -> None:
             self.include[kind] = index
+
         return change
 
     def set_deadline(self, index: int) -> None:
@@ -157,15 +208,21 @@ class NegotiationScene(Scene):
         pal, fonts = self.app.palette, self.app.fonts
         w, h = surface.get_size()
         text.draw(surface, fonts.get("type_bold", 28), "LETTERS AND OFFERS", pal.accent, (30, 30))
-        text.draw(surface, fonts.get("ui", 15), f"You are {LEADER[self.side]}. Compose on the left; what has been "
-                  f"exchanged with {LEADER[other(self.side)]} is on the right.", pal.dim,
-                  (30, 30 + fonts.get("type_bold", 28).get_linesize()))
+        text.draw(
+            surface,
+            fonts.get("ui", 15),
+            f"You are {LEADER[self.side]}. Compose on the left; what has been "
+            f"exchanged with {LEADER[other(self.side)]} is on the right.",
+            pal.dim,
+            (30, 30 + fonts.get("type_bold", 28).get_linesize()),
+        )
         if not self.channels:
             text.draw(surface, fonts.get("ui", 17), "No channel is open to you now.", pal.dim, (30, 110))
         offer = self.inbox.payload
         accept = self.panel.find("Accept this offer").rect
-        detail = pygame.Rect(w // 2 + 15, self.inbox.rect.bottom + 10, w // 2 - 45,
-                             accept.top - 10 - self.inbox.rect.bottom - 10)
+        detail = pygame.Rect(
+            w // 2 + 15, self.inbox.rect.bottom + 10, w // 2 - 45, accept.top - 10 - self.inbox.rect.bottom - 10
+        )
         if offer is not None and detail.height > 40:
             lines = [f"Message {offer.id}, {offer.channel} channel, {offer.status}"]
             if offer.deadline_turn >= 0:
@@ -174,10 +231,25 @@ class NegotiationScene(Scene):
         if self.channels:
             summary = describe_terms(self.app.scenario, self.compose().terms)
             button = self.send_button.rect
-            text.draw_wrapped(surface, fonts.get("ui", 13), f"Your offer: {summary}.", pal.text,
-                              pygame.Rect(button.right + 12, button.top, w // 2 - 45 - button.width - 12,
-                                          h - help_height(self.app) - button.top))
+            text.draw_wrapped(
+                surface,
+                fonts.get("ui", 13),
+                f"Your offer: {summary}.",
+                pal.text,
+                pygame.Rect(
+                    button.right + 12,
+                    button.top,
+                    w // 2 - 45 - button.width - 12,
+                    h - help_height(self.app) - button.top,
+                ),
+            )
         self.panel.draw(surface, self.app)
         if not self.inbox.rows:
-            text.draw(surface, fonts.get("ui", 15), "Nothing has been exchanged yet.", pal.dim,
-                      self.inbox.rect.center, "center")
+            text.draw(
+                surface,
+                fonts.get("ui", 15),
+                "Nothing has been exchanged yet.",
+                pal.dim,
+                self.inbox.rect.center,
+                "center",
+            )

@@ -41,43 +41,49 @@ class NewGameScene(Scene):
         self.values = {"scenario": current, "mode": 0, "side": 0, "opponent": 0, "friction": 1, "timer": 0}
         self.seed = random.randrange(1, 100000)
 
+    def choices(self) -> list[tuple[str, str, list[str], str, bool]]:
+        """Each choice of the screen: its key, label, options, help, and whether it applies in this mode."""
+        hotseat = self.values["mode"] == 1
+        return [
+            ("scenario", "Scenario", [title for _, title in self.scenarios],
+             "The whole crisis; a 45-minute lesson; Black Saturday in 15 minutes; or a what-if.", True),
+            ("mode", "Mode", ["against the computer", "hot-seat (two players)"],
+             "Against the computer, or two players taking turns at one keyboard.", True),
+            ("side", "You lead", [f"{LEADER['us']} (United States)", f"{LEADER['ussr']} (Soviet Union)"],
+             "The leader you play against the computer.", not hotseat),
+            ("opponent", "Opponent", list(PERSONALITIES),
+             "historical: as the record shows him; hawk: listens to the generals; dove: looks for a way out.",
+             not hotseat),
+            ("friction", "Friction", list(FRICTIONS),
+             "historical: the incidents of 27 October happen that day; plausible: incidents are drawn from the "
+             "risk, turn by turn.", True),
+            ("timer", "Turn timer", list(TIMERS), "Hot-seat only: each player has this long to give orders.",
+             hotseat),
+        ]  # fmt: skip
+
+    def setter(self, key: str):  # noqa: ANN201 - a callback
+        def change(index: int) -> None:
+            self.values[key] = index
+            if key == "mode":
+                self.layout()
+                self.panel.focus = 1
+
+        return change
+
     def layout(self) -> None:
         if self.panel.widgets:  # keep what was typed when the screen is rebuilt
             self.seed = parse_digits(self.seed_field.value) or 0
         self.panel.clear()
         rects = column(self.app, 9, width=560, height=42, gap=9, top=content_top(self.app))
-        hotseat = self.values["mode"] == 1
-
-        def setter(key: str):  # noqa: ANN202 - a callback
-            def change(index: int) -> None:
-                self.values[key] = index
-                if key == "mode":
-                    self.layout()
-                    self.panel.focus = 1
-            return change
-
         add = self.panel.add
-        add(Choice(rects.pop(0), "Scenario", [title for _, title in self.scenarios], self.values["scenario"],
-                   setter("scenario"), "The whole crisis; a 45-minute lesson; Black Saturday in 15 minutes; or a "
-                   "what-if."))
-        add(Choice(rects[0], "Mode", ["against the computer", "hot-seat (two players)"], self.values["mode"],
-                   setter("mode"), "Against the computer, or two players taking turns at one keyboard."))
-        add(Choice(rects[1], "You lead", [f"{LEADER['us']} (United States)", f"{LEADER['ussr']} (Soviet Union)"],
-                   self.values["side"], setter("side"), "The leader you play against the computer.",
-                   enabled=not hotseat))
-        add(Choice(rects[2], "Opponent", list(PERSONALITIES), self.values["opponent"], setter("opponent"),
-                   "historical: as the record shows him; hawk: listens to the generals; dove: looks for a way out.",
-                   enabled=not hotseat))
-        add(Choice(rects[3], "Friction", list(FRICTIONS), self.values["friction"], setter("friction"),
-                   "historical: the incidents of 27 October happen that day; plausible: incidents are drawn from "
-                   "the risk, turn by turn."))
-        add(Choice(rects[4], "Turn timer", list(TIMERS), self.values["timer"], setter("timer"),
-                   "Hot-seat only: each player has this long to give orders.", enabled=hotseat))
-        self.seed_field = add(TextField(rects[5], "Seed", str(self.seed), limit=9, digits=True,
-                                        tooltip="The game's dice: the same seed gives the same draws, so a whole "
-                                        "class can face the same crisis. Type a number."))
-        add(Button(rects[6], "Start", self.start, "Begin the game.", style="primary"))
-        add(Button(rects[7], "Back", self.back, "Return to the title screen."))
+        for rect, (key, label, options, tip, enabled) in zip(rects, self.choices(), strict=False):
+            add(Choice(rect, label, options, self.values[key], self.setter(key), tip, enabled=enabled))
+        tip = "The game's dice: the same seed gives the same draws, so a whole class can face the same crisis."
+        self.seed_field = add(
+            TextField(rects[6], "Seed", str(self.seed), limit=9, digits=True, tooltip=tip + " Type a number.")
+        )
+        add(Button(rects[7], "Start", self.start, "Begin the game.", style="primary"))
+        add(Button(rects[8], "Back", self.back, "Return to the title screen."))
 
     def start(self) -> None:
         self.seed = parse_digits(self.seed_field.value) or 0
@@ -85,9 +91,15 @@ class NewGameScene(Scene):
         hotseat = self.values["mode"] == 1
         humans = ("us", "ussr") if hotseat else (("us", "ussr")[self.values["side"]],)
         timer = (0, 120, 180, 300)[self.values["timer"]] if hotseat else 0
-        session = Session.new(self.app.scenario, self.seed, FRICTIONS[self.values["friction"]], humans,
-                              PERSONALITIES[self.values["opponent"]], timer=timer,
-                              mode="hotseat" if hotseat else "single")
+        session = Session.new(
+            self.app.scenario,
+            self.seed,
+            FRICTIONS[self.values["friction"]],
+            humans,
+            PERSONALITIES[self.values["opponent"]],
+            timer=timer,
+            mode="hotseat" if hotseat else "single",
+        )
         start_session(self.app, session)
 
     def back(self) -> None:

@@ -21,8 +21,9 @@ def menu(scenario: Any, view: PlayerView) -> list[Any]:
     """The orders available now, grouped by kind, each group in the scenario's order."""
     order = list(scenario.orders)
     phases = list(PHASES)
-    return sorted(available(view), key=lambda o: (phases.index(o.phase) if o.phase in phases else len(phases),
-                                                   order.index(o.id)))
+    return sorted(
+        available(view), key=lambda o: (phases.index(o.phase) if o.phase in phases else len(phases), order.index(o.id))
+    )
 
 
 def order_rows(scenario: Any, view: PlayerView, chosen: list[Order]) -> dict[str, list[Any]]:
@@ -90,8 +91,13 @@ class TargetPicker(Dialog):
         box = self.box()
         row = self.app.fonts.get("ui", 15).get_linesize() + 12
         top = box.top + self.app.fonts.get("ui_bold", 22).get_linesize() + 26
-        self.list = ListBox(pygame.Rect(box.left + 20, top, box.width - 40, self.panel.widgets[0].rect.top - top - 12),
-                            "Targets", self.rows, self.choose, row_height=row)
+        self.list = ListBox(
+            pygame.Rect(box.left + 20, top, box.width - 40, self.panel.widgets[0].rect.top - top - 12),
+            "Targets",
+            self.rows,
+            self.choose,
+            row_height=row,
+        )
         self.panel.widgets.insert(0, self.list)
         self.panel.focus = 0
 

@@ -58,9 +58,15 @@ class HandoffScene(Scene):
     def layout(self) -> None:
         self.panel.clear()
         w, h = self.app.size
-        self.panel.add(Button(pygame.Rect(w // 2 - 230, h // 2 + 60, 460, 54),
-                              f"I am {LEADER[self.side]} — show my screen", self.ready,
-                              f"Only the player of {LEADER[self.side]} should press this.", style="primary"))
+        self.panel.add(
+            Button(
+                pygame.Rect(w // 2 - 230, h // 2 + 60, 460, 54),
+                f"I am {LEADER[self.side]} — show my screen",
+                self.ready,
+                f"Only the player of {LEADER[self.side]} should press this.",
+                style="primary",
+            )
+        )
 
     def ready(self) -> None:
         scene = BriefingScene(self.app, self.side) if self.briefing else TurnScene(self.app, self.side)
@@ -75,13 +81,25 @@ class HandoffScene(Scene):
         draw_backdrop(surface, self.app)
         pal = self.app.palette
         w, h = surface.get_size()
-        text.draw(surface, self.app.fonts.get("type_bold", 36), "HAND-OFF", pal.accent, (w // 2, h // 2 - 130),
-                  "midtop")
-        text.draw(surface, self.app.fonts.get("ui", 22),
-                  f"Pass the computer to the player of {LEADER[self.side]}.", pal.text, (w // 2, h // 2 - 60),
-                  "midtop")
-        text.draw(surface, self.app.fonts.get("ui", 17), "The other player should look away until the orders "
-                  "are sealed.", pal.dim, (w // 2, h // 2 - 20), "midtop")
+        text.draw(
+            surface, self.app.fonts.get("type_bold", 36), "HAND-OFF", pal.accent, (w // 2, h // 2 - 130), "midtop"
+        )
+        text.draw(
+            surface,
+            self.app.fonts.get("ui", 22),
+            f"Pass the computer to the player of {LEADER[self.side]}.",
+            pal.text,
+            (w // 2, h // 2 - 60),
+            "midtop",
+        )
+        text.draw(
+            surface,
+            self.app.fonts.get("ui", 17),
+            "The other player should look away until the orders are sealed.",
+            pal.dim,
+            (w // 2, h // 2 - 20),
+            "midtop",
+        )
         self.panel.draw(surface, self.app)
 
 
@@ -99,8 +117,9 @@ class BriefingScene(Scene):
     def layout(self) -> None:
         self.panel.clear()
         w, h = self.app.size
-        self.panel.add(Button(footer(self.app, w // 2 - 160, 320), "Begin", self.begin,
-                              "To the situation room.", style="primary"))
+        self.panel.add(
+            Button(footer(self.app, w // 2 - 160, 320), "Begin", self.begin, "To the situation room.", style="primary")
+        )
 
     def begin(self) -> None:
         self.app.go(TurnScene(self.app, self.side))
@@ -117,19 +136,43 @@ class BriefingScene(Scene):
         w, h = surface.get_size()
         paper = pygame.Rect(max(10, w // 2 - 460), 40, min(920, w - 20), self.panel.widgets[0].rect.top - 50)
         pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
-        text.draw(surface, fonts.get("type_bold", 16), "TOP SECRET — EYES ONLY", pal.stamp, (paper.right - 24, 22 + 40),
-                  "topright")
-        text.draw(surface, fonts.get("type_bold", 26), f"{LEADER[self.side].upper()}", pal.ink,
-                  (paper.left + 30, paper.top + 24))
-        text.draw(surface, fonts.get("type", 17), f"{ROLE[self.side]} — {with_year(view.turn_def.label)}", pal.ink,
-                  (paper.left + 30, paper.top + 62))
+        text.draw(
+            surface,
+            fonts.get("type_bold", 16),
+            "TOP SECRET — EYES ONLY",
+            pal.stamp,
+            (paper.right - 24, 22 + 40),
+            "topright",
+        )
+        text.draw(
+            surface,
+            fonts.get("type_bold", 26),
+            f"{LEADER[self.side].upper()}",
+            pal.ink,
+            (paper.left + 30, paper.top + 24),
+        )
+        text.draw(
+            surface,
+            fonts.get("type", 17),
+            f"{ROLE[self.side]} — {with_year(view.turn_def.label)}",
+            pal.ink,
+            (paper.left + 30, paper.top + 62),
+        )
         y = paper.top + 100
         body = fonts.get("type", 16)
         for heading, words in card.sections():
             text.draw(surface, fonts.get("type_bold", 17), heading.upper(), pal.ink, (paper.left + 30, y))
             y += 26
-            y += text.draw_wrapped(surface, body, words, pal.ink, pygame.Rect(paper.left + 30, y, paper.width - 60,
-                                                                              paper.bottom - y - 10)) + 12
+            y += (
+                text.draw_wrapped(
+                    surface,
+                    body,
+                    words,
+                    pal.ink,
+                    pygame.Rect(paper.left + 30, y, paper.width - 60, paper.bottom - y - 10),
+                )
+                + 12
+            )
         self.panel.draw(surface, self.app)
 
 
@@ -177,16 +220,31 @@ class ResolutionScene(Scene):
         w, h = self.app.size
         title = self.app.fonts.get("type_bold", 28).get_linesize()
         bottom = footer(self.app, 0, 0).top - 12
-        self.page = self.panel.add(Paper(pygame.Rect(30, 30 + title, (w // 2 - 40) if self.side else w - 60,
-                                                     bottom - 30 - title), self.items(), "What happened"))
-        self.continue_button = self.panel.add(Button(footer(self.app, w - 310, 280), "Continue", self.next,
-                                                     "On to the next turn. The Reports tab keeps the whole log.",
-                                                     style="primary"))
+        self.page = self.panel.add(
+            Paper(
+                pygame.Rect(30, 30 + title, (w // 2 - 40) if self.side else w - 60, bottom - 30 - title),
+                self.items(),
+                "What happened",
+            )
+        )
+        self.continue_button = self.panel.add(
+            Button(
+                footer(self.app, w - 310, 280),
+                "Continue",
+                self.next,
+                "On to the next turn. The Reports tab keeps the whole log.",
+                style="primary",
+            )
+        )
         self.panel.focus_on(self.continue_button)
 
     def handle(self, event: pygame.event.Event) -> None:
-        if event.type == pygame.KEYDOWN and event.key in (pygame.K_UP, pygame.K_DOWN, pygame.K_PAGEUP,
-                                                           pygame.K_PAGEDOWN):
+        if event.type == pygame.KEYDOWN and event.key in (
+            pygame.K_UP,
+            pygame.K_DOWN,
+            pygame.K_PAGEUP,
+            pygame.K_PAGEDOWN,
+        ):
             down = event.key in (pygame.K_DOWN, pygame.K_PAGEDOWN)
             self.page.wheel(-1 if down else 1)
             return
@@ -215,9 +273,15 @@ class ResolutionScene(Scene):
         draw_backdrop(surface, self.app)
         pal, fonts = self.app.palette, self.app.fonts
         before = self.result.before
-        text.draw(surface, fonts.get("type_bold", 28), f"{before.turn_def.label.upper()}: WHAT HAPPENED", pal.accent,
-                  (30, 20))
+        text.draw(
+            surface, fonts.get("type_bold", 28), f"{before.turn_def.label.upper()}: WHAT HAPPENED", pal.accent, (30, 20)
+        )
         if self.side:
-            self.app.map.draw(surface, self.map_area(),
-                              player_view(self.result.after, self.side), player_view(before, self.side), self.progress)
+            self.app.map.draw(
+                surface,
+                self.map_area(),
+                player_view(self.result.after, self.side),
+                player_view(before, self.side),
+                self.progress,
+            )
         self.panel.draw(surface, self.app)

@@ -1,9 +1,7 @@
 """The situation room: map, ladder, risk, reports, letters, the orders and the end of the turn.
 
-Orders are weighed before they are given: a click (or the cursor keys) selects an order and the
-help line shows what it does, its rung, its cost and what it adds to the risk; only Add (the
-button, Enter or a double-click) gives it. Orders the side cannot afford or give now stay in the
-list, greyed, with the reason in their help. The list's rows and the target picker are in ``orderlist``.
+A click selects an order and the help line weighs it (rung, cost, risk); only Add gives it (the button, Enter
+or a double-click). Orders that cannot be given stay greyed, with the reason. Rows and targets: ``orderlist``.
 """
 
 from __future__ import annotations
@@ -13,14 +11,14 @@ from typing import Any
 import pygame
 
 from game.engine.friction import forecast_risk, incident_probability
-from game.engine.model import LEADER, Order, other
+from game.engine.model import LEADER, Order
 from game.engine.orders import IllegalOrders, check_orders, targets_of
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target
 from game.rules_of_play import NOTHING_TO_TARGET, danger, letters, points_spent
-from game.tutorial import day_text
+from game.tutorial import record_lines
 from game.ui import text
-from game.ui.paper import Dispatches, Paper, draw_card, term_lines
+from game.ui.paper import Dispatches, Paper, draw_offer, offer_title
 from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
 from game.ui.scenes.orderlist import TargetPicker, order_rows, order_text
 from game.ui.situation import (
@@ -94,56 +92,111 @@ class TurnScene(Scene):
         view = self.view
         a = self.areas()
         row = a["row"].height
-        self.orders = self.panel.add(ListBox(a["orders"], "Orders", on_activate=self.add_order,
-                                             on_select=self.selected_order, row_height=row, click_activates=False,
-                                             **order_rows(self.app.scenario, view, self.chosen)))
+        self.orders = self.panel.add(
+            ListBox(
+                a["orders"],
+                "Orders",
+                on_activate=self.add_order,
+                on_select=self.selected_order,
+                row_height=row,
+                click_activates=False,
+                **order_rows(self.app.scenario, view, self.chosen),
+            )
+        )
         self.orders.keep_place(old_orders)
         chosen_rows = [(order_text(self.app.scenario, view, o), i) for i, o in enumerate(self.chosen)]
-        self.chosen_box = self.panel.add(ListBox(
-            a["chosen"], "Your orders", chosen_rows, self.remove_order, row_height=row, click_activates=False,
-            tooltips=[f"{label}. Enter or a double-click takes it back." for label, _ in chosen_rows]))
+        self.chosen_box = self.panel.add(
+            ListBox(
+                a["chosen"],
+                "Your orders",
+                chosen_rows,
+                self.remove_order,
+                row_height=row,
+                click_activates=False,
+                tooltips=[f"{label}. Enter or a double-click takes it back." for label, _ in chosen_rows],
+            )
+        )
         self.chosen_box.keep_place(old_chosen)
         move, bh = a["move"], a["button"].height
-        self.add_button = self.panel.add(Button(pygame.Rect(move.left, move.top + 4, move.width, bh), "Add ›",
-                                                self.add_selected, "Add the selected order to yours (Enter, or a "
-                                                "double-click on it).", style="primary"))
-        self.panel.add(Button(pygame.Rect(move.left, move.top + bh + 12, move.width, bh), "‹ Take back",
-                              self.remove_selected, "Take the selected one of your orders back.",
-                              enabled=bool(self.chosen)))
+        self.add_button = self.panel.add(
+            Button(
+                pygame.Rect(move.left, move.top + 4, move.width, bh),
+                "Add ›",
+                self.add_selected,
+                "Add the selected order to yours (Enter, or a double-click on it).",
+                style="primary",
+            )
+        )
+        self.panel.add(
+            Button(
+                pygame.Rect(move.left, move.top + bh + 12, move.width, bh),
+                "‹ Take back",
+                self.remove_selected,
+                "Take the selected one of your orders back.",
+                enabled=bool(self.chosen),
+            )
+        )
         self.selected_order(self.orders.payload)
-        b = a["buttons"]
-        gap = max(8, (b.height - 3 * bh) // 3)
-        self.panel.add(Button(pygame.Rect(b.left, b.top, b.width, min(2 * bh, b.height - 2 * (bh + gap))), "End turn",
-                              self.end_turn, "Seal these orders. Both leaders' orders are carried out together.",
-                              style="primary"))
-        self.panel.add(Button(pygame.Rect(b.left, b.bottom - 2 * bh - gap, b.width, bh), "Negotiate",
-                              self.negotiate, "Write a letter or an offer, or answer one (N)."))
-        self.panel.add(Button(pygame.Rect(b.left, b.bottom - bh, b.width, bh), "Menu", self.back,
-                              "Save, load, settings, quit (Escape)."))
+        self.layout_buttons(a["buttons"], bh)
         self.layout_side(view, a["side"], bh)
         self.panel.focus_on(self.orders)
+
+    def layout_buttons(self, b: pygame.Rect, bh: int) -> None:
+        """End turn, twice the height of the others; Negotiate; the menu."""
+        gap = max(8, (b.height - 3 * bh) // 3)
+        for rect, label, action, tip, style in (
+            (pygame.Rect(b.left, b.top, b.width, min(2 * bh, b.height - 2 * (bh + gap))), "End turn", self.end_turn,
+             "Seal these orders. Both leaders' orders are carried out together.", "primary"),
+            (pygame.Rect(b.left, b.bottom - 2 * bh - gap, b.width, bh), "Negotiate", self.negotiate,
+             "Write a letter or an offer, or answer one (N).", "normal"),
+            (pygame.Rect(b.left, b.bottom - bh, b.width, bh), "Menu", self.back, "Save, load, settings, quit (Escape).",
+             "normal"),
+        ):  # fmt: skip
+            self.panel.add(Button(rect, label, action, tip, style=style))
 
     def layout_side(self, view: PlayerView, side: pygame.Rect, bh: int) -> None:
         tab_w = side.width // len(self.tabs)
         for i, name in enumerate(self.tabs):
-            self.panel.add(Button(pygame.Rect(side.left + i * tab_w, side.top, tab_w - 4, bh), name,
-                                  self.tab_setter(name), f"Show {name.lower()}.",
-                                  style="primary" if name == self.tab else "normal"))
+            self.panel.add(
+                Button(
+                    pygame.Rect(side.left + i * tab_w, side.top, tab_w - 4, bh),
+                    name,
+                    self.tab_setter(name),
+                    f"Show {name.lower()}.",
+                    style="primary" if name == self.tab else "normal",
+                )
+            )
         body = pygame.Rect(side.left, side.top + bh + 6, side.width, side.height - bh - 6)
         if self.tab == "Record":
-            self.panel.add(Paper(pygame.Rect(body.left, body.top, body.width, body.height - bh - 8),
-                                 self.record_lines(view)))
-            self.panel.add(Button(pygame.Rect(body.left, body.bottom - bh, body.width, bh), "Follow the record",
-                                  self.follow, "Give exactly the orders the record's leader gave this day.",
-                                  style="primary"))
+            self.panel.add(
+                Paper(
+                    pygame.Rect(body.left, body.top, body.width, body.height - bh - 8),
+                    record_lines(self.app.scenario, self.guide, view, self.side),
+                )
+            )
+            self.panel.add(
+                Button(
+                    pygame.Rect(body.left, body.bottom - bh, body.width, bh),
+                    "Follow the record",
+                    self.follow,
+                    "Give exactly the orders the record's leader gave this day.",
+                    style="primary",
+                )
+            )
         elif self.tab == "Reports":
             self.panel.add(Dispatches(body, list(view.log)))  # every entry this side could know, newest first
         elif self.tab == "Letters":
-            rows = [(self.offer_title(o), o) for o in reversed(letters(view))]
-            self.offer_list = self.panel.add(ListBox(
-                pygame.Rect(body.left, body.top, body.width, body.height // 2), "Letters and offers", rows,
-                self.answer, row_height=self.areas()["row"].height,
-                tooltips=[describe_terms(self.app.scenario, o.terms) for _, o in rows]))
+            rows = [(offer_title(o, self.side), o) for o in reversed(letters(view))]
+            self.offer_list = self.panel.add(
+                ListBox(
+                    pygame.Rect(body.left, body.top, body.width, body.height // 2),
+                    "Letters and offers",
+                    rows,
+                    lambda offer: self.negotiate(),  # an offer chosen is answered in the negotiation
+                    row_height=self.areas()["row"].height,
+                    tooltips=[describe_terms(self.app.scenario, o.terms) for _, o in rows],
+                )
+            )
         elif self.tab == "Meters":
             self.panel.add(Meters(body, self.app, view, self.side))
 
@@ -151,20 +204,10 @@ class TurnScene(Scene):
         def set_tab() -> None:
             self.tab = name
             self.layout()
+
         return set_tab
 
     # -- the tutorial --
-
-    def record_lines(self, view: PlayerView) -> list[str]:
-        """The day's narration, what the record's leader did and why, and how far the game has strayed."""
-        page = day_text(self.app.scenario, view)
-        lines = page[:1] + [f"THE RECORD — WHAT {LEADER[self.side].upper()} DID"]
-        lines.extend(f"• {line}" for line in self.guide.advice_text(view))
-        divergence = self.guide.divergence(view)
-        lines.append(divergence.describe())
-        if not divergence.on_path:
-            lines.append(divergence.EXPLAINED)
-        return lines + page[1:]
 
     def follow(self) -> None:
         self.chosen = [c.order for c in self.guide.advice(self.view)]
@@ -224,9 +267,6 @@ class TurnScene(Scene):
 
         self.app.push(NegotiationScene(self.app, self, channel))
 
-    def answer(self, offer: Any) -> None:
-        self.negotiate()
-
     # -- ending the turn --
 
     def end_turn(self) -> None:
@@ -237,21 +277,38 @@ class TurnScene(Scene):
             self.commit()
             return
         if reason.kind == "rung":
-            why = (f"These orders take the ladder to rung {reason.rung}: {reason.rung_name}. "
-                   "Beyond it lies the use of nuclear weapons.")
+            why = (
+                f"These orders take the ladder to rung {reason.rung}: {reason.rung_name}. "
+                "Beyond it lies the use of nuclear weapons."
+            )
         else:
-            why = (f"The risk of an incident this turn would be {reason.risk:.0%}. Events may slip out of anyone's "
-                   "control.")
+            why = (
+                f"The risk of an incident this turn would be {reason.risk:.0%}. Events may slip out of anyone's "
+                "control."
+            )
         self.app.sound.play("warning")
-        self.app.push(Dialog(self.app, "Are you sure?", why, [("Think again", None),
-                                                              ("Give the orders", self.commit)], "danger", safe=0))
+        self.app.push(
+            Dialog(
+                self.app,
+                "Are you sure?",
+                why,
+                [("Think again", None), ("Give the orders", self.commit)],
+                "danger",
+                safe=0,
+            )
+        )
 
     def seal(self) -> None:
         """The timer ran out: the orders given so far are sealed, and the players are told so."""
         who = LEADER[self.side]
         self.commit()
-        self.app.push(Notice(self.app, "Time is up", f"{who}'s time ran out: the orders given so far were "
-                             "sealed and go ahead with the other leader's."))
+        self.app.push(
+            Notice(
+                self.app,
+                "Time is up",
+                f"{who}'s time ran out: the orders given so far were sealed and go ahead with the other leader's.",
+            )
+        )
 
     def commit(self) -> None:
         from game.ui.scenes.play import ResolutionScene, begin_turn
@@ -307,37 +364,22 @@ class TurnScene(Scene):
         a = self.areas()
         draw_top(surface, self.app, top_parts(self.app, view, self.side), a["top"])
         draw_ladder(surface, self.app, view, a["ladder"], self.clock)
-        draw_risk(surface, self.app, a["risk"], incident_probability(view),
-                  forecast_risk(view, self.chosen))
+        draw_risk(surface, self.app, a["risk"], incident_probability(view), forecast_risk(view, self.chosen))
         self.app.map.draw(surface, a["map"], view)
         side = a["side"]
         bh = a["button"].height
         draw_box(surface, self.app, pygame.Rect(side.left, side.top + bh + 4, side.width, side.height - bh - 4))
         if self.tab == "Letters":
             half = (side.height - bh) // 2
-            self.draw_offer(surface, pygame.Rect(side.left + 10, side.top + bh + 16 + half, side.width - 20,
-                                                 side.height - bh - half - 26))
+            card = pygame.Rect(side.left + 10, side.top + bh + 16 + half, side.width - 20, side.height - bh - half - 26)
+            box = getattr(self, "offer_list", None)
+            draw_offer(surface, self.app, card, box.payload if box is not None and box.rows else None, self.side)
         self.panel.draw(surface, self.app)
         pal, caption = self.app.palette, self.app.fonts.get("ui_bold", 14)
         mine = f"Your orders: {self.spent()} of {view.action_points()} action points"
         if caption.size(mine)[0] > a["chosen"].right - a["move"].left:
             mine = f"Yours: {self.spent()} of {view.action_points()} AP"
         text.draw(surface, caption, mine, pal.dim, (a["move"].left, a["chosen"].top - 4), "bottomleft")
-        text.draw(surface, caption, "Orders you can give", pal.dim, (a["orders"].left, a["orders"].top - 4),
-                  "bottomleft")
-
-    def offer_title(self, offer: Any) -> str:
-        who = "from " + LEADER[offer.sender] if offer.sender != self.side else "to " + LEADER[other(self.side)]
-        return f"{offer.id}. {who}, {offer.channel} — {offer.status}"
-
-    def draw_offer(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
-        pal, fonts = self.app.palette, self.app.fonts
-        box = getattr(self, "offer_list", None)
-        if box is None or not box.rows:
-            text.draw(surface, fonts.get("ui", 15), "No offers have been exchanged.", pal.dim, rect.topleft)
-            return
-        offer = box.payload
-        lines = [self.offer_title(offer)]
-        if offer.deadline_turn >= 0:
-            lines.append(f"Answer wanted by the end of {self.app.scenario.turn_label(offer.deadline_turn)}.")
-        draw_card(surface, self.app, rect, lines + term_lines(self.app.scenario, offer.terms))
+        text.draw(
+            surface, caption, "Orders you can give", pal.dim, (a["orders"].left, a["orders"].top - 4), "bottomleft"
+        )
