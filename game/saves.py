@@ -79,6 +79,7 @@ class SaveInfo:
     sides: str
     over: bool
     problem: str = ""  # why the file cannot be loaded; empty for a good save
+    scenario: str = ""
 
 
 def saves_dir() -> Path:
@@ -261,7 +262,7 @@ def read_info(path: Path) -> SaveInfo:
         raise SaveError(_problems(str(path), exc)) from None
     s = info.summary
     slot = f"{info.slot} (backup)" if path == backup_path() else info.slot
-    return SaveInfo(path, slot, info.saved_at, s.date, s.label, s.mode, s.sides, s.over)
+    return SaveInfo(path, slot, info.saved_at, s.date, s.label, s.mode, s.sides, s.over, scenario=s.scenario)
 
 
 def list_saves() -> list[SaveInfo]:

@@ -51,7 +51,17 @@ def test_save_and_load_round_trip(scenario):
     info = read_info(path)
     assert info.slot == "Before the speech" and info.date == session.state.date
     assert "against the AI" in info.mode and "Kennedy" in info.sides
+    assert info.scenario == scenario.id
     assert [i.slot for i in list_saves()] == ["Before the speech"]
+
+
+def test_the_load_list_names_each_saves_scenario_and_sides(scenario):
+    from game.ui.scenes.saving import describe_saves
+
+    save_game(played(scenario, 4), "Before the speech")
+    titles, notes = describe_saves(list_saves())
+    assert "Before the speech" in titles[0] and scenario.turns[4].label in titles[0]
+    assert notes[0].startswith(f"{scenario.id}: Kennedy against the hawk Khrushchev")
 
 
 def test_autosave_keeps_the_previous_one(scenario):

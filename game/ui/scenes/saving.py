@@ -39,9 +39,14 @@ def write_failed(app, title: str, exc: FileProblem, choices=()) -> None:  # noqa
 
 
 def describe_saves(saves: list[SaveInfo]) -> tuple[list[str], list[str]]:
-    """Each save's line and note in a list: its name and day; how it is played and when it was saved."""
+    """Each save's line and note in a list: its name and day; its scenario, who plays whom, when it was saved."""
     titles = [f"{save_name(info)} — {info.label or 'cannot be read'}{', over' if info.over else ''}" for info in saves]
-    notes = [f"{info.mode or 'damaged'}, saved {info.saved_at.replace('T', ' ')}" for info in saves]
+    notes = [
+        f"{info.scenario}: {info.sides}; saved {info.saved_at.replace('T', ' ')}"
+        if not info.problem
+        else f"damaged, saved {info.saved_at.replace('T', ' ')}"
+        for info in saves
+    ]
     return titles, notes
 
 
