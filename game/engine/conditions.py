@@ -182,7 +182,13 @@ def _want_strs(v: Any) -> str | None:
 
 
 def _want_date(v: Any) -> str | None:
-    if not (isinstance(v, str) and len(v) == 10 and v[4] == "-" and v[7] == "-" and v.replace("-", "").isdigit()):
+    if not (
+        isinstance(v, str)
+        and len(v) == 10
+        and v[4] == "-"
+        and v[7] == "-"
+        and all("0" <= c <= "9" for c in v.replace("-", ""))
+    ):
         return "must be a date written YYYY-MM-DD"
     try:
         date.fromisoformat(v)

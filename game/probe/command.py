@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER, other
 from game.engine.setup import FRICTIONS
+from game.inputs import count_arg, seed_arg
 from game.probe.plan import PlanError, load_plan
 from game.probe.writer import dumps_plan
 from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
@@ -36,24 +37,28 @@ def add_probe_parser(sub: argparse._SubParsersAction, parents: list[argparse.Arg
     p.add_argument("--side", choices=("us", "ussr"), help="the plan's side (default: the plan file's)")
     p.add_argument("--opponent", choices=PERSONALITIES, default="historical", help="the doctrine played against")
     p.add_argument("--strategy", metavar="FILE", help="the plan (TOML; see scenarios/plans/)")
-    p.add_argument("--games", type=int, help="games (default: 1000; with --search/--table, per evaluation: 100)")
-    p.add_argument("--seed", type=int, default=1, help="seed of the first game; the others follow (default: 1)")
+    p.add_argument(
+        "--games",
+        type=count_arg(1, 10_000_000),
+        help="games (default: 1000; with --search/--table, per evaluation: 100)",
+    )
+    p.add_argument("--seed", type=seed_arg, default=1, help="seed of the first game; the others follow (default: 1)")
     p.add_argument("--friction", choices=FRICTIONS, default="plausible", help="friction (default: plausible)")
     p.add_argument("--json", action="store_true", help="print one JSON object")
     p.add_argument("--search", action="store_true", help="search for the best plan and write it to --out")
     p.add_argument("--passive", action="store_true", help="--search: only orders of talk, no pressure")
     p.add_argument("--table", action="store_true", help="search all six pairings: the README's Markdown table")
-    p.add_argument("--generations", type=int, default=8, help="generations of the search (default: 8)")
-    p.add_argument("--population", type=int, default=16, help="plans per generation (default: 16)")
+    p.add_argument("--generations", type=count_arg(1, 10_000), default=8, help="generations of the search (default: 8)")
+    p.add_argument("--population", type=count_arg(2, 10_000), default=16, help="plans per generation (default: 16)")
     p.add_argument(
         "--final-games",
-        type=int,
+        type=count_arg(1, 10_000_000),
         help="fresh seeds the best plans are played on at the end (default: 1000; 2000 for --table)",
     )
     p.add_argument("--out", metavar="PATH", help="--search: the plan file to write; --table: a folder for the plans")
     p.add_argument(
         "--workers",
-        type=int,
+        type=count_arg(1, 256),
         default=os.cpu_count() or 1,
         help="processes to play on (default: one per core); the results do not depend on it",
     )
@@ -67,17 +72,7 @@ def _fail(lines: list[str]) -> int:
 
 
 def _usage(args: argparse.Namespace) -> list[str]:
-    problems = [
-        f"--{name}: must be at least {low}"
-        for name, value, low in (
-            ("games", args.games, 1),
-            ("generations", args.generations, 1),
-            ("population", args.population, 2),
-            ("final-games", args.final_games, 1),
-            ("workers", args.workers, 1),
-        )
-        if value is not None and value < low
-    ]
+    problems: list[str] = []  # the numbers were checked by argparse as they were read
     if args.search and not (args.side and args.out):
         problems.append("--search needs --side and --out")
     if not (args.search or args.table or args.strategy):

@@ -62,7 +62,9 @@ class ProbeResult:
             "mean_score": round(self.mean_score, 2),
             "mean_opponent_score": round(s.mean_score(other(self.side)), 2),
             "skipped": sum(self.skipped.values()),
-            "skipped_dated": sum(n for k, n in self.skipped.items() if k[:1].isdigit()),
+            "skipped_dated": sum(
+                n for k, n in self.skipped.items() if "0" <= k[:1] <= "9"
+            ),  # a dated order: its key begins with its date
             "skipped_by_order": {k: self.skipped[k] for k in sorted(self.skipped)},
             "outcomes": {k: s.outcomes[k] for k in sorted(s.outcomes)},
             "ranks": {str(r): s.rank_counts[self.side][r] for r in range(1, 5)},
