@@ -1,6 +1,6 @@
 """Values typed by a player or given on the command line, checked where they enter.
 
-``str.isdigit()`` is true for '²' and other characters that ``int()`` refuses,
+Python's digit test is true for '²' and other characters that ``int()`` refuses,
 and ``int()`` accepts '٣' (Arabic-Indic three) and signs and underscores; a
 number typed at the keyboard is ASCII decimal digits and nothing else.
 Seeds have one range, the same for a new game, a save and a record.
