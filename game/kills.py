@@ -24,8 +24,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+import pygame
+
 from game import resources
 from game.files import TEMP_SUFFIX
+from game.saves import SaveError, autosave_path, continue_game, has_game, tidy
+from game.session import Session
+from game.ui.app import App
+from game.ui.opening import start_session
+from game.ui.scenes.turn import TurnScene
 
 IMPORT_ROOT = resources.PACKAGE.parent  # the folder holding the ``game`` package, for the child's imports
 RANDOM_OUTPUT_BYTES = 40_000  # about what a whole game prints: a kill from start-up to the last screen
@@ -55,14 +62,6 @@ def play_window(seed: int, resume: bool) -> None:
     or inside a write."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    import pygame
-
-    from game.saves import continue_game
-    from game.session import Session
-    from game.ui.app import App
-    from game.ui.scenes.menus import start_session
-    from game.ui.scenes.turn import TurnScene
-
     app = App()
     session = continue_game()[0] if resume else Session.new(app.scenario, seed, "plausible", ("us",))
     start_session(app, session)
@@ -127,8 +126,6 @@ def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random, win
 def soak_kills(runs: int, seed: int = 0) -> dict[str, Any]:
     """Start ``runs`` games, kill each (unless it ends first) and continue it; the figures, and a line for every
     run that went wrong."""
-    from game.saves import SaveError, autosave_path, continue_game, has_game, tidy
-
     rng = random.Random(seed)
     home = Path(tempfile.mkdtemp(prefix="brinkmanship-kills-"))
     old_home = os.environ.get("BRINKMANSHIP_HOME")

@@ -22,7 +22,8 @@ from game.engine.scenario_types import Scenario
 from game.engine.scoring import PARTS, scores
 from game.engine.state import GameState
 from game.engine.turn import describe_terms, turn_span
-from game.files import data_dir, write_text
+from game.files import FileProblem, data_dir, read_json, write_text
+from game.saves import MAX_SAVE_BYTES, SaveError, load_game, read_record, replay_record
 from game.tutorial import HistoricalPath
 
 KIND_WORDS = {
@@ -167,30 +168,6 @@ def players(record: GameRecord) -> dict[str, str]:
     return {side: "a player" if side in humans else f"the computer ({opponent})" for side in SIDES}
 
 
-def chart_png(report: Debrief, palette: Any = None, fonts: Any = None, size: tuple[int, int] = (960, 360)) -> bytes:
-    """The chart as PNG bytes (pygame draws it; no window is needed)."""
-    import os
-
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    import pygame
-
-    from game.ui.chart import png_bytes, render_chart
-    from game.ui.theme import STANDARD, Fonts
-
-    pygame.font.init()
-    surface = render_chart(
-        [r.date[5:] for r in report.rows],
-        [r.rung for r in report.rows],
-        [r.risk for r in report.rows],
-        [r.history_rung or 0 for r in report.rows],
-        [r.history_risk or 0.0 for r in report.rows],
-        size,
-        palette or STANDARD,
-        fonts or Fonts(),
-    )
-    return png_bytes(surface)
-
-
 def csv_text(report: Debrief) -> str:
     """The turn log: one row a turn, each carrying the game's identity (so a row pasted elsewhere keeps it)."""
     out = io.StringIO()
@@ -236,8 +213,9 @@ def csv_text(report: Debrief) -> str:
     return out.getvalue()
 
 
-def html_text(report: Debrief, chart: bytes) -> str:
-    """A self-contained page: outcome, scores, the chart, the decisions beside history, leaks, questions."""
+def html_text(report: Debrief, chart: bytes | None) -> str:
+    """A self-contained page: outcome, scores, the chart (if drawn), the decisions beside history, leaks,
+    questions."""
     e = html.escape
     score_rows = "".join(
         f"<tr><th>{LEADER[side]}</th><td>{s['total']} / 100</td><td>{e(s['rank_label'])}</td>"
@@ -256,7 +234,12 @@ def html_text(report: Debrief, chart: bytes) -> str:
     leaks = "".join(f"<li>{e(x)}</li>" for x in report.leaks) or "<li>No secret leaked.</li>"
     questions = "".join(f"<li>{e(q)}</li>" for q in report.questions)
     game = "".join(f"<tr><th>{e(name)}</th><td>{e(value)}</td></tr>" for name, value in report.game_fields())
-    image = base64.b64encode(chart).decode("ascii")
+    image = (
+        '<img id="chart-image" alt="The escalation ladder and the risk of an incident, turn by turn, with the '
+        f'historical path"\n src="data:image/png;base64,{base64.b64encode(chart).decode("ascii")}">'
+        if chart is not None
+        else "<p>No chart was drawn for this export.</p>"
+    )
     made = dt.datetime.now().strftime("%d %B %Y, %H:%M")
     return f"""<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8"><title>Debrief — {e(report.title)}</title>
@@ -277,8 +260,7 @@ th {{ background: #eee; text-align: left; }} img {{ max-width: 100%; }} .answer 
 <table><tr><th>Leader</th><th>Score</th><th>Outcome rank</th>{"".join(f"<th>{p}</th>" for p in PARTS)}</tr>
 {score_rows}</table>
 <h2 id="chart">The crisis turn by turn</h2>
-<img id="chart-image" alt="The escalation ladder and the risk of an incident, turn by turn, with the historical path"
- src="data:image/png;base64,{image}">
+{image}
 <h2 id="decisions">Decisions beside history</h2>
 <table><tr><th>Turn</th><th>Rung</th><th>Rung in 1962</th><th>Kennedy's orders</th><th>Kennedy in 1962</th>
 <th>Khrushchev's orders</th><th>Khrushchev in 1962</th></tr>
@@ -295,11 +277,12 @@ def reports_dir() -> Path:
 
 
 def write_report(report: Debrief, folder: Path | None = None, chart: bytes | None = None) -> tuple[Path, Path]:
-    """Write ``debrief.html`` and ``turns.csv`` (atomically) into ``folder``; returns their paths."""
+    """Write ``debrief.html`` (with ``chart``, PNG bytes the front end drew: ``game.ui.export``) and
+    ``turns.csv`` (atomically) into ``folder``; returns their paths."""
     folder = folder or reports_dir() / dt.datetime.now().strftime("%Y-%m-%d_%H-%M-%S")
     page = folder / "debrief.html"
     table = folder / "turns.csv"
-    write_text(page, html_text(report, chart if chart is not None else chart_png(report)))
+    write_text(page, html_text(report, chart))
     write_text(table, csv_text(report))
     return page, table
 
@@ -307,9 +290,6 @@ def write_report(report: Debrief, folder: Path | None = None, chart: bytes | Non
 def report_for(path: Path) -> tuple[Debrief, Scenario]:
     """The debrief of a saved game or of a record (as ``replay --history --save`` writes it), each checked
     as a save is (``SaveError``); a record's scenario is looked up by id among the game's own."""
-    from game.files import FileProblem, read_json
-    from game.saves import MAX_SAVE_BYTES, SaveError, load_game, read_record, replay_record
-
     try:
         data = read_json(path, MAX_SAVE_BYTES)
     except FileProblem as exc:

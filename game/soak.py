@@ -17,6 +17,8 @@ from game.engine.resolve import apply
 from game.engine.scenario_types import Scenario
 from game.engine.view import player_view
 from game.prelude import new_game
+from game.ui.app import App
+from game.ui.fuzz import run_random_input
 
 
 class SoakFailure(AssertionError):
@@ -61,9 +63,6 @@ def soak_window(events: int, seed: int = 7) -> dict[str, Any]:
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ["BRINKMANSHIP_HOME"] = tempfile.mkdtemp(prefix="brinkmanship-soak-")
-    from game.ui.app import App
-    from game.ui.fuzz import run_random_input
-
     start = time.perf_counter()
     result = run_random_input(App, events, seed)
     result["seconds"] = round(time.perf_counter() - start, 1)

@@ -14,6 +14,7 @@ from game.engine.state import GameState
 from game.engine.turn import describe_terms
 from game.engine.view import player_view
 from game.files import FileProblem
+from game.report import Debrief, debrief, write_report
 from game.session import Session, TurnResult
 from game.textpages import Pages, Quit
 from game.tutorial import HistoricalPath, day_text, sources_page
@@ -26,6 +27,9 @@ class Ending(Pages):
     session: Session
     state: GameState
     record: GameRecord
+    # The exported debrief's chart as PNG bytes; None: exported without it. The command line gives it, since
+    # pygame draws it and the terminal game loads pygame only when it is asked for.
+    draw_chart: Callable[[Debrief], bytes] | None = None
 
     def show_resolution(self, result: TurnResult) -> None:
         """What happened: public news for hot-seat (both players may be watching), else the player's own too."""
@@ -55,8 +59,6 @@ class Ending(Pages):
 
     def show_debrief(self) -> None:
         """Your decisions beside 1962, questions to reflect on, and the export to hand in."""
-        from game.report import debrief, write_report
-
         report = debrief(self.state, self.record)
         self.say(f"\nIn 1962: {report.history_outcome}. Your decisions beside the record:")
         for row in report.rows:
@@ -72,7 +74,8 @@ class Ending(Pages):
             return
         if export:
             try:
-                page, table = write_report(report)
+                chart = self.draw_chart(report) if self.draw_chart is not None else None
+                page, table = write_report(report, chart=chart)
             except FileProblem as exc:
                 self.say(f"The debrief could not be written: {exc}")
                 return

@@ -20,9 +20,12 @@ def screens(app):  # noqa: ANN001, ANN201 - App; yields (name, scene) with each 
     from game.ui.scene import Dialog
     from game.ui.scenes.debrief import EndScene
     from game.ui.scenes.history import HistoryScene
-    from game.ui.scenes.menus import LoadScene, NewGameScene, PauseScene, SaveScene, SettingsScene, TitleScene
+    from game.ui.scenes.menus import PauseScene, TitleScene
     from game.ui.scenes.negotiate import NegotiationScene
+    from game.ui.scenes.newgame import NewGameScene
     from game.ui.scenes.play import BriefingScene, HandoffScene, ResolutionScene
+    from game.ui.scenes.saving import LoadScene, SaveScene
+    from game.ui.scenes.settings import SettingsScene
     from game.ui.scenes.turn import TargetPicker, TurnScene
 
     for scene in (TitleScene(app), NewGameScene(app), SettingsScene(app), LoadScene(app), HistoryScene(app)):

@@ -68,7 +68,7 @@ def test_the_window_tutorial_shows_the_same_narration_and_follows_the_record(tmp
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path))
     from game.ui import text
     from game.ui.app import App
-    from game.ui.scenes.menus import start_tutorial
+    from game.ui.opening import start_tutorial
     from tests.ui_driver import Driver
 
     app = App()
@@ -108,7 +108,8 @@ def test_the_tutorial_keeps_its_place(tmp_path, monkeypatch):
     monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path))
     from game.scenario.loader import DEFAULT_SCENARIO
     from game.ui.app import App
-    from game.ui.scenes.menus import TitleScene, start_tutorial
+    from game.ui.opening import start_tutorial
+    from game.ui.scenes.menus import TitleScene
     from tests.ui_driver import Driver
 
     app = App()

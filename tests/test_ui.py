@@ -404,7 +404,7 @@ def test_the_turn_timer_runs_on_every_screen_of_the_turn_and_warns(app):
 def test_the_aftermath_runs_from_the_menu(app, scenario):
     from game.ai.doctrine import doctrine_policy
     from game.session import Session
-    from game.ui.scenes.menus import start_session
+    from game.ui.opening import start_session
 
     session = Session.new(scenario, 1962, "historical", ("us",), "historical")
     kennedy = doctrine_policy(scenario, "us")

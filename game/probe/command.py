@@ -11,19 +11,19 @@ import json
 import os
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER, other
+from game.engine.scenario_types import Scenario
 from game.engine.setup import FRICTIONS
+from game.files import write_text
 from game.inputs import count_arg, seed_arg
 from game.probe.plan import PlanError, load_plan
+from game.probe.runner import ProbeResult, run_probe
+from game.probe.search import FRESH, search
+from game.probe.table import probe_table
 from game.probe.writer import dumps_plan
 from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
-
-if TYPE_CHECKING:
-    from game.engine.scenario_types import Scenario
-    from game.probe.runner import ProbeResult
 
 RANKS = ((1, "own victory"), (2, "compromise"), (3, "other's victory"), (4, "nuclear war"))
 
@@ -62,7 +62,6 @@ def add_probe_parser(sub: argparse._SubParsersAction, parents: list[argparse.Arg
         default=os.cpu_count() or 1,
         help="processes to play on (default: one per core); the results do not depend on it",
     )
-    p.set_defaults(func=cmd_probe)
 
 
 def _fail(lines: list[str]) -> int:
@@ -110,8 +109,6 @@ def cmd_probe(args: argparse.Namespace) -> int:
         return _fail(problems)
     scenario = load_scenario(scenario_path(getattr(args, "scenario", DEFAULT_SCENARIO)))
     if args.table:
-        from game.probe.table import probe_table
-
         print(
             probe_table(
                 scenario,
@@ -129,8 +126,6 @@ def cmd_probe(args: argparse.Namespace) -> int:
         return 0
     if args.search:
         return _search(args, scenario)
-    from game.probe.runner import run_probe
-
     try:
         plan = load_plan(args.strategy, scenario)
     except PlanError as exc:
@@ -158,9 +153,6 @@ def cmd_probe(args: argparse.Namespace) -> int:
 
 
 def _search(args: argparse.Namespace, scenario: Scenario) -> int:
-    from game.files import write_text
-    from game.probe.search import FRESH, search
-
     games, final = args.games or 100, args.final_games or 1000
     found = search(
         scenario,

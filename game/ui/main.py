@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from game.session import Session
+from game.session import Session
+from game.ui.app import App
+from game.ui.opening import start_session, start_tutorial
 
 
 def run_window(scenario_name: str, session: Session | None, tutorial: str | None = None) -> int:
     """Open the game's window (on the title screen, straight into ``session``, or into the tutorial)."""
-    from game.ui.app import App
-    from game.ui.scenes.opening import start_session, start_tutorial
-
     app = App(scenario_name)
     if session is not None:
         start_session(app, session)

@@ -13,6 +13,10 @@ import sys
 import tempfile
 import time
 
+from game.ai.doctrine import doctrine_policy
+from game.session import Session
+from game.ui.app import App
+
 
 def _cpu() -> float:
     usage = resource.getrusage(resource.RUSAGE_SELF)
@@ -21,8 +25,6 @@ def _cpu() -> float:
 
 def measure(launched_at: float, idle_seconds: float = 4.0) -> dict[str, float | str]:
     os.environ.setdefault("BRINKMANSHIP_HOME", tempfile.mkdtemp(prefix="brinkmanship-bench-"))
-    from game.ui.app import App
-
     app = App()
     app.step([])
     first_frame = time.time() - launched_at
@@ -30,11 +32,6 @@ def measure(launched_at: float, idle_seconds: float = 4.0) -> dict[str, float | 
     cpu, wall = _cpu(), time.perf_counter()
     app.run(seconds=idle_seconds)
     idle = (_cpu() - cpu) / (time.perf_counter() - wall)
-
-    from game.ai.doctrine import doctrine_policy
-    from game.session import Session
-    from game.ui.scenes.play import ResolutionScene
-
     session = Session.new(app.scenario, 1962, "historical", ("us",))
     policy = doctrine_policy(app.scenario, "us")
     app.session = session
@@ -42,7 +39,7 @@ def measure(launched_at: float, idle_seconds: float = 4.0) -> dict[str, float | 
     times: list[float] = []
     for _ in range(10):  # ten turns, each resolved with the ships sailing across the map
         result = session.commit("us", policy.choose(session.view("us")))
-        app.go(ResolutionScene(app, result))
+        app.go("resolution", result)
         app.frame_times.clear()
         app.run(seconds=1.6)
         times.extend(app.frame_times)

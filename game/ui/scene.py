@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 import pygame
 
 from game.ui import text
 from game.ui.widgets import Button, Panel
-
-if TYPE_CHECKING:
-    from game.ui.app import App
+from game.ui.window import HELP_LINES, Window
 
 
 class Scene:
@@ -19,12 +15,12 @@ class Scene:
     title = ""
     secret_side: str | None = None  # whose secrets this screen may show (None: nobody's)
 
-    def __init__(self, app: App) -> None:
+    def __init__(self, app: Window) -> None:
         self.app = app
         self.panel = Panel()
 
     @property
-    def ui(self) -> App:
+    def ui(self) -> Window:
         return self.app
 
     def enter(self) -> None:
@@ -64,7 +60,7 @@ class Scene:
 _backdrops: dict[tuple[tuple[int, int], tuple[int, int, int]], pygame.Surface] = {}
 
 
-def draw_backdrop(surface: pygame.Surface, app: App) -> None:
+def draw_backdrop(surface: pygame.Surface, app: Window) -> None:
     """The room's dark plotting grid (drawn once per size and palette, then copied)."""
     pal = app.palette
     key = (surface.get_size(), pal.bg)
@@ -81,48 +77,45 @@ def draw_backdrop(surface: pygame.Surface, app: App) -> None:
     surface.blit(grid, (0, 0))
 
 
-def draw_title(surface: pygame.Surface, app: App, title: str, y: int = 40) -> None:
+def draw_title(surface: pygame.Surface, app: Window, title: str, y: int = 40) -> None:
     font = app.fonts.get("type_bold", 34)
     text.draw(surface, font, title, app.palette.accent, (surface.get_width() // 2, y), "midtop")
 
 
-def draw_box(surface: pygame.Surface, app: App, rect: pygame.Rect, fill: tuple[int, int, int] | None = None) -> None:
+def draw_box(surface: pygame.Surface, app: Window, rect: pygame.Rect, fill: tuple[int, int, int] | None = None) -> None:
     pal = app.palette
     pygame.draw.rect(surface, fill or pal.panel, rect, border_radius=8)
     pygame.draw.rect(surface, pal.panel_edge, rect, width=1, border_radius=8)
 
 
-HELP_LINES = 3  # the help line at the foot of the window wraps to at most this many lines
-
-
-def help_height(app: App) -> int:
+def help_height(app: Window) -> int:
     """The strip kept free at the foot of every screen for the help line, at this text size."""
     return HELP_LINES * app.fonts.get("ui", 15).get_linesize() + 20
 
 
-def button_height(app: App) -> int:
+def button_height(app: Window) -> int:
     """A button's height at this text size."""
     return max(46, app.fonts.get("ui_bold", 17).get_linesize() + 18)
 
 
-def footer(app: App, left: int, width: int) -> pygame.Rect:
+def footer(app: Window, left: int, width: int) -> pygame.Rect:
     """A button in the row at the foot of a screen: above the help line, so the line never hides it."""
     h = button_height(app)
     return pygame.Rect(left, app.size[1] - help_height(app) - h - 4, width, h)
 
 
-def content_top(app: App) -> int:
+def content_top(app: Window) -> int:
     """Where a screen's content may begin, below the title ``draw_title`` puts at the top."""
     return 48 + app.fonts.get("type_bold", 34).get_linesize()
 
 
-def content_bottom(app: App) -> int:
+def content_bottom(app: Window) -> int:
     """Where a screen's content must end: above the strip kept for the help line."""
     return app.size[1] - help_height(app) - 8
 
 
 def column(
-    app: App, count: int, width: int = 360, height: int = 46, gap: int = 12, top: int | None = None
+    app: Window, count: int, width: int = 360, height: int = 46, gap: int = 12, top: int | None = None
 ) -> list[pygame.Rect]:
     """``count`` rectangles stacked in the middle of the window, from ``top`` if given; raised, then made
     shorter (never shorter than their text), where the window would not hold them above the help line."""
@@ -146,7 +139,7 @@ class Dialog(Scene):
 
     def __init__(
         self,
-        app: App,
+        app: Window,
         title: str,
         message: str,
         buttons: list[tuple[str, object]],
@@ -233,7 +226,7 @@ class Dialog(Scene):
 class Notice(Dialog):
     """A message with a single OK."""
 
-    def __init__(self, app: App, title: str, message: str) -> None:
+    def __init__(self, app: Window, title: str, message: str) -> None:
         super().__init__(app, title, message, [("OK", None)])
 
 

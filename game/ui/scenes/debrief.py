@@ -15,7 +15,11 @@ import pygame
 
 from game.engine.model import LEADER, SIDES
 from game.engine.scoring import PARTS
+from game.files import FileProblem
+from game.report import debrief, write_report
 from game.ui import text
+from game.ui.chart import render_chart
+from game.ui.export import chart_png
 from game.ui.scene import Notice, Scene, button_height, draw_backdrop, draw_box, footer
 from game.ui.widgets import Button, ListBox
 
@@ -31,8 +35,6 @@ class EndScene(Scene):
 
     def __init__(self, app: Any) -> None:
         super().__init__(app)
-        from game.report import debrief
-
         self.report = debrief(app.session.state, app.session.record)
         self.tab = "Outcome"
         self.chart: pygame.Surface | None = None
@@ -103,24 +105,18 @@ class EndScene(Scene):
         self.app.sound.play("stamp")
 
     def export(self) -> None:
-        from game.files import FileProblem
-        from game.report import chart_png, write_report
-        from game.ui.scenes.saving import write_failed
-
         try:
             page, table = write_report(self.report, chart=chart_png(self.report, self.app.palette, self.app.fonts))
         except FileProblem as exc:
-            write_failed(self.app, "The debrief could not be written", exc)
+            self.app.push("write_failed", "The debrief could not be written", exc)
             return
         self.exported = str(page.parent)
         self.app.push(Notice(self.app, "Debrief exported", f"The debrief is in {page} and the turn log in {table}."))
 
     def leave(self) -> None:
-        from game.ui.scenes.menus import TitleScene
-
         self.app.session = None
         self.app.guide = None
-        self.app.go(TitleScene(self.app))
+        self.app.go("title")
 
     def back(self) -> None:
         self.leave()
@@ -133,8 +129,6 @@ class EndScene(Scene):
             self.draw_outcome(surface, body)
         elif self.tab == "Day by day":
             if self.chart is None or self.chart.get_size() != body.size:
-                from game.ui.chart import render_chart
-
                 r = self.report.rows
                 self.chart = render_chart(
                     [x.date[5:] for x in r],

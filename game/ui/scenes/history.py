@@ -129,9 +129,7 @@ class HistoryScene(Scene):
         super().handle(event)
 
     def back(self) -> None:
-        from game.ui.scenes.menus import TitleScene
-
-        self.app.go(TitleScene(self.app))
+        self.app.go("title")
 
     def entries(self) -> list[Any]:
         """What happened on the day shown, everything from its dawn to its evening."""

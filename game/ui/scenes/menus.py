@@ -1,8 +1,7 @@
 """The screens around a game: the title and the pause menu, and the way out.
 
-The other screens around a game have rooms of their own: ``newgame`` (the new game), ``settings``,
-``saving`` (save and load) and ``opening`` (opening a game, new, loaded or a tutorial); their names are
-importable from here too.
+The other screens around a game have rooms of their own, reached by name: ``newgame`` (the new game),
+``settings``, ``saving`` (save and load); opening a game, new, loaded or a tutorial, is ``game.ui.opening``.
 """
 
 from __future__ import annotations
@@ -12,38 +11,16 @@ import pygame
 from game.files import FileProblem
 from game.saves import SaveError, autosave_path, continue_game, has_game, read_info
 from game.ui import text
+from game.ui.opening import start_loaded, start_tutorial
 from game.ui.scene import Dialog, Notice, Scene, column, content_top, draw_backdrop
-from game.ui.scenes.newgame import TIMERS, NewGameScene, scenario_titles
-from game.ui.scenes.opening import game_in_progress, open_save, start_loaded, start_session, start_tutorial
-from game.ui.scenes.saving import LoadScene, SaveScene, describe_saves, save_name, write_failed
-from game.ui.scenes.settings import SettingsScene
 from game.ui.widgets import Button
-
-__all__ = [
-    "TIMERS",
-    "LoadScene",
-    "NewGameScene",
-    "PauseScene",
-    "SaveScene",
-    "SettingsScene",
-    "TitleScene",
-    "confirm_quit",
-    "describe_saves",
-    "game_in_progress",
-    "open_save",
-    "save_name",
-    "scenario_titles",
-    "start_loaded",
-    "start_session",
-    "start_tutorial",
-    "write_failed",
-]
+from game.ui.window import Window
 
 TITLE_LINES = (("type_bold", 64), ("type", 28), ("ui", 16))  # the title screen's title, year and line
 
 
 class TitleScene(Scene):
-    def __init__(self, app) -> None:  # noqa: ANN001 - App
+    def __init__(self, app: Window) -> None:
         super().__init__(app)
         self._backdrop: pygame.Surface | None = None
 
@@ -86,9 +63,9 @@ class TitleScene(Scene):
                 if has_autosave
                 else "No game to continue yet.",
             ),
-            ("Load", lambda: self.app.push(LoadScene(self.app)), "Open a saved game."),
+            ("Load", lambda: self.app.push("load"), "Open a saved game."),
             ("Replay history", self.history, "Watch the thirteen days as they happened, day by day."),
-            ("Settings", lambda: self.app.push(SettingsScene(self.app)), "Sound, text size, colours, full screen."),
+            ("Settings", lambda: self.app.push("settings"), "Sound, text size, colours, full screen."),
             ("Quit", self.app.quit, "Leave the game."),
         ]
         for rect, (label, action, tip) in zip(rects, entries, strict=True):
@@ -104,7 +81,7 @@ class TitleScene(Scene):
         return 24 + sum(fonts.get(role, size).get_linesize() for role, size in TITLE_LINES) + 16
 
     def new_game(self) -> None:
-        self.app.push(NewGameScene(self.app))
+        self.app.push("new_game")
 
     def resume(self) -> None:
         app = self.app
@@ -168,9 +145,9 @@ class PauseScene(Scene):
         rects = column(self.app, 6 if aftermath else 5, top=content_top(self.app) + 20)
         add = self.panel.add
         add(Button(rects[0], "Resume", self.back, "Back to the game.", style="primary"))
-        add(Button(rects[1], "Save", lambda: self.app.push(SaveScene(self.app)), "Save this game under a name."))
-        add(Button(rects[2], "Load", lambda: self.app.push(LoadScene(self.app)), "Open a saved game instead."))
-        add(Button(rects[3], "Settings", lambda: self.app.push(SettingsScene(self.app))))
+        add(Button(rects[1], "Save", lambda: self.app.push("save"), "Save this game under a name."))
+        add(Button(rects[2], "Load", lambda: self.app.push("load"), "Open a saved game instead."))
+        add(Button(rects[3], "Settings", lambda: self.app.push("settings")))
         add(
             Button(
                 rects[4],
@@ -190,11 +167,9 @@ class PauseScene(Scene):
             )
 
     def run_aftermath(self) -> None:
-        from game.ui.scenes.play import ResolutionScene
-
         result = self.app.session.run_aftermath()
         self.app.autosave()
-        self.app.go(ResolutionScene(self.app, result))
+        self.app.go("resolution", result)
 
     def back(self) -> None:
         self.app.pop()
@@ -202,15 +177,4 @@ class PauseScene(Scene):
     def quit_to_title(self) -> None:
         self.app.autosave()
         self.app.session = None
-        self.app.go(TitleScene(self.app))
-
-
-def confirm_quit(app) -> None:  # noqa: ANN001 - App
-    app.push(
-        Dialog(
-            app,
-            "Leave the game?",
-            "The game is saved: Continue on the title screen takes you back to it.",
-            [("Leave", app.quit), ("Stay", None)],
-        )
-    )
+        self.app.go("title")

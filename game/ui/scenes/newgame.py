@@ -8,19 +8,19 @@ from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER
 from game.engine.setup import FRICTIONS
 from game.inputs import parse_digits
+from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths
+from game.scenario.reading import read_toml
 from game.session import Session
+from game.ui.opening import start_session
 from game.ui.scene import Scene, column, content_top
-from game.ui.scenes.opening import start_session
 from game.ui.widgets import Button, Choice, TextField
+from game.ui.window import Window
 
 TIMERS = ("off", "2 minutes", "3 minutes", "5 minutes")
 
 
 def scenario_titles() -> list[tuple[str, str]]:
     """(id, title) of every scenario in the folder, the main one first, read without loading them."""
-    from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths
-    from game.scenario.reading import read_toml
-
     out = []
     for path in all_scenario_paths():
         data, _, _ = read_toml(path)
@@ -33,7 +33,7 @@ def scenario_titles() -> list[tuple[str, str]]:
 class NewGameScene(Scene):
     title = "New game"
 
-    def __init__(self, app) -> None:  # noqa: ANN001 - App
+    def __init__(self, app: Window) -> None:
         super().__init__(app)
         self.scenarios = scenario_titles()
         ids = [i for i, _ in self.scenarios]

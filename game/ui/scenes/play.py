@@ -14,33 +14,11 @@ from game.engine.model import LEADER, ROLE
 from game.engine.view import player_view
 from game.session import TurnResult
 from game.ui import text
+from game.ui.opening import begin_turn
 from game.ui.paper import Paper
 from game.ui.scene import Scene, draw_backdrop, footer
-from game.ui.scenes.debrief import EndScene
-from game.ui.scenes.turn import TurnScene
 from game.ui.widgets import Button
 from game.wording import with_year
-
-
-def begin_turn(app: Any) -> None:
-    """Show the next screen of the game: the hand-off in hot-seat, else the briefing or the turn.
-
-    The briefing card describes the crisis as it stands when play begins, so it
-    comes before each side's first orders, never when a game in progress is resumed.
-    """
-    session = app.session
-    if session.over:
-        app.go(EndScene(app))
-        return
-    side = session.to_play()
-    briefing = not session.record.turns
-    if session.hotseat:
-        app.go(HandoffScene(app, side, briefing=briefing))
-    elif briefing:
-        app.go(BriefingScene(app, side))
-    else:
-        app.go(TurnScene(app, side))
-
 
 # ---------------------------------------------------------------------------- between players
 
@@ -69,13 +47,10 @@ class HandoffScene(Scene):
         )
 
     def ready(self) -> None:
-        scene = BriefingScene(self.app, self.side) if self.briefing else TurnScene(self.app, self.side)
-        self.app.go(scene)
+        self.app.go("briefing" if self.briefing else "turn", self.side)
 
     def back(self) -> None:
-        from game.ui.scenes.menus import PauseScene
-
-        self.app.push(PauseScene(self.app))
+        self.app.push("pause")
 
     def draw(self, surface: pygame.Surface) -> None:
         draw_backdrop(surface, self.app)
@@ -122,7 +97,7 @@ class BriefingScene(Scene):
         )
 
     def begin(self) -> None:
-        self.app.go(TurnScene(self.app, self.side))
+        self.app.go("turn", self.side)
 
     def back(self) -> None:
         self.begin()

@@ -19,22 +19,21 @@ from game.saves import (
     slot_path,
 )
 from game.ui import text
+from game.ui.opening import game_in_progress, open_save
 from game.ui.scene import Dialog, Notice, Scene, column, content_top, draw_box, footer
-from game.ui.scenes.opening import game_in_progress, open_save
 from game.ui.widgets import Button, ListBox, TextField
+from game.ui.window import Window
 
 
-def write_failed(app, title: str, exc: FileProblem, choices=()) -> None:  # noqa: ANN001 - App, buttons
-    """Tell the player in plain words that a file could not be written, and where the game keeps its files."""
-    app.push(
-        Dialog(
-            app,
-            title,
-            f"{exc}.\n\nThe game goes on, and nothing saved before is lost. The game keeps its "
-            f"saves in {saves_dir()} and its settings in {config_dir()}: free some space there, or make the "
-            "folder writable, and try again.",
-            [*choices, ("Go on", None)],
-        )
+def write_failed(app: Window, title: str, exc: FileProblem, choices: tuple[tuple[str, object], ...] = ()) -> Dialog:
+    """A file could not be written: why, in plain words, and where the game keeps its files."""
+    return Dialog(
+        app,
+        title,
+        f"{exc}.\n\nThe game goes on, and nothing saved before is lost. The game keeps its "
+        f"saves in {saves_dir()} and its settings in {config_dir()}: free some space there, or make the "
+        "folder writable, and try again.",
+        [*choices, ("Go on", None)],
     )
 
 
@@ -135,7 +134,7 @@ class SaveScene(Scene):
         try:
             path = save_game(self.app.session, slot)
         except FileProblem as exc:
-            write_failed(self.app, "The game could not be saved", exc)
+            self.app.push(write_failed(self.app, "The game could not be saved", exc))
             return
         self.app.pop()
         self.app.push(Notice(self.app, "Saved", f"The game is saved as “{read_info(path).slot}”."))

@@ -18,9 +18,10 @@ from game.engine.view import PlayerView, describe_target
 from game.rules_of_play import NOTHING_TO_TARGET, danger, letters, points_spent
 from game.tutorial import record_lines
 from game.ui import text
+from game.ui.opening import begin_turn
+from game.ui.orderlist import TargetPicker, order_rows, order_text
 from game.ui.paper import Dispatches, Paper, draw_offer, offer_title
 from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
-from game.ui.scenes.orderlist import TargetPicker, order_rows, order_text
 from game.ui.situation import (
     ALARM_RUNG,
     Meters,
@@ -263,9 +264,7 @@ class TurnScene(Scene):
             self.panel.focus_on(self.chosen_box)
 
     def negotiate(self, channel: str | None = None) -> None:
-        from game.ui.scenes.negotiate import NegotiationScene
-
-        self.app.push(NegotiationScene(self.app, self, channel))
+        self.app.push("negotiate", self, channel)
 
     # -- ending the turn --
 
@@ -311,8 +310,6 @@ class TurnScene(Scene):
         )
 
     def commit(self) -> None:
-        from game.ui.scenes.play import ResolutionScene, begin_turn
-
         session = self.app.session
         if self.guide is not None:
             self.guide.note_orders(self.view, tuple(self.chosen))
@@ -327,12 +324,10 @@ class TurnScene(Scene):
             begin_turn(self.app)
             return
         self.app.autosave()
-        self.app.go(ResolutionScene(self.app, result))
+        self.app.go("resolution", result)
 
     def back(self) -> None:
-        from game.ui.scenes.menus import PauseScene
-
-        self.app.push(PauseScene(self.app))
+        self.app.push("pause")
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_n and not event.mod:

@@ -1,17 +1,41 @@
-"""Opening a game in the window: a new one, a tutorial, a save, or the autosave Continue resumes."""
+"""Opening a game in the window — a new one, a tutorial, a save, or the autosave Continue resumes — and
+moving it on to its next screen; every screen is reached by name (``game.ui.router``)."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
+from game.history import HISTORY_SEED
 from game.saves import SaveError, autosave_path, load_game, read_info
 from game.scenario.loader import DEFAULT_SCENARIO
 from game.session import Session
+from game.tutorial import TUTORIAL_FRICTION, Guide
 from game.ui.scene import Notice
+from game.ui.window import Window
 
 
-def start_session(app, session: Session, guide=None) -> None:  # noqa: ANN001 - App, Guide
+def begin_turn(app: Window) -> None:
+    """Show the next screen of the game: the hand-off in hot-seat, else the briefing or the turn.
+
+    The briefing card describes the crisis as it stands when play begins, so it
+    comes before each side's first orders, never when a game in progress is resumed.
+    """
+    session = app.session
+    if session.over:
+        app.go("end")
+        return
+    side = session.to_play()
+    briefing = not session.record.turns
+    if session.hotseat:
+        app.go("handoff", side, briefing)
+    elif briefing:
+        app.go("briefing", side)
+    else:
+        app.go("turn", side)
+
+
+def start_session(app: Window, session: Session, guide: Guide | None = None) -> None:
     """Open a game: its briefing (or the hand-off, in hot-seat) comes first."""
-    from game.ui.scenes.play import begin_turn
-
     app.use_scenario(session.scenario.id, session.scenario)
     app.session = session
     app.guide = guide
@@ -19,21 +43,17 @@ def start_session(app, session: Session, guide=None) -> None:  # noqa: ANN001 - 
     begin_turn(app)
 
 
-def start_tutorial(app, side: str) -> None:  # noqa: ANN001 - App
+def start_tutorial(app: Window, side: str) -> None:
     """Replay history: watch the record, or lead one side with the record shown and explained."""
-    from game.history import HISTORY_SEED
-    from game.tutorial import TUTORIAL_FRICTION, Guide
-    from game.ui.scenes.history import HistoryScene
-
     app.use_scenario(DEFAULT_SCENARIO)  # the whole crisis, whichever scenario was played last
     if side == "watch":
-        app.go(HistoryScene(app))
+        app.go("history")
         return
     session = Session.new(app.scenario, HISTORY_SEED, TUTORIAL_FRICTION, (side,), "historical", mode="tutorial")
     start_session(app, session, Guide(app.scenario, side))
 
 
-def open_save(app, path) -> None:  # noqa: ANN001 - App, Path
+def open_save(app: Window, path: Path) -> None:
     """Open a save (see ``start_loaded``)."""
     try:
         session = load_game(path)
@@ -43,15 +63,13 @@ def open_save(app, path) -> None:  # noqa: ANN001 - App, Path
     start_loaded(app, session)
 
 
-def start_loaded(app, session: Session) -> None:  # noqa: ANN001 - App
+def start_loaded(app: Window, session: Session) -> None:
     """Play a loaded game on; a tutorial game comes back as a tutorial, with its guide and the record."""
-    from game.tutorial import Guide
-
     tutorial = session.record.meta.get("mode") == "tutorial"
     start_session(app, session, Guide.resume(session.scenario, session.record) if tutorial else None)
 
 
-def game_in_progress(app) -> bool:  # noqa: ANN001 - App
+def game_in_progress(app: Window) -> bool:
     """Whether loading would replace an unfinished game: the one open now, or the one Continue would resume."""
     if app.session is not None:
         return not app.session.over
