@@ -85,8 +85,8 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
-    from game.kills import soak_kills  # the kills and the soak drive the window: pygame for this command only
-    from game.soak import SoakFailure, soak_engine, soak_window  # (as the line above)
+    from game.kills import soak_kills  # half its runs play the window: pygame, for this command only
+    from game.soak import SoakFailure, soak_engine, soak_window  # it feeds the window input: pygame, this command only
 
     if args.kills:
         kills = soak_kills(args.kills, args.seed)
