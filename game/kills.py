@@ -21,6 +21,8 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -123,13 +125,26 @@ def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random, win
     return {"exited": exited, "mid_write": landed and exited is None, "temps": _temps(saves)}
 
 
+@contextmanager
+def _scratch_home() -> Iterator[Path]:
+    """A scratch folder for the runs' saves and settings, as ``BRINKMANSHIP_HOME``; removed afterwards."""
+    home = Path(tempfile.mkdtemp(prefix="brinkmanship-kills-"))
+    old_home = os.environ.get("BRINKMANSHIP_HOME")
+    os.environ["BRINKMANSHIP_HOME"] = str(home)
+    try:
+        yield home
+    finally:
+        if old_home is None:
+            os.environ.pop("BRINKMANSHIP_HOME", None)
+        else:
+            os.environ["BRINKMANSHIP_HOME"] = old_home
+        shutil.rmtree(home, ignore_errors=True)
+
+
 def soak_kills(runs: int, seed: int = 0) -> dict[str, Any]:
     """Start ``runs`` games, kill each (unless it ends first) and continue it; the figures, and a line for every
     run that went wrong."""
     rng = random.Random(seed)
-    home = Path(tempfile.mkdtemp(prefix="brinkmanship-kills-"))
-    old_home = os.environ.get("BRINKMANSHIP_HOME")
-    os.environ["BRINKMANSHIP_HOME"] = str(home)
     figures: dict[str, Any] = {
         "runs": 0,
         "finished": 0,
@@ -141,7 +156,7 @@ def soak_kills(runs: int, seed: int = 0) -> dict[str, Any]:
     }
     start = time.perf_counter()
     resume = False
-    try:
+    with _scratch_home() as home:
         for i in range(runs):
             before = _turn_on_disk(autosave_path())
             run = kill_once(home, resume, mid_write=i % 2 == 1, rng=rng, window=i % 4 >= 2)
@@ -174,11 +189,5 @@ def soak_kills(runs: int, seed: int = 0) -> dict[str, Any]:
                     f"save is of turn {on_disk} (before the run: {before})"
                 )
             resume = run["exited"] is None and rng.random() < 0.75  # now and then a new game over the old one
-    finally:
-        if old_home is None:
-            os.environ.pop("BRINKMANSHIP_HOME", None)
-        else:
-            os.environ["BRINKMANSHIP_HOME"] = old_home
-        shutil.rmtree(home, ignore_errors=True)
     figures["seconds"] = round(time.perf_counter() - start, 1)
     return figures

@@ -199,25 +199,29 @@ def search(
                 )
             if gen == generations - 1:
                 break
-            parents = [p for _, p in ranked]
-            nxt = parents[:elite]
-            seen = set(map(repr, nxt))
-            tries = 0
-            while len(nxt) < population:
-                a, b = (min(rng.sample(range(len(parents)), 3)) for _ in range(2))  # tournaments of three
-                child = genes.cross(parents[a], parents[b]) if rng.random() < 0.5 else parents[a]
-                for _ in range(rng.randint(1, 2)):
-                    child = genes.mutate(child)
-                tries += 1
-                if repr(child) not in seen or tries > 20 * population:  # a tiny catalogue may run out of new plans
-                    seen.add(repr(child))
-                    nxt.append(child)
-            pop = nxt
+            pop = _breed(genes, rng, [p for _, p in ranked], elite, population)
         finalists = [p for _, p in ranked[:3]]
         fresh = ev.evaluate(finalists, range(seed + FRESH, seed + FRESH + final_games))
     best = max(range(len(finalists)), key=lambda i: fresh[i].fitness())
     plan, result = prune(finalists[best], fresh[best])
     return SearchResult(plan, result, evaluations)
+
+
+def _breed(genes: Genes, rng: random.Random, parents: list[Plan], elite: int, population: int) -> list[Plan]:
+    """The next generation: the ``elite`` best kept, the rest children of tournaments, crossed and mutated."""
+    nxt = parents[:elite]
+    seen = set(map(repr, nxt))
+    tries = 0
+    while len(nxt) < population:
+        a, b = (min(rng.sample(range(len(parents)), 3)) for _ in range(2))  # tournaments of three
+        child = genes.cross(parents[a], parents[b]) if rng.random() < 0.5 else parents[a]
+        for _ in range(rng.randint(1, 2)):
+            child = genes.mutate(child)
+        tries += 1
+        if repr(child) not in seen or tries > 20 * population:  # a tiny catalogue may run out of new plans
+            seen.add(repr(child))
+            nxt.append(child)
+    return nxt
 
 
 def prune(plan: Plan, result: ProbeResult) -> tuple[Plan, ProbeResult]:
