@@ -18,6 +18,7 @@ from game.engine.record import ReplayError
 from game.engine.scenario_types import Scenario
 from game.files import FileProblem, write_text
 from game.history import HISTORY_SEED, history_json, history_text, history_transcript, replay_history
+from game.kills import soak_kills
 from game.probe.command import cmd_probe
 from game.report import Debrief, report_for, write_report
 from game.saves import SaveError, continue_game, load_game, tidy
@@ -31,6 +32,7 @@ from game.scenario.loader import (
 )
 from game.session import Session
 from game.sim import matrix_table, simulate
+from game.soak import SoakFailure, soak_engine
 from game.textmode import TextGame, watch_history
 from game.tutorial import TUTORIAL_FRICTION, Guide
 
@@ -85,9 +87,6 @@ def cmd_play(args: argparse.Namespace) -> int:
 
 
 def cmd_soak(args: argparse.Namespace) -> int:
-    from game.kills import soak_kills  # half its runs play the window: pygame, for this command only
-    from game.soak import SoakFailure, soak_engine, soak_window  # it feeds the window input: pygame, this command only
-
     if args.kills:
         kills = soak_kills(args.kills, args.seed)
         print(
@@ -112,6 +111,8 @@ def cmd_soak(args: argparse.Namespace) -> int:
         f"({engine['games_per_second']} games per second)"
     )
     if args.events:
+        from game.ui.fuzz import soak_window  # random input for the window: pygame, for this command only
+
         window = soak_window(args.events, args.seed)
         print(
             f"window: {window['events']} random events without an error, {window['seconds']} s; screens: "

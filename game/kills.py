@@ -26,15 +26,9 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-import pygame
-
 from game import resources
 from game.files import TEMP_SUFFIX
 from game.saves import SaveError, autosave_path, continue_game, has_game, tidy
-from game.session import Session
-from game.ui.app import App
-from game.ui.opening import start_session
-from game.ui.scenes.turn import TurnScene
 
 IMPORT_ROOT = resources.PACKAGE.parent  # the folder holding the ``game`` package, for the child's imports
 RANDOM_OUTPUT_BYTES = 40_000  # about what a whole game prints: a kill from start-up to the last screen
@@ -57,33 +51,13 @@ def _temps(folder: Path) -> list[str]:
         return []
 
 
-def play_window(seed: int, resume: bool) -> None:
-    """The child of a window kill: the game's window (no display needed) played to its end, a line a screen.
-
-    Every turn it ends writes the autosave as a player's would, so a kill can land at any moment of a turn
-    or inside a write."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    app = App()
-    session = continue_game()[0] if resume else Session.new(app.scenario, seed, "plausible", ("us",))
-    start_session(app, session)
-    enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
-    while not session.over:
-        scene = app.scene
-        print(type(scene).__name__, session.state.turn, flush=True)
-        if isinstance(scene, TurnScene):
-            scene.commit()  # no orders: the turn is resolved and the autosave written
-        else:
-            app.step([enter])
-
-
 def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random, window: bool = False) -> dict[str, Any]:
     """Start the terminal game (or the window), kill it, and say what the kill left (``mid_write``: whether it
     landed in a write)."""
     env = {**os.environ, "BRINKMANSHIP_HOME": str(home), "PYTHONPATH": str(IMPORT_ROOT)}
     seed = rng.randrange(10**6)
     if window:
-        command = [sys.executable, "-c", f"from game.kills import play_window; play_window({seed}, {resume})"]
+        command = [sys.executable, "-c", f"from game.ui.fuzz import play_window; play_window({seed}, {resume})"]
     else:
         command = [sys.executable, "-m", "game", "play", "--text", "--no-clear", "--seed", str(seed)]
         if resume:

@@ -1,10 +1,9 @@
 """``python -m game soak``: random legal play with every invariant checked after every step, then random
-input over every screen of the window. It prints its figures; any broken invariant or error makes it fail."""
+input over every screen of the window (``game.ui.fuzz.soak_window``). It prints its figures; any broken
+invariant or error makes it fail."""
 
 from __future__ import annotations
 
-import os
-import tempfile
 import time
 from typing import Any
 
@@ -17,8 +16,6 @@ from game.engine.resolve import apply
 from game.engine.scenario_types import Scenario
 from game.engine.view import player_view
 from game.prelude import new_game
-from game.ui.app import App
-from game.ui.fuzz import run_random_input
 
 
 class SoakFailure(AssertionError):
@@ -56,14 +53,3 @@ def soak_engine(scenario: Scenario, games: int, seconds: float, seed: int = 0) -
         "seconds": round(elapsed, 1),
         "games_per_second": round(played / elapsed, 1) if elapsed else None,
     }
-
-
-def soak_window(events: int, seed: int = 7) -> dict[str, Any]:
-    """Random input over the window's screens, headless, in a scratch folder for saves and settings."""
-    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
-    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
-    os.environ["BRINKMANSHIP_HOME"] = tempfile.mkdtemp(prefix="brinkmanship-soak-")
-    start = time.perf_counter()
-    result = run_random_input(App, events, seed)
-    result["seconds"] = round(time.perf_counter() - start, 1)
-    return result

@@ -148,3 +148,13 @@ def test_the_registry_imports_every_screen_module() -> None:
     """The check above sees the screens' modules: the registry imports each of them."""
     screens = {name for name in MODULES if _inside(name, SCENES) and name != SCENES}
     assert len(screens) >= 8 and screens <= GRAPH["game.ui.app"]
+
+
+def test_pygame_is_imported_by_the_window_package_only() -> None:
+    """Outside ``game.ui`` nothing imports pygame; the command line reaches the window only inside functions,
+    each listed in ``tests/test_imports.py``."""
+    bad = [name for name, deps in GRAPH.items() if not _inside(name, "game.ui") and "pygame" in deps]
+    assert not bad, bad
+    assert "pygame" in GRAPH["game.ui.window"]  # the check sees pygame where it is
+    reach = {name for name, dep in _game_imports("game") if _inside(dep, "game.ui") and not _inside(name, "game.ui")}
+    assert reach == {"game.cli"}, reach

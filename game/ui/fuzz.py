@@ -1,9 +1,22 @@
-"""Random input for the window: keys, clicks and wheel turns, from a seeded generator (tests and soak)."""
+"""The window driven without a player: random keys, clicks and wheel turns from a seeded generator (the tests
+and ``soak``), or a whole game played by pressing Enter and ending each turn (the child of a kill in
+``game.kills``)."""
 
 from __future__ import annotations
 
+import os
+import tempfile
+import time
+from typing import Any
+
 import numpy as np
 import pygame
+
+from game.saves import continue_game
+from game.session import Session
+from game.ui.app import App
+from game.ui.opening import start_session
+from game.ui.scenes.turn import TurnScene
 
 KEYS = (
     pygame.K_RETURN,
@@ -65,3 +78,34 @@ def run_random_input(app_factory, events: int, seed: int = 7, batch: int = 20) -
             app = app_factory()
     app.sound.close()
     return {"events": fed, "screens": sorted(visited)}
+
+
+def soak_window(events: int, seed: int = 7) -> dict[str, Any]:
+    """Random input over the window's screens, headless, in a scratch folder for saves and settings."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    os.environ["BRINKMANSHIP_HOME"] = tempfile.mkdtemp(prefix="brinkmanship-soak-")
+    start = time.perf_counter()
+    result = run_random_input(App, events, seed)
+    result["seconds"] = round(time.perf_counter() - start, 1)
+    return result
+
+
+def play_window(seed: int, resume: bool) -> None:
+    """The child of a window kill: the game's window (no display needed) played to its end, a line a screen.
+
+    Every turn it ends writes the autosave as a player's would, so a kill can land at any moment of a turn
+    or inside a write."""
+    os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
+    os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
+    app = App()
+    session = continue_game()[0] if resume else Session.new(app.scenario, seed, "plausible", ("us",))
+    start_session(app, session)
+    enter = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_RETURN, mod=0, unicode="\r", scancode=0)
+    while not session.over:
+        scene = app.scene
+        print(type(scene).__name__, session.state.turn, flush=True)
+        if isinstance(scene, TurnScene):
+            scene.commit()  # no orders: the turn is resolved and the autosave written
+        else:
+            app.step([enter])
