@@ -22,14 +22,8 @@ from game.kills import soak_kills
 from game.probe.command import cmd_probe
 from game.report import Debrief, report_for, write_report
 from game.saves import SaveError, continue_game, load_game, tidy
-from game.scenario.loader import (
-    SCENARIO_DIR,
-    ScenarioError,
-    all_scenario_paths,
-    load_scenario,
-    scenario_path,
-    validate_files,
-)
+from game.scenario import loader
+from game.scenario.loader import ScenarioError, all_scenario_paths, load_scenario, scenario_path, validate_files
 from game.session import Session
 from game.sim import matrix_table, simulate
 from game.soak import SoakFailure, soak_engine
@@ -217,7 +211,7 @@ def cmd_bench(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     paths = args.paths or [str(p) for p in all_scenario_paths()]
     if not paths:
-        print(f"{SCENARIO_DIR}: no scenario file (*.toml) to validate", file=sys.stderr)
+        print(f"{loader.SCENARIO_DIR}: no scenario file (*.toml) to validate", file=sys.stderr)
         return 1
     problems = validate_files(paths)
     if problems:
