@@ -9,61 +9,31 @@ ends and the AI see a ``PlayerView``.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, get_type_hints
 
-from game.engine.model import OPERATING, LogEntry, Offer, Outcome, Ship, Site, Submarine, Term
-from game.engine.scenario_types import Scenario, TurnDef
-
-STATE_FIELDS = (
-    "friction",
-    "seed",
-    "turn",
-    "over",
-    "rung",
-    "max_rung",
-    "defcon",
-    "defcon_public",
-    "alert",
-    "alert_public",
-    "quarantine",
-    "line_nm",
-    "tightened",
-    "quarantine_turn",
-    "invasion_prep",
-    "invaded",
-    "castro_alarm",
-    "tactical",
-    "local_authority",
-    "bombers",
-    "sams",
-    "irbm_missiles",
-    "ships",
-    "subs",
-    "sites",
-    "site_intel",
-    "meters",
-    "flags",
-    "est_launchers",
-    "est_sigma",
-    "est_invasion",
-    "offers",
-    "agreement",
-    "agreement_turn",
-    "leaked",
-    "outcome",
-    "logs",
-    "seq",
-    "rng",
-    "draws",
-    "history",
-    "fired",
+from game.engine.model import (
+    OPERATING,
+    LogEntry,
+    Offer,
+    Outcome,
+    QuarantineStatus,
+    Ship,
+    Side,
+    Site,
+    Submarine,
+    Term,
 )
+from game.engine.scenario_types import Scenario, TurnDef
 
 
 class GameState:
     """All of the game's truth at the start of a turn (or at its end, when ``over``)."""
 
     # No __slots__: a state is copied once a turn, and copying its __dict__ is the fastest way there is.
+    # The annotations down to ``fired`` are the state's fields, declared here only: ``STATE_FIELDS``, the blank
+    # state, the serializer and the invariants are derived from them, so adding a field is adding a line here.
 
     friction: str
     seed: int
@@ -75,7 +45,7 @@ class GameState:
     defcon_public: int
     alert: int
     alert_public: int
-    quarantine: str
+    quarantine: QuarantineStatus
     line_nm: int
     tightened: bool
     quarantine_turn: int
@@ -107,6 +77,7 @@ class GameState:
     draws: tuple[float, ...]
     history: tuple[tuple[int, int, float], ...]
     fired: frozenset[str]
+    # Not fields: what the state is a state of, and a cache.
     scenario: Scenario
     _views: dict[str, Any] | None  # the players' views of this state, made on demand (see engine.view)
 
@@ -143,7 +114,7 @@ class GameState:
                 count += site.launchers
         return count
 
-    def has_flag(self, name: str, side: str | None) -> bool:
+    def has_flag(self, name: str, side: Side | None) -> bool:
         flags = self.flags
         if name in flags["public"]:
             return True
@@ -151,14 +122,14 @@ class GameState:
             return name in flags["us"] or name in flags["ussr"]
         return name in flags[side]
 
-    def flagset(self, side: str | None) -> frozenset[str]:
+    def flagset(self, side: Side | None) -> frozenset[str]:
         """The flags ``side`` can see (all of them for ``None``), made afresh: a memo could outlive a change."""
         flags = self.flags
         if side is None:
             return flags["public"].union(flags["us"], flags["ussr"])
         return flags["public"] | flags[side]
 
-    def meter(self, side: str | None, name: str) -> float:
+    def meter(self, side: Side | None, name: str) -> float:
         if "." in name:
             return self.meters[name]
         return self.meters[f"{side}.{name}"]
@@ -174,6 +145,13 @@ class GameState:
 
     def __repr__(self) -> str:
         return f"<GameState turn={self.turn} date={self.date} rung={self.rung} over={self.over}>"
+
+
+STATE_FIELDS: tuple[str, ...] = tuple(name for name in GameState.__annotations__ if name not in ("scenario", "_views"))
+# Each field's declared type, resolved once: what the serializer writes by and the invariants check against.
+STATE_TYPES: Mapping[str, Any] = MappingProxyType(
+    {k: v for k, v in get_type_hints(GameState).items() if k in STATE_FIELDS}
+)
 
 
 def blank_state(scenario: Scenario, **fields: Any) -> GameState:

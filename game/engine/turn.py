@@ -11,7 +11,7 @@ from datetime import timedelta
 from functools import lru_cache
 
 from game.engine.dice import Dice
-from game.engine.model import LogEntry, Order, Term
+from game.engine.model import Audience, LogEntry, Order, Side, Term, Visibility
 from game.engine.scenario_types import Effects, OrderDef, Scenario
 from game.engine.state import GameState
 
@@ -52,7 +52,7 @@ class Turn:
     # risk: added by handlers this turn; entries: the log lines written this turn, filed by ``finish``
     __slots__ = ("s", "dice", "risk", "escalated", "orders", "incidents", "entries")
 
-    def __init__(self, state: GameState, orders: dict[str, tuple[Order, ...]]) -> None:
+    def __init__(self, state: GameState, orders: dict[Side, tuple[Order, ...]]) -> None:
         self.s = state.copy()
         self.dice = Dice(state.rng)
         self.risk = 0.0
@@ -63,7 +63,7 @@ class Turn:
 
     # -- the log --
 
-    def log(self, key: str, text: str, visibility: str, on: str = "") -> None:
+    def log(self, key: str, text: str, visibility: Audience, on: str = "") -> None:
         """Add an entry. ``visibility`` is public, us, ussr, or both (one entry for each leader). The entry carries
         the date its event happened: ``on`` when given and inside the turn, else the turn's day or span."""
         s = self.s
@@ -101,7 +101,7 @@ class Turn:
         meters = self.s.meters
         meters[key] = min(100.0, max(0.0, meters[key] + delta))
 
-    def set_flag(self, name: str, visibility: str = "public") -> None:
+    def set_flag(self, name: str, visibility: Visibility = "public") -> None:
         flags = self.s.flags
         flags[visibility] = flags[visibility] | {name}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.handlers import HANDLERS
-from game.engine.model import LEADER, other
+from game.engine.model import LEADER, Side, other
 from game.engine.scenario_types import NO_EFFECTS, Effects
 from game.scenario import schema
 from game.scenario.reading import Checker
@@ -60,7 +60,7 @@ def unknown_flag(flag: str, flags_set: set[str]) -> bool:
     return flag not in flags_set and flag not in ENGINE_FLAGS and not flag.startswith(ENGINE_FLAG_PREFIXES)
 
 
-def fill_leaders(template: str, side: str) -> str:
+def fill_leaders(template: str, side: Side) -> str:
     """Put the leaders' names in a text: ``{leader}`` is the side's own, ``{rival}`` the other's."""
     return template.replace("{leader}", LEADER[side]).replace("{rival}", LEADER[other(side)])
 
