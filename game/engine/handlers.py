@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from game.engine.limits import subs_near_line
 from game.engine.model import CARGO_WORDS, LEADER, Order, Side, Site, other, replace
 from game.engine.negotiation import accept_offer, reject_offer, send_offer
 from game.engine.scenario_types import OrderDef
@@ -220,9 +221,7 @@ def _disable(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 def _subs_near(view: Any, odef: OrderDef) -> tuple[str, ...]:
     if view.quarantine != "in_force":
         return ()
-    return tuple(
-        sub.id for sub in view.subs if sub.status in ("patrol", "escorting") and abs(sub.distance - view.line_nm) <= 250
-    )
+    return tuple(sub.id for sub in subs_near_line(view))
 
 
 def _signal_sub(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
+from game.engine.limits import clamp
 from game.engine.model import SIDES, Outcome, Side, Term, Winner, other
 
 if TYPE_CHECKING:
@@ -90,7 +91,7 @@ def rank(outcome: Outcome | None, side: Side) -> int:
 
 
 def _clamp(x: float) -> int:
-    return int(round(min(20.0, max(0.0, x))))
+    return int(round(clamp(x, 0.0, 20.0)))
 
 
 def _public_value(state: GameState, by: Side) -> float:

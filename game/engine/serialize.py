@@ -85,5 +85,7 @@ def state_to_json(state: GameState) -> dict[str, Any]:
 
 
 def state_from_json(data: dict[str, Any], scenario: Scenario) -> GameState:
-    """The state that ``state_to_json`` wrote, for the given scenario (keys it does not declare are passed over)."""
-    return blank_state(scenario, **{name: from_json(data[name], hint) for name, hint in STATE_TYPES.items()})
+    """The state that ``state_to_json`` wrote, for the given scenario (keys the state does not declare are
+    passed over, and a field the data lacks takes its declared starting value: older saves load)."""
+    fields = {name: from_json(data[name], hint) for name, hint in STATE_TYPES.items() if name in data}
+    return blank_state(scenario, **fields)

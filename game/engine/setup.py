@@ -44,6 +44,7 @@ def new_game(
 
 
 def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
+    """The state the scenario opens with; the fields every game starts alike take their declared values."""
     st = scenario.start
     sites = tuple(Site(x["id"], x["name"], x["kind"], x["launchers"], float(x["readiness"])) for x in scenario.sites)
     known = {x["id"] for x in scenario.sites if x.get("known", False)}
@@ -51,26 +52,18 @@ def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
         scenario,
         friction=friction,
         seed=int(seed),
-        turn=0,
-        over=False,
         rung=st["rung"],
         max_rung=st["rung"],
         defcon=st["defcon"],
         defcon_public=st["defcon"],
         alert=st["alert"],
         alert_public=st["alert"],
-        quarantine="none",
         line_nm=st["line_nm"],
-        tightened=False,
-        quarantine_turn=-1,
         invasion_prep=float(st["invasion_prep"]),
-        invaded=False,
         castro_alarm=float(st["castro_alarm"]),
         tactical=st["tactical"],
-        local_authority=False,
         bombers=st["bombers"],
         sams=st["sams"],
-        irbm_missiles=False,
         ships=tuple(
             Ship(x["id"], x["name"], x["cargo"], float(x["distance"]), float(x["speed"])) for x in scenario.ships
         ),
@@ -79,19 +72,9 @@ def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
         site_intel=tuple(x for x in sites if x.id in known),
         meters={f"{side}.{name}": float(v) for side, table in scenario.meters.items() for name, v in table.items()},
         flags={"public": frozenset(st["flags"]), "us": frozenset(st["us_flags"]), "ussr": frozenset(st["ussr_flags"])},
-        est_launchers=0,
         est_sigma=float(scenario.rules["intel"]["sigma_start"]),
         est_invasion=int(st["invasion_prep"]),
-        offers=(),
-        agreement=None,
-        agreement_turn=-1,
-        leaked=(),
-        outcome=None,
         logs={"public": (), "us": (), "ussr": ()},
-        seq=0,
         rng=seed_state(int(seed)),
-        draws=(),
-        history=(),
-        fired=frozenset(),
     )
     return open_game(state)

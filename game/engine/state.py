@@ -24,6 +24,7 @@ from game.engine.model import (
     Site,
     Submarine,
     Term,
+    Visibility,
 )
 from game.engine.scenario_types import Scenario, TurnDef
 
@@ -34,49 +35,50 @@ class GameState:
     # No __slots__: a state is copied once a turn, and copying its __dict__ is the fastest way there is.
     # The annotations down to ``fired`` are the state's fields, declared here only: ``STATE_FIELDS``, the blank
     # state, the serializer and the invariants are derived from them, so adding a field is adding a line here.
+    # A field given a value here starts every game with it (an immutable value: states share them).
 
     friction: str
     seed: int
-    turn: int
-    over: bool
+    turn: int = 0
+    over: bool = False
     rung: int
     max_rung: int
     defcon: int
     defcon_public: int
     alert: int
     alert_public: int
-    quarantine: QuarantineStatus
+    quarantine: QuarantineStatus = "none"
     line_nm: int
-    tightened: bool
-    quarantine_turn: int
+    tightened: bool = False
+    quarantine_turn: int = -1
     invasion_prep: float
-    invaded: bool
+    invaded: bool = False
     castro_alarm: float
     tactical: int
-    local_authority: bool
+    local_authority: bool = False
     bombers: int
     sams: int
-    irbm_missiles: bool
+    irbm_missiles: bool = False
     ships: tuple[Ship, ...]
     subs: tuple[Submarine, ...]
     sites: tuple[Site, ...]
     site_intel: tuple[Site, ...]  # the sites as last photographed by the US
     meters: dict[str, float]
-    flags: dict[str, frozenset[str]]
-    est_launchers: int
+    flags: dict[Visibility, frozenset[str]]
+    est_launchers: int = 0
     est_sigma: float
     est_invasion: int
-    offers: tuple[Offer, ...]
-    agreement: tuple[Term, ...] | None
-    agreement_turn: int
-    leaked: tuple[tuple[str, int], ...]
-    outcome: Outcome | None
-    logs: dict[str, tuple[LogEntry, ...]]
-    seq: int
+    offers: tuple[Offer, ...] = ()
+    agreement: tuple[Term, ...] | None = None
+    agreement_turn: int = -1
+    leaked: tuple[tuple[str, int], ...] = ()
+    outcome: Outcome | None = None
+    logs: dict[Visibility, tuple[LogEntry, ...]]
+    seq: int = 0
     rng: tuple[int, int, int, int]
-    draws: tuple[float, ...]
-    history: tuple[tuple[int, int, float], ...]
-    fired: frozenset[str]
+    draws: tuple[float, ...] = ()
+    history: tuple[tuple[int, int, float], ...] = ()
+    fired: frozenset[str] = frozenset()
     # Not fields: what the state is a state of, and a cache.
     scenario: Scenario
     _views: dict[str, Any] | None  # the players' views of this state, made on demand (see engine.view)
@@ -154,14 +156,24 @@ STATE_TYPES: Mapping[str, Any] = MappingProxyType(
 )
 
 
+# The value each field starts a game with, where the declaration gives one.
+STATE_DEFAULTS: Mapping[str, Any] = MappingProxyType(
+    {k: vars(GameState)[k] for k in STATE_FIELDS if k in vars(GameState)}
+)
+
+
 def blank_state(scenario: Scenario, **fields: Any) -> GameState:
-    """A state with every field set from ``fields`` (used by ``new_game`` and the JSON loader)."""
+    """A state with every field set from ``fields`` or, failing that, its declared starting value (used by
+    ``new_game`` and the JSON loader)."""
     state = GameState.__new__(GameState)
-    missing = [f for f in STATE_FIELDS if f not in fields]
+    missing = [f for f in STATE_FIELDS if f not in fields and f not in STATE_DEFAULTS]
     if missing:
         raise ValueError("missing state fields: " + ", ".join(missing))
+    unknown = sorted(fields.keys() - STATE_TYPES.keys())
+    if unknown:
+        raise ValueError("unknown state fields: " + ", ".join(unknown))
     for name in STATE_FIELDS:
-        setattr(state, name, fields[name])
+        setattr(state, name, fields[name] if name in fields else STATE_DEFAULTS[name])
     state.scenario = scenario
     state._views = None
     return state

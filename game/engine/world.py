@@ -7,6 +7,7 @@ turn's length (half a day on 26–28 October, a week in the aftermath).
 from __future__ import annotations
 
 from game.engine.handlers import CONTRABAND
+from game.engine.limits import clamp
 from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, put, replace
 from game.engine.settlement import open_duties
 from game.engine.turn import Turn
@@ -165,4 +166,4 @@ def update_intelligence(turn: Turn, days: float) -> None:
     if "u2_flown" in flags or "lowlevel_flown" in flags:
         s.site_intel = s.sites  # the photographs: the sites as they are now (the view rounds them)
     prep = s.invasion_prep + turn.dice.normal() * intel["invasion_sigma"]
-    s.est_invasion = int(min(100, max(0, round(prep))))
+    s.est_invasion = int(clamp(round(prep)))
