@@ -34,6 +34,12 @@ QUARANTINE_STATUSES: tuple[QuarantineStatus, ...] = get_args(QuarantineStatus)
 DeclaredCargo = Literal["missiles", "warheads", "military", "oil", "general"]  # what a scenario's ship carries
 Cargo = Literal[DeclaredCargo, "unknown"]  # "unknown": a cargo the US has not seen
 SiteKind = Literal["mrbm", "irbm"]
+Part = Literal["day", "am", "pm", "week"]  # a turn's part of its day ("week": a turn of several days)
+Phase = Literal["diplomacy", "movement", "force"]  # the orders of a turn resolve phase by phase, in this order
+PHASES: tuple[Phase, ...] = get_args(Phase)
+ShipOrder = Literal["turn_back", "halt", "run", "go"]  # what Moscow may radio its ships
+LineNm = Literal[500, 800]  # where the quarantine line may be drawn, in nautical miles
+LINE_NMS: tuple[LineNm, ...] = get_args(LineNm)
 OutcomeKind = Literal["settlement", "nuclear_war", "capitulation_us", "capitulation_ussr", "time_out"]
 Winner = Literal["us", "ussr", "none", "war"]  # "none": a compromise
 
@@ -96,7 +102,7 @@ class Ship(NamedTuple):
     distance: float
     speed: float
     status: ShipStatus = "sailing"
-    pending: str = ""  # an order radioed from Moscow, carried out at the next turn's movement
+    pending: ShipOrder | Literal[""] = ""  # an order radioed from Moscow, carried out at the next turn's movement
     ordered: int = -1  # the turn it was radioed
     revealed: bool = False
     cleared: bool = False  # hailed and let through the line

@@ -33,7 +33,7 @@ from typing import cast
 from game.engine.friction import draw_incidents
 from game.engine.handlers import HANDLERS
 from game.engine.ladder import posture_floor
-from game.engine.model import Audience, Order, Outcome, Side
+from game.engine.model import PHASES, Audience, Order, Outcome, Side
 from game.engine.negotiation import expire_deadlines, leak_secrets
 from game.engine.orders import IllegalOrders, check_orders
 from game.engine.scenario_types import NO_EFFECTS, OrderDef
@@ -44,8 +44,7 @@ from game.engine.turn import Turn
 from game.engine.view import player_view
 from game.engine.world import build_sites, move_ships, pressures, update_castro, update_intelligence
 
-PHASES = ("diplomacy", "movement", "force")
-PHASE_INDEX = {phase: i for i, phase in enumerate(PHASES)}
+PHASE_INDEX: dict[str, int] = {phase: i for i, phase in enumerate(PHASES)}
 
 
 def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]]) -> GameState:
