@@ -41,7 +41,7 @@ RECORDS: Mapping[type, Mapping[str, Any]] = MappingProxyType(records_in(STATE_TY
 
 
 def optional(hint: Any) -> Any:
-    """``X`` of ``X | None``; other types as they are (no other union is declared)."""
+    """``X`` of ``X | None``; other types as they are (the declarations hold no other union)."""
     if get_origin(hint) in (Union, UnionType):
         kinds = [a for a in get_args(hint) if a is not type(None)]
         if len(kinds) != 1:

@@ -102,7 +102,7 @@ class Ship(NamedTuple):
     distance: float
     speed: float
     status: ShipStatus = "sailing"
-    pending: ShipOrder | Literal[""] = ""  # an order radioed from Moscow, carried out at the next turn's movement
+    pending: Literal[ShipOrder, ""] = ""  # an order radioed from Moscow, carried out at the next turn's movement
     ordered: int = -1  # the turn it was radioed
     revealed: bool = False
     cleared: bool = False  # hailed and let through the line
