@@ -13,7 +13,7 @@ from collections.abc import Callable
 from typing import Any
 
 from game.engine.limits import subs_near_line
-from game.engine.model import CARGO_WORDS, LEADER, Order, Side, Site, other, replace
+from game.engine.model import CARGO_WORDS, LEADER, OPERATING, UNDER_WAY, Order, Side, Site, other, replace
 from game.engine.negotiation import accept_offer, reject_offer, send_offer
 from game.engine.scenario_types import OrderDef
 from game.engine.turn import Turn
@@ -107,7 +107,7 @@ def _strike(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     kill = float(odef.params.get("kill", 0.8))
     sites = []
     for site in s.sites:
-        if site.status in ("building", "halted") and turn.dice.chance(kill):
+        if site.status in OPERATING and turn.dice.chance(kill):
             site = replace(site, status="struck", readiness=0.0)
         sites.append(site)
     s.sites = tuple(sites)
@@ -120,7 +120,7 @@ def _damage_assessment(turn: Turn) -> None:
     s = turn.s
     s.site_intel = s.sites
     hit = sum(1 for x in s.sites if x.status == "struck")
-    left = sum(x.launchers for x in s.sites if x.kind == "mrbm" and x.status in ("building", "halted"))
+    left = sum(x.launchers for x in s.sites if x.kind == "mrbm" and x.status in OPERATING)
     s.est_launchers = left
     s.est_sigma = max(s.est_sigma, 2.0)
     turn.log(
@@ -252,7 +252,7 @@ def _ships(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     mode = odef.params["mode"]
     ships = []
     for sh in s.ships:
-        if sh.status in ("sailing", "held", "halted") and (mode != "turn_back" or sh.cargo in CONTRABAND):
+        if sh.status in UNDER_WAY and (mode != "turn_back" or sh.cargo in CONTRABAND):
             sh = replace(sh, pending=mode, ordered=s.turn)
         ships.append(sh)
     s.ships = tuple(ships)
@@ -273,7 +273,7 @@ def _subs(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     for sh in s.ships:
         if not escort:
             sh = replace(sh, escort="") if sh.escort else sh
-        elif free and not sh.escort and sh.cargo in CONTRABAND and sh.status in ("sailing", "held", "halted"):
+        elif free and not sh.escort and sh.cargo in CONTRABAND and sh.status in UNDER_WAY:
             sh = replace(sh, escort=free.pop(0))
         ships.append(sh)
     s.ships = tuple(ships)

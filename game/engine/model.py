@@ -109,6 +109,10 @@ class Ship(NamedTuple):
     escort: str = ""  # the submarine sent to shadow it, if any
 
 
+UNDER_WAY: tuple[ShipStatus, ...] = ("sailing", "held", "halted")  # still at sea, and Moscow's orders reach it
+VOYAGE_OVER: tuple[ShipStatus, ...] = ("arrived", "diverted", "disabled")  # nothing more will happen to it
+
+
 class Submarine(NamedTuple):
     """A Soviet submarine. Whether it carries a nuclear torpedo is a Soviet secret."""
 

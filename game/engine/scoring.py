@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, cast
 
 from game.engine.limits import clamp
-from game.engine.model import SIDES, Outcome, Side, Term, Winner, other
+from game.engine.model import OPERATING, SIDES, Outcome, Side, Term, Winner, other
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -124,7 +124,7 @@ def scores(state: GameState) -> dict[str, Score]:
         )
         if side == "us":
             total_launchers = sum(x.launchers for x in state.sites if x.kind == "mrbm") or 1
-            remaining = sum(x.launchers for x in state.sites if x.kind == "mrbm" and x.status in ("building", "halted"))
+            remaining = sum(x.launchers for x in state.sites if x.kind == "mrbm" and x.status in OPERATING)
             security = 20.0 * (1.0 - remaining / total_launchers)
             if state.bombers > 0:
                 security -= rules["bombers_penalty"]

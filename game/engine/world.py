@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.engine.handlers import CONTRABAND
 from game.engine.limits import clamp
-from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, put, replace
+from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, UNDER_WAY, VOYAGE_OVER, put, replace
 from game.engine.settlement import open_duties
 from game.engine.turn import Turn
 
@@ -48,12 +48,12 @@ def move_ships(turn: Turn, days: float) -> None:
     going_home = s.has_flag("term_withdraw_missiles", None)  # weapons are no longer sent to a deal's island
     ships = []
     for sh in s.ships:
-        if going_home and sh.cargo in CONTRABAND and sh.status in ("sailing", "held", "halted"):
+        if going_home and sh.cargo in CONTRABAND and sh.status in UNDER_WAY:
             _announce_turn(turn, sh.name, "returning")
             sh = replace(sh, status="returning", pending="")
         if sh.pending and sh.ordered < s.turn:
             status = {"turn_back": "returning", "halt": "halted", "run": "sailing", "go": "sailing"}[sh.pending]
-            if status != sh.status and sh.status not in ("arrived", "diverted", "disabled"):
+            if status != sh.status and sh.status not in VOYAGE_OVER:
                 _announce_turn(turn, sh.name, status)
                 sh = replace(sh, status=status, pending="")
             else:
