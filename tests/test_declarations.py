@@ -30,11 +30,13 @@ from game.engine.model import (
     SHIP_STATUSES,
     SITE_STATUSES,
     SUB_STATUSES,
+    Friction,
     Part,
     Submarine,
     replace,
 )
 from game.engine.serialize import state_from_json, state_to_json
+from game.engine.setup import FRICTIONS
 from game.engine.state import STATE_DEFAULTS, STATE_FIELDS, GameState, blank_state
 from game.engine.turn import Turn
 from game.engine.view import PlayerView, player_view
@@ -211,3 +213,10 @@ def test_meters_castro_and_the_invasion_stay_within_0_to_100(scenario):
     assert turn.s.meters["us.hawks"] == 100.0 and turn.s.castro_alarm == 0.0
     source = _source(ENGINE)
     assert "min(100.0, max(0.0" not in source and "min(100, max(0" not in source
+
+
+def test_a_friction_setting_is_one_of_the_declared_ones(scenario):
+    assert get_args(Friction) == FRICTIONS == ("historical", "plausible")
+    assert new_game(scenario, 1, "historical").friction == "historical"
+    with pytest.raises(ValueError, match="friction must be one of historical, plausible, not 'realistic'"):
+        new_game(scenario, 1, "realistic")

@@ -34,6 +34,7 @@ QUARANTINE_STATUSES: tuple[QuarantineStatus, ...] = get_args(QuarantineStatus)
 DeclaredCargo = Literal["missiles", "warheads", "military", "oil", "general"]  # what a scenario's ship carries
 Cargo = Literal[DeclaredCargo, "unknown"]  # "unknown": a cargo the US has not seen
 SiteKind = Literal["mrbm", "irbm"]
+Friction = Literal["historical", "plausible"]  # the record's own accidents, or what could have happened
 Part = Literal["day", "am", "pm", "week"]  # a turn's part of its day ("week": a turn of several days)
 Phase = Literal["diplomacy", "movement", "force"]  # the orders of a turn resolve phase by phase, in this order
 PHASES: tuple[Phase, ...] = get_args(Phase)

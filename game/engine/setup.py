@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import get_args
 
 from game.engine.dice import seed_state
-from game.engine.model import Order, Ship, Site, Submarine
+from game.engine.model import Friction, Order, Ship, Site, Submarine
 from game.engine.resolve import apply, open_game
 from game.engine.scenario_types import Scenario
 from game.engine.state import GameState, blank_state
 
-FRICTIONS = ("historical", "plausible")
+FRICTIONS: tuple[Friction, ...] = get_args(Friction)
 PRELUDE_SEED = 1962  # the days before a variant begins are always the historical ones
 
 # The orders of one prelude turn, given the state at its dawn.
@@ -26,8 +27,7 @@ def new_game(
     ``prelude`` gives (the kernel knows no doctrine: ``game.prelude`` passes the historical ones); then the
     game's own seed and friction take over.
     """
-    if friction not in FRICTIONS:
-        raise ValueError(f"friction must be one of {', '.join(FRICTIONS)}, not {friction!r}")
+    friction = _friction(friction)
     if scenario.prelude_turns:
         if prelude is None:
             raise ValueError(
@@ -43,7 +43,15 @@ def new_game(
     return _start(scenario, seed, friction)
 
 
-def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
+def _friction(name: str) -> Friction:
+    """The friction setting of this name (a front end passes what a player chose)."""
+    for known in FRICTIONS:
+        if name == known:
+            return known
+    raise ValueError(f"friction must be one of {', '.join(FRICTIONS)}, not {name!r}")
+
+
+def _start(scenario: Scenario, seed: int, friction: Friction) -> GameState:
     """The state the scenario opens with; the fields every game starts alike take their declared values."""
     st = scenario.start
     sites = tuple(Site(x["id"], x["name"], x["kind"], x["launchers"], float(x["readiness"])) for x in scenario.sites)

@@ -15,6 +15,7 @@ from typing import Any, get_type_hints
 
 from game.engine.model import (
     OPERATING,
+    Friction,
     LogEntry,
     Offer,
     Outcome,
@@ -37,7 +38,7 @@ class GameState:
     # state, the serializer and the invariants are derived from them, so adding a field is adding a line here.
     # A field given a value here starts every game with it (an immutable value: states share them).
 
-    friction: str
+    friction: Friction
     seed: int
     turn: int = 0
     over: bool = False

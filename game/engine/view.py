@@ -19,6 +19,7 @@ from game.engine.handlers import site_as_seen
 from game.engine.ladder import seen_rung
 from game.engine.model import (
     SUB_TORPEDO,
+    Friction,
     LogEntry,
     Offer,
     Outcome,
@@ -46,7 +47,7 @@ class PlayerView:
     _own_log: tuple[LogEntry, ...]
     _sites: tuple[Site, ...]
     seed: int  # public: both players chose the game together
-    friction: str
+    friction: Friction
     turn: int
     over: bool
     outcome: Outcome | None

@@ -8,9 +8,22 @@ from __future__ import annotations
 
 from game.engine.handlers import CONTRABAND
 from game.engine.limits import clamp
-from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, UNDER_WAY, VOYAGE_OVER, put, replace
+from game.engine.model import (
+    CARGO_WORDS,
+    SHIP_DISTANCE,
+    SITE_READINESS,
+    UNDER_WAY,
+    VOYAGE_OVER,
+    ShipOrder,
+    ShipStatus,
+    put,
+    replace,
+)
 from game.engine.settlement import open_duties
 from game.engine.turn import Turn
+
+# What a ship does once Moscow's radioed order reaches it.
+RADIOED: dict[ShipOrder, ShipStatus] = {"turn_back": "returning", "halt": "halted", "run": "sailing", "go": "sailing"}
 
 
 def build_sites(turn: Turn, days: float) -> None:
@@ -52,7 +65,7 @@ def move_ships(turn: Turn, days: float) -> None:
             _announce_turn(turn, sh.name, "returning")
             sh = replace(sh, status="returning", pending="")
         if sh.pending and sh.ordered < s.turn:
-            status = {"turn_back": "returning", "halt": "halted", "run": "sailing", "go": "sailing"}[sh.pending]
+            status = RADIOED[sh.pending]
             if status != sh.status and sh.status not in VOYAGE_OVER:
                 _announce_turn(turn, sh.name, status)
                 sh = replace(sh, status=status, pending="")
@@ -102,7 +115,7 @@ def step_for(distance: float, target: float, step: float) -> float:
     return min(step, max(0.0, distance - target))
 
 
-def _announce_turn(turn: Turn, name: str, status: str) -> None:
+def _announce_turn(turn: Turn, name: str, status: ShipStatus) -> None:
     if status == "returning":
         turn.log("ship_turns_back", f"The {name} reverses course, away from Cuba.", "public")
     elif status == "halted":
