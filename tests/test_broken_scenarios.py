@@ -616,6 +616,62 @@ CASES = [
     ),
 ]
 
+# A misspelt word of the engine's own vocabulary (engine.vocabulary, and the Literals of engine.model that the
+# schema uses): refused with one line naming the file, the field and the words it may be.
+ENGINE_WORDS = [
+    Case(
+        "quarantine_status_misspelt",
+        "{scenario}: order[12].params.status: must be one of proclaimed, lifted",
+        mutate=replace('params = { status = "proclaimed" }', 'params = { status = "proclamed" }'),
+    ),
+    Case(
+        "mode_of_another_handler",
+        "{scenario}: order[35].params.mode: must be one of continue, accelerate, halt",
+        mutate=set_value('help = "Start work on the sites again."', "params", '{ mode = "turn_back" }'),
+    ),
+    Case(
+        "engine_flag_misspelt",
+        f"{{scenario}}: order[2].when: flag 'u2_flwn' {NEVER_SET}",
+        mutate=set_value('id = "lowlevel"', "when", '{ flags = ["u2_flwn"] }'),
+    ),
+    Case(
+        "engine_meter_misspelt",
+        "{scenario}: order[2].when.meter_min.us.hawk: unknown meter (use domestic, hawks, allies, world or ussr.world)",
+        mutate=set_value('id = "lowlevel"', "when", '{ meter_min = { "us.hawk" = 50 } }'),
+    ),
+    Case(
+        "offer_status_misspelt",
+        "{khrushchev}: rule[9].when.offer_sent.status: unknown status 'opne' "
+        "(use open, accepted, rejected, expired or closed)",
+        file=KHRUSHCHEV,
+        mutate=replace(
+            'includes = ["withdraw_missiles"], status = ["open"]', 'includes = ["withdraw_missiles"], status = ["opne"]'
+        ),
+    ),
+    Case(
+        "offer_channel_misspelt",
+        "{khrushchev}: rule[9].when.offer_sent.channel: unknown channel 'secret' (use public, private or back)",
+        file=KHRUSHCHEV,
+        mutate=replace('offer_sent = { channel = ["private"]', 'offer_sent = { channel = ["secret"]'),
+    ),
+    Case(
+        "cargo_misspelt",
+        "{scenario}: ship[0].cargo: input should be 'missiles', 'warheads', 'military', 'oil' or 'general'",
+        mutate=set_value('id = "aleksandrovsk"', "cargo", '"warhead"'),
+    ),
+    Case(
+        "side_misspelt",
+        "{scenario}: order[1].side: input should be 'us' or 'ussr'",
+        mutate=set_value('id = "u2"', "side", '"usa"'),
+    ),
+    Case(
+        "channel_misspelt",
+        "{scenario}: friction.knowers.privat.[key]: input should be 'public', 'private' or 'back'",
+        mutate=replace("private = 12, back = 5 }", "privat = 12, back = 5 }"),
+    ),
+]
+CASES += ENGINE_WORDS
+
 BY_ID = {c.id: c for c in CASES}
 assert len(BY_ID) == len(CASES), "two cases share an id"
 
@@ -732,6 +788,12 @@ FOLLOW_ON = [
 
 @pytest.mark.parametrize("case", _params(FOLLOW_ON))
 def test_one_mistake_gives_one_line(case: Case, tmp_path: Path) -> None:
+    path, names = build(case, tmp_path)
+    assert validate_files([path]) == [expected_line(case, names)]
+
+
+@pytest.mark.parametrize("case", _params(ENGINE_WORDS))
+def test_a_misspelt_engine_word_gives_one_line(case: Case, tmp_path: Path) -> None:
     path, names = build(case, tmp_path)
     assert validate_files([path]) == [expected_line(case, names)]
 

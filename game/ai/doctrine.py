@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 from game.ai.appraisal import pressure, roll, worth
 from game.engine.conditions import match_offer, offers_matching, parts
-from game.engine.model import Order
+from game.engine.model import Order, Side
 from game.engine.orders import is_available, targets_of
 from game.engine.scenario_types import DoctrineDef, OrderDef, RuleDef
 
@@ -150,7 +150,7 @@ class DoctrinePolicy:
         return "" if "" in legal else None
 
 
-def doctrine_policy(scenario: Any, side: str, personality: str = "historical") -> DoctrinePolicy:
+def doctrine_policy(scenario: Any, side: Side, personality: str = "historical") -> DoctrinePolicy:
     """The policy of ``side`` with the given personality, from the scenario's doctrines."""
     key = f"{side}.{personality}"
     if key not in scenario.doctrines:

@@ -26,6 +26,8 @@ from datetime import date
 from operator import attrgetter
 from typing import Any
 
+from game.engine.limits import subs_near_line
+
 Pred = Callable[[Any, Any], bool]
 
 QUARANTINE_STATES = ("none", "proclaimed", "in_force", "lifted")
@@ -67,8 +69,7 @@ def _ships_held_min(n: int) -> Pred:
 
 def _sub_near_line(flag: bool) -> Pred:
     def pred(o: Any, s: Any) -> bool:
-        near = any(sub.status in ("patrol", "escorting") and abs(sub.distance - o.line_nm) <= 250 for sub in o.subs)
-        return near == flag
+        return bool(subs_near_line(o)) == flag
 
     return pred
 

@@ -35,6 +35,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.engine.limits import clamp, subs_near_line
 from game.engine.model import Order
 from game.engine.turn import MAX_RUNG, Turn
 
@@ -49,16 +50,12 @@ def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
     if facts.local_authority:
         p += fr.local_authority
     if facts.quarantine == "in_force":
-        line = facts.line_nm
-        held = near = 0
+        held = 0
         for sh in facts.ships:
             if sh.status == "held":
                 held += 1
-        for sub in facts.subs:
-            if sub.status in ("patrol", "escorting") and abs(sub.distance - line) <= 250:
-                near += 1
         p += fr.held_ship * held
-        p += fr.sub_near_line * near
+        p += fr.sub_near_line * len(subs_near_line(facts))
     p = min(fr.cap, p + order_risk)
     if facts.agreement is not None:
         p *= fr.settled
@@ -116,7 +113,7 @@ def forecast_risk(view: Any, orders: tuple[Order, ...] | list[Order]) -> float:
             facts.rung = min(MAX_RUNG, max(facts.rung + eff.rung, eff.rung_min, facts.rung))
         elif eff.rung < 0:
             facts.rung = max(0, facts.rung + eff.rung)
-        facts.castro_alarm = min(100.0, max(0.0, facts.castro_alarm + eff.castro_alarm))
+        facts.castro_alarm = clamp(facts.castro_alarm + eff.castro_alarm)
         params = odef.params
         if odef.handler == "defcon":
             facts.defcon = min(5, max(1, facts.defcon - int(params["raise"])))

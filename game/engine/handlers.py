@@ -12,7 +12,8 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from game.engine.model import CARGO_WORDS, LEADER, Order, Site, other, replace
+from game.engine.limits import subs_near_line
+from game.engine.model import CARGO_WORDS, LEADER, OPERATING, UNDER_WAY, Order, Side, Site, other, replace
 from game.engine.negotiation import accept_offer, reject_offer, send_offer
 from game.engine.scenario_types import OrderDef
 from game.engine.turn import Turn
@@ -25,7 +26,7 @@ def is_contraband(cargo: str, tightened: bool) -> bool:
     return cargo in CONTRABAND or (tightened and cargo == "oil")
 
 
-def _none(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _none(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     """Only the order's declared effects."""
 
 
@@ -36,14 +37,14 @@ def _no_targets(view: Any, odef: OrderDef) -> tuple[str, ...]:
 # -- United States --
 
 
-def _recon(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _recon(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     level = odef.params.get("level", "high")
     turn.set_flag("u2_flown" if level == "high" else "lowlevel_flown", "us")
     if level == "low":
         turn.castro(turn.s.scenario.rules["castro"]["low_level"])
 
 
-def _quarantine(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _quarantine(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
     status = odef.params["status"]
     if status == "proclaimed":
@@ -55,11 +56,11 @@ def _quarantine(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
         s.ships = tuple(replace(sh, status="sailing") if sh.status == "held" else sh for sh in s.ships)
 
 
-def _line(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _line(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     turn.s.line_nm = int(odef.params["nm"])
 
 
-def _tighten(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _tighten(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     turn.s.tightened = True
 
 
@@ -78,7 +79,7 @@ DEFCON_DOWN_WORDS = {
 }
 
 
-def _defcon(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _defcon(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
     s.defcon = min(5, max(1, s.defcon - int(odef.params["raise"])))
     public = odef.params.get("public", True)
@@ -90,14 +91,14 @@ def _defcon(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     turn.log("defcon_level", text, "public" if public else "us")
 
 
-def _alert(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _alert(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
     s.alert = min(2, max(0, s.alert + int(odef.params["raise"])))
     if odef.params.get("public", True):
         s.alert_public = s.alert
 
 
-def _strike(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _strike(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
     aim = odef.params["aim"]
     if aim == "sams":
@@ -106,7 +107,7 @@ def _strike(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     kill = float(odef.params.get("kill", 0.8))
     sites = []
     for site in s.sites:
-        if site.status in ("building", "halted") and turn.dice.chance(kill):
+        if site.status in OPERATING and turn.dice.chance(kill):
             site = replace(site, status="struck", readiness=0.0)
         sites.append(site)
     s.sites = tuple(sites)
@@ -119,7 +120,7 @@ def _damage_assessment(turn: Turn) -> None:
     s = turn.s
     s.site_intel = s.sites
     hit = sum(1 for x in s.sites if x.status == "struck")
-    left = sum(x.launchers for x in s.sites if x.kind == "mrbm" and x.status in ("building", "halted"))
+    left = sum(x.launchers for x in s.sites if x.kind == "mrbm" and x.status in OPERATING)
     s.est_launchers = left
     s.est_sigma = max(s.est_sigma, 2.0)
     turn.log(
@@ -131,11 +132,11 @@ def _damage_assessment(turn: Turn) -> None:
     )
 
 
-def _invade(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _invade(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     turn.s.invaded = True
 
 
-def _stand_down(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _stand_down(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     """The invasion force disperses; troops already ashore come home."""
     s = turn.s
     s.invasion_prep = max(0.0, s.invasion_prep - float(odef.params["prep"]))
@@ -169,7 +170,7 @@ def _put_ship(turn: Turn, index: int, ship: Any) -> None:
     turn.s.ships = tuple(ships)
 
 
-def _hail(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _hail(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
     i, ship = _ship(turn, order.target)
     if is_contraband(ship.cargo, s.tightened):
@@ -186,7 +187,7 @@ def _hail(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     )
 
 
-def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _board(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
     i, ship = _ship(turn, order.target)
     _escorted(turn, ship)
@@ -210,7 +211,7 @@ def _board(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     )
 
 
-def _disable(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _disable(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     i, ship = _ship(turn, order.target)
     _escorted(turn, ship)
     _put_ship(turn, i, replace(ship, status="disabled", revealed=True))
@@ -220,12 +221,10 @@ def _disable(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 def _subs_near(view: Any, odef: OrderDef) -> tuple[str, ...]:
     if view.quarantine != "in_force":
         return ()
-    return tuple(
-        sub.id for sub in view.subs if sub.status in ("patrol", "escorting") and abs(sub.distance - view.line_nm) <= 250
-    )
+    return tuple(sub.id for sub in subs_near_line(view))
 
 
-def _signal_sub(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _signal_sub(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
     subs = tuple(replace(sub, status="surfaced") if sub.id == order.target else sub for sub in s.subs)
     s.subs = subs
@@ -235,7 +234,7 @@ def _signal_sub(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 # -- Soviet Union --
 
 
-def _construction(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _construction(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
     mode = odef.params["mode"]
     turn.clear_flag("construction_accelerated")
@@ -247,13 +246,13 @@ def _construction(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
             turn.set_flag("construction_accelerated", "ussr")
 
 
-def _ships(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _ships(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     """Radio the ships; they act on it at the next movement (they are days out at sea)."""
     s = turn.s
     mode = odef.params["mode"]
     ships = []
     for sh in s.ships:
-        if sh.status in ("sailing", "held", "halted") and (mode != "turn_back" or sh.cargo in CONTRABAND):
+        if sh.status in UNDER_WAY and (mode != "turn_back" or sh.cargo in CONTRABAND):
             sh = replace(sh, pending=mode, ordered=s.turn)
         ships.append(sh)
     s.ships = tuple(ships)
@@ -262,7 +261,7 @@ def _ships(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
         turn.set_flag("run_the_line", "ussr")
 
 
-def _subs(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _subs(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     """Send the submarines to shadow the weapons ships still at sea, or pull them all back."""
     s = turn.s
     escort = odef.params["mode"] == "escort"
@@ -274,7 +273,7 @@ def _subs(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
     for sh in s.ships:
         if not escort:
             sh = replace(sh, escort="") if sh.escort else sh
-        elif free and not sh.escort and sh.cargo in CONTRABAND and sh.status in ("sailing", "held", "halted"):
+        elif free and not sh.escort and sh.cargo in CONTRABAND and sh.status in UNDER_WAY:
             sh = replace(sh, escort=free.pop(0))
         ships.append(sh)
     s.ships = tuple(ships)
@@ -287,21 +286,21 @@ def _escorted(turn: Turn, ship: Any) -> None:
         turn.log("escort_detected", f"Sonar picks up a submarine close to the {ship.name}.", "public")
 
 
-def _delegate(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _delegate(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     turn.s.local_authority = bool(odef.params["local"])
 
 
-def _dismantle(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _dismantle(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
     s.sites = tuple(replace(x, status="dismantled", readiness=0.0) if x.status != "struck" else x for x in s.sites)
     s.site_intel = s.sites  # dismantling is done in the open
 
 
-def _remove_bombers(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _remove_bombers(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     turn.s.bombers = 0
 
 
-def _tactical_out(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _tactical_out(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     turn.s.tactical = 0
     turn.s.local_authority = False
 
@@ -309,7 +308,7 @@ def _tactical_out(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
 # -- letters and offers --
 
 
-def _offer(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _offer(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     send_offer(turn, side, order, odef.params["channel"])
 
 
@@ -318,15 +317,15 @@ def _open_offers(view: Any, odef: OrderDef) -> tuple[str, ...]:
     return tuple(str(o.id) for o in view.offers if o.status == "open" and o.sender == rival and o.terms)
 
 
-def _accept(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _accept(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     accept_offer(turn, side, int(order.target), odef.params.get("channel", "private"))
 
 
-def _reject(turn: Turn, side: str, order: Order, odef: OrderDef) -> None:
+def _reject(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     reject_offer(turn, side, int(order.target))
 
 
-Resolve = Callable[[Turn, str, Order, OrderDef], None]
+Resolve = Callable[[Turn, Side, Order, OrderDef], None]
 Targets = Callable[[Any, OrderDef], tuple[str, ...]]
 
 HANDLERS: dict[str, tuple[Targets, Resolve, frozenset[str], frozenset[str]]] = {

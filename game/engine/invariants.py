@@ -1,11 +1,19 @@
-"""What must hold of every state the engine ever makes; the soak test checks it after every step."""
+"""What must hold of every state the engine ever makes; the soak test checks it after every step.
+
+The first invariant is read from the state's declaration: every field holds a value of its declared type,
+all the way down, so a misspelt status (each is a ``Literal``) or a field left unset is caught with the rest."""
 
 from __future__ import annotations
 
-from game.engine.state import GameState
+import reprlib
+
+from game.engine.declared import conforms
+from game.engine.state import STATE_TYPES, GameState
 from game.engine.view import player_view
 
-QUARANTINE = ("none", "proclaimed", "in_force", "lifted")
+
+def _shown(value: object) -> str:
+    return value if isinstance(value, str) else reprlib.repr(value)
 
 
 def broken_invariants(state: GameState, before: GameState | None = None) -> list[str]:
@@ -17,10 +25,15 @@ def broken_invariants(state: GameState, before: GameState | None = None) -> list
         if not ok:
             problems.append(what)
 
+    for name, hint in STATE_TYPES.items():
+        value = s.__dict__.get(name, "(unset)")
+        need(name in s.__dict__ and conforms(value, hint), f"{name} {_shown(value)} is not of its declared type {hint}")
+    if problems:
+        return problems  # the checks below read the fields as declared
     need(0 <= s.rung <= 10 and s.rung <= s.max_rung <= 10, f"rung {s.rung} / max {s.max_rung} out of bounds")
     need(1 <= s.defcon <= 5 and 1 <= s.defcon_public <= 5, f"DEFCON {s.defcon} out of bounds")
     need(0 <= s.alert <= 2 and 0 <= s.alert_public <= 2, f"alert {s.alert} out of bounds")
-    need(s.quarantine in QUARANTINE and s.line_nm in (500, 800), f"quarantine {s.quarantine}/{s.line_nm}")
+    need(s.line_nm in (500, 800), f"quarantine line at {s.line_nm} nm")
     need(all(0.0 <= v <= 100.0 for v in s.meters.values()), "a meter is out of 0–100")
     need(0.0 <= s.castro_alarm <= 100.0 and 0.0 <= s.invasion_prep <= 100.0, "Castro's alarm or invasion out of 0–100")
     need(all(0.0 <= x.readiness <= 100.0 for x in s.sites), "a site's readiness is out of 0–100")

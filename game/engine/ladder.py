@@ -16,8 +16,10 @@ from __future__ import annotations
 
 from typing import Any
 
+from game.engine.model import Side
 
-def posture_floor(s: Any, side: str | None = None) -> int:
+
+def posture_floor(s: Any, side: Side | None = None) -> int:
     """The lowest rung the posture allows, from every flag (``side`` None) or from those ``side`` can see.
 
     Readiness counts as it was announced: a quiet raise adds to the risk of an incident (friction reads
@@ -44,7 +46,7 @@ def posture_floor(s: Any, side: str | None = None) -> int:
     return floor
 
 
-def seen_rung(s: Any, side: str) -> int:
+def seen_rung(s: Any, side: Side) -> int:
     """The rung as ``side`` can know it: the truth, unless only a flag hidden from it holds the rung up."""
     floor = posture_floor(s)
     if s.rung > floor:

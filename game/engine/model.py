@@ -10,13 +10,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, Literal, NamedTuple, TypeVar
+from typing import Any, Literal, NamedTuple, TypeVar, get_args
 
+# The engine's closed vocabularies, each declared once: the checker holds the code to them, the scenario
+# loader holds the files to them, and a tuple of the values (``get_args``) serves where code needs the set.
 Side = Literal["us", "ussr"]
 SIDES: tuple[Side, Side] = ("us", "ussr")
 Visibility = Literal["public", "us", "ussr"]
+VISIBILITIES: tuple[Visibility, ...] = get_args(Visibility)
+Audience = Literal[Visibility, "both"]  # whom a log line is for: "both" files one line for each leader
 Channel = Literal["public", "private", "back"]
-CHANNELS: tuple[Channel, ...] = ("public", "private", "back")
+CHANNELS: tuple[Channel, ...] = get_args(Channel)
+ShipStatus = Literal["sailing", "held", "halted", "returning", "arrived", "diverted", "disabled"]
+SHIP_STATUSES: tuple[ShipStatus, ...] = get_args(ShipStatus)
+SubStatus = Literal["patrol", "escorting", "surfaced", "withdrawn"]
+SUB_STATUSES: tuple[SubStatus, ...] = get_args(SubStatus)
+SiteStatus = Literal["building", "halted", "struck", "dismantled"]
+SITE_STATUSES: tuple[SiteStatus, ...] = get_args(SiteStatus)
+OfferStatus = Literal["open", "accepted", "rejected", "expired", "closed"]
+OFFER_STATUSES: tuple[OfferStatus, ...] = get_args(OfferStatus)
+QuarantineStatus = Literal["none", "proclaimed", "in_force", "lifted"]
+QUARANTINE_STATUSES: tuple[QuarantineStatus, ...] = get_args(QuarantineStatus)
+DeclaredCargo = Literal["missiles", "warheads", "military", "oil", "general"]  # what a scenario's ship carries
+Cargo = Literal[DeclaredCargo, "unknown"]  # "unknown": a cargo the US has not seen
+SiteKind = Literal["mrbm", "irbm"]
+Friction = Literal["historical", "plausible"]  # the record's own accidents, or what could have happened
+Part = Literal["day", "am", "pm", "week"]  # a turn's part of its day ("week": a turn of several days)
+Phase = Literal["diplomacy", "movement", "force"]  # the orders of a turn resolve phase by phase, in this order
+PHASES: tuple[Phase, ...] = get_args(Phase)
+ShipOrder = Literal["turn_back", "halt", "run", "go"]  # what Moscow may radio its ships
+LineNm = Literal[500, 800]  # where the quarantine line may be drawn, in nautical miles
+LINE_NMS: tuple[LineNm, ...] = get_args(LineNm)
+OutcomeKind = Literal["settlement", "nuclear_war", "capitulation_us", "capitulation_ussr", "time_out"]
+Winner = Literal["us", "ussr", "none", "war"]  # "none": a compromise
 
 LEADER = {"us": "Kennedy", "ussr": "Khrushchev"}
 ROLE = {"us": "President of the United States", "ussr": "First Secretary of the Communist Party of the Soviet Union"}
@@ -39,7 +65,7 @@ CARGO_WORDS = {
 COUNTRY = {"us": "the United States", "ussr": "the Soviet Union"}
 
 
-def other(side: str) -> Side:
+def other(side: Side) -> Side:
     """The opposing side."""
     return "ussr" if side == "us" else "us"
 
@@ -73,15 +99,19 @@ class Ship(NamedTuple):
 
     id: str
     name: str
-    cargo: str
+    cargo: Cargo
     distance: float
     speed: float
-    status: str = "sailing"  # sailing | held | halted | returning | arrived | diverted | disabled
-    pending: str = ""  # an order radioed from Moscow, carried out at the next turn's movement
+    status: ShipStatus = "sailing"
+    pending: Literal[ShipOrder, ""] = ""  # an order radioed from Moscow, carried out at the next turn's movement
     ordered: int = -1  # the turn it was radioed
     revealed: bool = False
     cleared: bool = False  # hailed and let through the line
     escort: str = ""  # the submarine sent to shadow it, if any
+
+
+UNDER_WAY: tuple[ShipStatus, ...] = ("sailing", "held", "halted")  # still at sea, and Moscow's orders reach it
+VOYAGE_OVER: tuple[ShipStatus, ...] = ("arrived", "diverted", "disabled")  # nothing more will happen to it
 
 
 class Submarine(NamedTuple):
@@ -91,10 +121,11 @@ class Submarine(NamedTuple):
     name: str
     distance: float
     nuclear_torpedo: bool
-    status: str = "patrol"  # patrol | escorting | surfaced | withdrawn
+    status: SubStatus = "patrol"
 
 
-OPERATING = ("building", "halted")  # a site in either state fires once it is ready
+ON_STATION: tuple[SubStatus, ...] = ("patrol", "escorting")  # a submarine at sea, not surfaced nor gone home
+OPERATING: tuple[SiteStatus, ...] = ("building", "halted")  # a site in either state fires once it is ready
 
 
 class Site(NamedTuple):
@@ -102,10 +133,10 @@ class Site(NamedTuple):
 
     id: str
     name: str
-    kind: str  # mrbm | irbm
+    kind: SiteKind
     launchers: int
     readiness: float
-    status: str = "building"  # building | halted | struck | dismantled
+    status: SiteStatus = "building"
 
     @property
     def operational(self) -> bool:
@@ -122,7 +153,7 @@ class Offer(NamedTuple):
     turn: int
     deadline_turn: int = -1
     reply_to: int = 0
-    status: str = "open"  # open | accepted | rejected | expired | closed
+    status: OfferStatus = "open"
     knowers: int = 0
 
 
@@ -177,8 +208,8 @@ OFFER_KNOWERS = Offer._fields.index("knowers")
 class Outcome:
     """How the crisis ended. ``winner`` is a side, ``"none"`` (compromise) or ``"war"``."""
 
-    kind: str  # settlement | nuclear_war | capitulation_us | capitulation_ussr | time_out
+    kind: OutcomeKind
     turn: int
     date: str
-    winner: str
+    winner: Winner
     terms: tuple[Term, ...] = ()

@@ -12,7 +12,7 @@ political cost the scenario gives it.
 
 from __future__ import annotations
 
-from game.engine.model import LEADER, OFFER_KNOWERS, Offer, Order, Term, long_date, other, put, replace
+from game.engine.model import LEADER, OFFER_KNOWERS, Channel, Offer, Order, Side, Term, long_date, other, put, replace
 from game.engine.settlement import announce_duties
 from game.engine.turn import Turn, describe_terms
 
@@ -32,13 +32,13 @@ def _terms_text(turn: Turn, terms: tuple[Term, ...], public_only: bool = False) 
     return describe_terms(turn.s.scenario, terms, public_only)
 
 
-def send_offer(turn: Turn, side: str, order: Order, channel: str) -> None:
+def send_offer(turn: Turn, side: Side, order: Order, channel: Channel) -> None:
     """Queue an offer (or a plain letter) for delivery at the end of this turn."""
     s = turn.s
     offer_id = len(s.offers) + 1
     knowers = s.scenario.friction.knowers.get(channel, 0)
     deadline = s.turn + order.deadline if order.deadline else -1
-    offer = Offer(offer_id, side, channel, order.terms, s.turn, deadline, order.reply_to, "open", knowers)  # type: ignore[arg-type]
+    offer = Offer(offer_id, side, channel, order.terms, s.turn, deadline, order.reply_to, "open", knowers)
     s.offers = s.offers + (offer,)
     if order.reply_to:
         s.offers = tuple(
@@ -76,7 +76,7 @@ def _answers(s: object, offer_id: int) -> str:
     return f"It answers {LEADER[offer.sender]}'s {kind} of {when} (message {offer_id})."
 
 
-def accept_offer(turn: Turn, side: str, offer_id: int, channel: str) -> None:
+def accept_offer(turn: Turn, side: Side, offer_id: int, channel: Channel) -> None:
     """Accept an open offer from the other side: its terms become the agreement."""
     s = turn.s
     offer = next(o for o in s.offers if o.id == offer_id)
@@ -117,7 +117,7 @@ def concede_in_public(turn: Turn, kind: str) -> None:
         turn.meter(key, delta)
 
 
-def reject_offer(turn: Turn, side: str, offer_id: int) -> None:
+def reject_offer(turn: Turn, side: Side, offer_id: int) -> None:
     s = turn.s
     s.offers = tuple(replace(o, status="rejected") if o.id == offer_id and o.status == "open" else o for o in s.offers)
     turn.log("offer_rejected", f"{LEADER[side]} rejects offer {offer_id}.", "both")

@@ -10,10 +10,10 @@ ordered twice.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Literal
 
 from game.engine.handlers import HANDLERS, NO_TARGET
-from game.engine.model import Order, other
+from game.engine.model import Order, Side, other
 from game.engine.settlement import forbidden, term_forbidding
 
 MAX_DEADLINE = 4
@@ -22,7 +22,7 @@ MAX_DEADLINE = 4
 class IllegalOrders(ValueError):
     """Raised by ``apply`` when a side's orders break the rules; ``problems`` says how."""
 
-    def __init__(self, side: str, problems: list[str]) -> None:
+    def __init__(self, side: Side | Literal["both"], problems: list[str]) -> None:
         super().__init__(f"{side}: " + "; ".join(problems))
         self.side = side
         self.problems = problems

@@ -28,11 +28,12 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from itertools import chain
+from typing import cast
 
 from game.engine.friction import draw_incidents
 from game.engine.handlers import HANDLERS
 from game.engine.ladder import posture_floor
-from game.engine.model import Order, Outcome
+from game.engine.model import PHASES, Audience, Order, Outcome, Side
 from game.engine.negotiation import expire_deadlines, leak_secrets
 from game.engine.orders import IllegalOrders, check_orders
 from game.engine.scenario_types import NO_EFFECTS, OrderDef
@@ -43,15 +44,14 @@ from game.engine.turn import Turn
 from game.engine.view import player_view
 from game.engine.world import build_sites, move_ships, pressures, update_castro, update_intelligence
 
-PHASES = ("diplomacy", "movement", "force")
-PHASE_INDEX = {phase: i for i, phase in enumerate(PHASES)}
+PHASE_INDEX: dict[str, int] = {phase: i for i, phase in enumerate(PHASES)}
 
 
 def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]]) -> GameState:
     """Resolve one turn with both sides' orders; returns the state at the next dawn."""
     if state.over:
         raise IllegalOrders("both", ["the game is over"])
-    by_side = {"us": tuple(orders.get("us", ())), "ussr": tuple(orders.get("ussr", ()))}
+    by_side: dict[Side, tuple[Order, ...]] = {"us": tuple(orders.get("us", ())), "ussr": tuple(orders.get("ussr", ()))}
     for side, given in by_side.items():
         if given:
             problems = check_orders(player_view(state, side), given)
@@ -62,7 +62,7 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
     days = s.turn_def.days
     rung_before = s.rung
     defs = s.scenario.orders
-    plan: list[list[tuple[str, Order, OrderDef]]] = [[], [], []]  # by phase; the US's first within a phase
+    plan: list[list[tuple[Side, Order, OrderDef]]] = [[], [], []]  # by phase; the US's first within a phase
     for side, given in by_side.items():
         for order in given:
             odef = defs[order.kind]
@@ -76,7 +76,7 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
         HANDLERS[odef.handler][1](turn, side, order, odef)
         order_risk += odef.risk
         if odef.log:
-            turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else odef.visibility)
+            turn.log(odef.log_key, odef.log, side if odef.visibility == "own" else cast(Audience, odef.visibility))
     p = draw_incidents(turn, order_risk + turn.risk)  # the risk of the posture the orders have made
     build_sites(turn, days)
     move_ships(turn, days)
@@ -193,7 +193,7 @@ def fire_events(turn: Turn, at: str) -> None:
             for oid in ev.force:  # an order carried out by the event itself, as the scenario tells it
                 odef = s.scenario.orders[oid]
                 turn.apply_effects(odef.effects)
-                HANDLERS[odef.handler][1](turn, odef.side, Order(oid), odef)
+                HANDLERS[odef.handler][1](turn, cast(Side, odef.side), Order(oid), odef)
             fired = fired | {ev.id}
     s.fired = fired
 

@@ -17,9 +17,10 @@ world opinion and domestic standing — built from the end state.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
-from game.engine.model import SIDES, Outcome, Term, other
+from game.engine.limits import clamp
+from game.engine.model import OPERATING, SIDES, Outcome, Side, Term, Winner, other
 
 if TYPE_CHECKING:
     from game.engine.state import GameState
@@ -48,11 +49,11 @@ def gains(state: GameState, terms: tuple[Term, ...]) -> dict[str, float]:
     for term in terms:
         tdef = defs[term.kind]
         value = tdef.value * (rules["secret_factor"] if term.secret else 1.0)
-        got[other(tdef.by)] += value
+        got[other(cast(Side, tdef.by))] += value
     return got
 
 
-def settlement_winner(state: GameState, terms: tuple[Term, ...]) -> str:
+def settlement_winner(state: GameState, terms: tuple[Term, ...]) -> Winner:
     """``us``, ``ussr`` or ``none`` (a compromise): see the module docstring."""
     if not any(t.kind == "withdraw_missiles" for t in terms):
         return "ussr"
@@ -81,7 +82,7 @@ def time_out_outcome(turn: Turn) -> tuple[Outcome, str]:
     return Outcome("time_out", s.turn, s.date, "none"), rules["text_stalemate"]
 
 
-def rank(outcome: Outcome | None, side: str) -> int:
+def rank(outcome: Outcome | None, side: Side) -> int:
     if outcome is None or outcome.winner == "none":
         return 2
     if outcome.winner == "war":
@@ -90,10 +91,10 @@ def rank(outcome: Outcome | None, side: str) -> int:
 
 
 def _clamp(x: float) -> int:
-    return int(round(min(20.0, max(0.0, x))))
+    return int(round(clamp(x, 0.0, 20.0)))
 
 
-def _public_value(state: GameState, by: str) -> float:
+def _public_value(state: GameState, by: Side) -> float:
     """The value of the concessions ``by`` made that the world knows of (agreed in public or leaked)."""
     if state.agreement is None:
         return 0.0
@@ -123,7 +124,7 @@ def scores(state: GameState) -> dict[str, Score]:
         )
         if side == "us":
             total_launchers = sum(x.launchers for x in state.sites if x.kind == "mrbm") or 1
-            remaining = sum(x.launchers for x in state.sites if x.kind == "mrbm" and x.status in ("building", "halted"))
+            remaining = sum(x.launchers for x in state.sites if x.kind == "mrbm" and x.status in OPERATING)
             security = 20.0 * (1.0 - remaining / total_launchers)
             if state.bombers > 0:
                 security -= rules["bombers_penalty"]

@@ -2,17 +2,18 @@
 
 Used by the property tests (round trips), the debug dump of the command line and
 the game record. Nothing read is executed: every value is rebuilt field by field
-into the engine's own types.
+into the engine's own types. The state is written by the types its fields are
+declared with (``GameState``'s annotations), so a new field needs no case here.
 """
 
 from __future__ import annotations
 
-from dataclasses import asdict
-from typing import Any
+from typing import Any, get_args, get_origin
 
-from game.engine.model import LogEntry, Offer, Order, Outcome, Ship, Site, Submarine, Term
+from game.engine.declared import RECORDS, each, optional
+from game.engine.model import Order, Term
 from game.engine.scenario_types import Scenario
-from game.engine.state import STATE_FIELDS, GameState, blank_state
+from game.engine.state import STATE_TYPES, GameState, blank_state
 
 
 def order_to_json(order: Order) -> dict[str, Any]:
@@ -39,52 +40,52 @@ def order_from_json(data: dict[str, Any]) -> Order:
     )
 
 
-def _terms(items: Any) -> tuple[Term, ...]:
-    return tuple(Term(t["kind"], t["secret"]) for t in items)
+def to_json(value: Any, hint: Any) -> Any:
+    """``value``, declared as ``hint``, as JSON data: tuples as lists, frozensets sorted, records as tables."""
+    if value is None:
+        return None
+    hint = optional(hint)
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is tuple:
+        return [to_json(v, k) for v, k in zip(value, each(hint, len(value)), strict=True)]
+    if origin is frozenset:
+        return sorted(to_json(v, args[0]) for v in value)
+    if origin is dict:
+        return {k: to_json(v, args[1]) for k, v in value.items()}
+    fields = RECORDS.get(hint)
+    if fields is not None:
+        return {name: to_json(getattr(value, name), kind) for name, kind in fields.items()}
+    return value
+
+
+def from_json(data: Any, hint: Any) -> Any:
+    """The value ``to_json`` wrote for the declared type ``hint``."""
+    if data is None:
+        return None
+    hint = optional(hint)
+    origin, args = get_origin(hint), get_args(hint)
+    if origin is tuple:
+        return tuple(from_json(v, k) for v, k in zip(data, each(hint, len(data)), strict=True))
+    if origin is frozenset:
+        return frozenset(from_json(v, args[0]) for v in data)
+    if origin is dict:
+        return {k: from_json(v, args[1]) for k, v in data.items()}
+    fields = RECORDS.get(hint)
+    if fields is not None:
+        return hint(**{name: from_json(data[name], kind) for name, kind in fields.items() if name in data})
+    return data
 
 
 def state_to_json(state: GameState) -> dict[str, Any]:
     """Every field of the state as JSON data (the scenario by its id)."""
     data: dict[str, Any] = {"scenario": state.scenario.id}
-    for name in STATE_FIELDS:
-        value = getattr(state, name)
-        if name in ("ships", "subs", "sites", "site_intel"):
-            value = [x._asdict() for x in value]
-        elif name == "offers":
-            value = [{**x._asdict(), "terms": [asdict(t) for t in x.terms]} for x in value]
-        elif name == "logs":
-            value = {k: [e.to_json() for e in v] for k, v in value.items()}
-        elif name == "flags":
-            value = {k: sorted(v) for k, v in value.items()}
-        elif name == "fired":
-            value = sorted(value)
-        elif name == "outcome":
-            value = asdict(value) if value is not None else None
-        elif name == "agreement":
-            value = [asdict(t) for t in value] if value is not None else None
-        elif name in ("rng", "draws", "history", "leaked"):
-            value = [list(x) if isinstance(x, tuple) else x for x in value]
-        data[name] = value
+    for name, hint in STATE_TYPES.items():
+        data[name] = to_json(getattr(state, name), hint)
     return data
 
 
 def state_from_json(data: dict[str, Any], scenario: Scenario) -> GameState:
-    """The state that ``state_to_json`` wrote, for the given scenario."""
-    fields = {name: data[name] for name in STATE_FIELDS}
-    fields["ships"] = tuple(Ship(**x) for x in data["ships"])
-    fields["subs"] = tuple(Submarine(**x) for x in data["subs"])
-    fields["sites"] = tuple(Site(**x) for x in data["sites"])
-    fields["site_intel"] = tuple(Site(**x) for x in data["site_intel"])
-    fields["offers"] = tuple(Offer(**{**x, "terms": _terms(x["terms"])}) for x in data["offers"])
-    fields["logs"] = {k: tuple(LogEntry(**e) for e in v) for k, v in data["logs"].items()}
-    fields["flags"] = {k: frozenset(v) for k, v in data["flags"].items()}
-    fields["fired"] = frozenset(data["fired"])
-    out = data["outcome"]
-    fields["outcome"] = Outcome(**{**out, "terms": _terms(out["terms"])}) if out is not None else None
-    fields["agreement"] = _terms(data["agreement"]) if data["agreement"] is not None else None
-    fields["rng"] = tuple(data["rng"])
-    fields["draws"] = tuple(data["draws"])
-    fields["history"] = tuple(tuple(h) for h in data["history"])
-    fields["leaked"] = tuple(tuple(x) for x in data["leaked"])
-    fields["meters"] = dict(data["meters"])
+    """The state that ``state_to_json`` wrote, for the given scenario (keys the state does not declare are
+    passed over, and a field the data lacks takes its declared starting value: older saves load)."""
+    fields = {name: from_json(data[name], hint) for name, hint in STATE_TYPES.items() if name in data}
     return blank_state(scenario, **fields)

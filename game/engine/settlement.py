@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from game.engine.model import COUNTRY, LEADER, Order, Term, long_date, other, replace
+from game.engine.model import COUNTRY, LEADER, Order, Side, Term, long_date, other, replace
 
 if TYPE_CHECKING:
     from game.engine.turn import Turn
@@ -46,7 +46,7 @@ def term_forbidding(scenario: Any, agreement: tuple[Term, ...], kind: str) -> st
     return ""
 
 
-def void_order(turn: Turn, side: str, order: Order) -> bool:
+def void_order(turn: Turn, side: Side, order: Order) -> bool:
     """Whether an order given this turn falls void because an agreement reached earlier in the turn forbids it."""
     s = turn.s
     if s.agreement is None or order.kind not in forbidden(s.scenario, s.agreement):

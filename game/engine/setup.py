@@ -3,14 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping
+from typing import get_args
 
 from game.engine.dice import seed_state
-from game.engine.model import Order, Ship, Site, Submarine
+from game.engine.model import Friction, Order, Ship, Site, Submarine
 from game.engine.resolve import apply, open_game
 from game.engine.scenario_types import Scenario
 from game.engine.state import GameState, blank_state
 
-FRICTIONS = ("historical", "plausible")
+FRICTIONS: tuple[Friction, ...] = get_args(Friction)
 PRELUDE_SEED = 1962  # the days before a variant begins are always the historical ones
 
 # The orders of one prelude turn, given the state at its dawn.
@@ -26,8 +27,7 @@ def new_game(
     ``prelude`` gives (the kernel knows no doctrine: ``game.prelude`` passes the historical ones); then the
     game's own seed and friction take over.
     """
-    if friction not in FRICTIONS:
-        raise ValueError(f"friction must be one of {', '.join(FRICTIONS)}, not {friction!r}")
+    friction = _friction(friction)
     if scenario.prelude_turns:
         if prelude is None:
             raise ValueError(
@@ -43,7 +43,16 @@ def new_game(
     return _start(scenario, seed, friction)
 
 
-def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
+def _friction(name: str) -> Friction:
+    """The friction setting of this name (a front end passes what a player chose)."""
+    for known in FRICTIONS:
+        if name == known:
+            return known
+    raise ValueError(f"friction must be one of {', '.join(FRICTIONS)}, not {name!r}")
+
+
+def _start(scenario: Scenario, seed: int, friction: Friction) -> GameState:
+    """The state the scenario opens with; the fields every game starts alike take their declared values."""
     st = scenario.start
     sites = tuple(Site(x["id"], x["name"], x["kind"], x["launchers"], float(x["readiness"])) for x in scenario.sites)
     known = {x["id"] for x in scenario.sites if x.get("known", False)}
@@ -51,26 +60,18 @@ def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
         scenario,
         friction=friction,
         seed=int(seed),
-        turn=0,
-        over=False,
         rung=st["rung"],
         max_rung=st["rung"],
         defcon=st["defcon"],
         defcon_public=st["defcon"],
         alert=st["alert"],
         alert_public=st["alert"],
-        quarantine="none",
         line_nm=st["line_nm"],
-        tightened=False,
-        quarantine_turn=-1,
         invasion_prep=float(st["invasion_prep"]),
-        invaded=False,
         castro_alarm=float(st["castro_alarm"]),
         tactical=st["tactical"],
-        local_authority=False,
         bombers=st["bombers"],
         sams=st["sams"],
-        irbm_missiles=False,
         ships=tuple(
             Ship(x["id"], x["name"], x["cargo"], float(x["distance"]), float(x["speed"])) for x in scenario.ships
         ),
@@ -79,19 +80,9 @@ def _start(scenario: Scenario, seed: int, friction: str) -> GameState:
         site_intel=tuple(x for x in sites if x.id in known),
         meters={f"{side}.{name}": float(v) for side, table in scenario.meters.items() for name, v in table.items()},
         flags={"public": frozenset(st["flags"]), "us": frozenset(st["us_flags"]), "ussr": frozenset(st["ussr_flags"])},
-        est_launchers=0,
         est_sigma=float(scenario.rules["intel"]["sigma_start"]),
         est_invasion=int(st["invasion_prep"]),
-        offers=(),
-        agreement=None,
-        agreement_turn=-1,
-        leaked=(),
-        outcome=None,
         logs={"public": (), "us": (), "ussr": ()},
-        seq=0,
         rng=seed_state(int(seed)),
-        draws=(),
-        history=(),
-        fired=frozenset(),
     )
     return open_game(state)

@@ -9,104 +9,78 @@ ends and the AI see a ``PlayerView``.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Mapping
+from types import MappingProxyType
+from typing import Any, get_type_hints
 
-from game.engine.model import OPERATING, LogEntry, Offer, Outcome, Ship, Site, Submarine, Term
-from game.engine.scenario_types import Scenario, TurnDef
-
-STATE_FIELDS = (
-    "friction",
-    "seed",
-    "turn",
-    "over",
-    "rung",
-    "max_rung",
-    "defcon",
-    "defcon_public",
-    "alert",
-    "alert_public",
-    "quarantine",
-    "line_nm",
-    "tightened",
-    "quarantine_turn",
-    "invasion_prep",
-    "invaded",
-    "castro_alarm",
-    "tactical",
-    "local_authority",
-    "bombers",
-    "sams",
-    "irbm_missiles",
-    "ships",
-    "subs",
-    "sites",
-    "site_intel",
-    "meters",
-    "flags",
-    "est_launchers",
-    "est_sigma",
-    "est_invasion",
-    "offers",
-    "agreement",
-    "agreement_turn",
-    "leaked",
-    "outcome",
-    "logs",
-    "seq",
-    "rng",
-    "draws",
-    "history",
-    "fired",
+from game.engine.model import (
+    OPERATING,
+    Friction,
+    LogEntry,
+    Offer,
+    Outcome,
+    QuarantineStatus,
+    Ship,
+    Side,
+    Site,
+    Submarine,
+    Term,
+    Visibility,
 )
+from game.engine.scenario_types import Scenario, TurnDef
 
 
 class GameState:
     """All of the game's truth at the start of a turn (or at its end, when ``over``)."""
 
     # No __slots__: a state is copied once a turn, and copying its __dict__ is the fastest way there is.
+    # The annotations down to ``fired`` are the state's fields, declared here only: ``STATE_FIELDS``, the blank
+    # state, the serializer and the invariants are derived from them, so adding a field is adding a line here.
+    # A field given a value here starts every game with it (an immutable value: states share them).
 
-    friction: str
+    friction: Friction
     seed: int
-    turn: int
-    over: bool
+    turn: int = 0
+    over: bool = False
     rung: int
     max_rung: int
     defcon: int
     defcon_public: int
     alert: int
     alert_public: int
-    quarantine: str
+    quarantine: QuarantineStatus = "none"
     line_nm: int
-    tightened: bool
-    quarantine_turn: int
+    tightened: bool = False
+    quarantine_turn: int = -1
     invasion_prep: float
-    invaded: bool
+    invaded: bool = False
     castro_alarm: float
     tactical: int
-    local_authority: bool
+    local_authority: bool = False
     bombers: int
     sams: int
-    irbm_missiles: bool
+    irbm_missiles: bool = False
     ships: tuple[Ship, ...]
     subs: tuple[Submarine, ...]
     sites: tuple[Site, ...]
     site_intel: tuple[Site, ...]  # the sites as last photographed by the US
     meters: dict[str, float]
-    flags: dict[str, frozenset[str]]
-    est_launchers: int
+    flags: dict[Visibility, frozenset[str]]
+    est_launchers: int = 0
     est_sigma: float
     est_invasion: int
-    offers: tuple[Offer, ...]
-    agreement: tuple[Term, ...] | None
-    agreement_turn: int
-    leaked: tuple[tuple[str, int], ...]
-    outcome: Outcome | None
-    logs: dict[str, tuple[LogEntry, ...]]
-    seq: int
+    offers: tuple[Offer, ...] = ()
+    agreement: tuple[Term, ...] | None = None
+    agreement_turn: int = -1
+    leaked: tuple[tuple[str, int], ...] = ()
+    outcome: Outcome | None = None
+    logs: dict[Visibility, tuple[LogEntry, ...]]
+    seq: int = 0
     rng: tuple[int, int, int, int]
-    draws: tuple[float, ...]
-    history: tuple[tuple[int, int, float], ...]
-    fired: frozenset[str]
+    draws: tuple[float, ...] = ()
+    history: tuple[tuple[int, int, float], ...] = ()
+    fired: frozenset[str] = frozenset()
+    # Not fields: what the state is a state of, and a cache.
     scenario: Scenario
     _views: dict[str, Any] | None  # the players' views of this state, made on demand (see engine.view)
 
@@ -143,7 +117,7 @@ class GameState:
                 count += site.launchers
         return count
 
-    def has_flag(self, name: str, side: str | None) -> bool:
+    def has_flag(self, name: str, side: Side | None) -> bool:
         flags = self.flags
         if name in flags["public"]:
             return True
@@ -151,14 +125,14 @@ class GameState:
             return name in flags["us"] or name in flags["ussr"]
         return name in flags[side]
 
-    def flagset(self, side: str | None) -> frozenset[str]:
+    def flagset(self, side: Side | None) -> frozenset[str]:
         """The flags ``side`` can see (all of them for ``None``), made afresh: a memo could outlive a change."""
         flags = self.flags
         if side is None:
             return flags["public"].union(flags["us"], flags["ussr"])
         return flags["public"] | flags[side]
 
-    def meter(self, side: str | None, name: str) -> float:
+    def meter(self, side: Side | None, name: str) -> float:
         if "." in name:
             return self.meters[name]
         return self.meters[f"{side}.{name}"]
@@ -176,14 +150,31 @@ class GameState:
         return f"<GameState turn={self.turn} date={self.date} rung={self.rung} over={self.over}>"
 
 
+STATE_FIELDS: tuple[str, ...] = tuple(name for name in GameState.__annotations__ if name not in ("scenario", "_views"))
+# Each field's declared type, resolved once: what the serializer writes by and the invariants check against.
+STATE_TYPES: Mapping[str, Any] = MappingProxyType(
+    {k: v for k, v in get_type_hints(GameState).items() if k in STATE_FIELDS}
+)
+
+
+# The value each field starts a game with, where the declaration gives one.
+STATE_DEFAULTS: Mapping[str, Any] = MappingProxyType(
+    {k: vars(GameState)[k] for k in STATE_FIELDS if k in vars(GameState)}
+)
+
+
 def blank_state(scenario: Scenario, **fields: Any) -> GameState:
-    """A state with every field set from ``fields`` (used by ``new_game`` and the JSON loader)."""
+    """A state with every field set from ``fields`` or, failing that, its declared starting value (used by
+    ``new_game`` and the JSON loader)."""
     state = GameState.__new__(GameState)
-    missing = [f for f in STATE_FIELDS if f not in fields]
+    missing = [f for f in STATE_FIELDS if f not in fields and f not in STATE_DEFAULTS]
     if missing:
         raise ValueError("missing state fields: " + ", ".join(missing))
+    unknown = sorted(fields.keys() - STATE_TYPES.keys())
+    if unknown:
+        raise ValueError("unknown state fields: " + ", ".join(unknown))
     for name in STATE_FIELDS:
-        setattr(state, name, fields[name])
+        setattr(state, name, fields[name] if name in fields else STATE_DEFAULTS[name])
     state.scenario = scenario
     state._views = None
     return state

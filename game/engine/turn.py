@@ -11,7 +11,8 @@ from datetime import timedelta
 from functools import lru_cache
 
 from game.engine.dice import Dice
-from game.engine.model import LogEntry, Order, Term
+from game.engine.limits import clamp
+from game.engine.model import Audience, LogEntry, Order, Side, Term, Visibility
 from game.engine.scenario_types import Effects, OrderDef, Scenario
 from game.engine.state import GameState
 
@@ -52,18 +53,18 @@ class Turn:
     # risk: added by handlers this turn; entries: the log lines written this turn, filed by ``finish``
     __slots__ = ("s", "dice", "risk", "escalated", "orders", "incidents", "entries")
 
-    def __init__(self, state: GameState, orders: dict[str, tuple[Order, ...]]) -> None:
+    def __init__(self, state: GameState, orders: dict[Side, tuple[Order, ...]]) -> None:
         self.s = state.copy()
         self.dice = Dice(state.rng)
         self.risk = 0.0
         self.escalated = False
         self.orders = orders
         self.incidents: list[str] = []
-        self.entries: dict[str, list[LogEntry]] = {"public": [], "us": [], "ussr": []}
+        self.entries: dict[Visibility, list[LogEntry]] = {"public": [], "us": [], "ussr": []}
 
     # -- the log --
 
-    def log(self, key: str, text: str, visibility: str, on: str = "") -> None:
+    def log(self, key: str, text: str, visibility: Audience, on: str = "") -> None:
         """Add an entry. ``visibility`` is public, us, ussr, or both (one entry for each leader). The entry carries
         the date its event happened: ``on`` when given and inside the turn, else the turn's day or span."""
         s = self.s
@@ -99,9 +100,9 @@ class Turn:
 
     def meter(self, key: str, delta: float) -> None:
         meters = self.s.meters
-        meters[key] = min(100.0, max(0.0, meters[key] + delta))
+        meters[key] = clamp(meters[key] + delta)
 
-    def set_flag(self, name: str, visibility: str = "public") -> None:
+    def set_flag(self, name: str, visibility: Visibility = "public") -> None:
         flags = self.s.flags
         flags[visibility] = flags[visibility] | {name}
 
@@ -116,7 +117,7 @@ class Turn:
 
     def castro(self, delta: float) -> None:
         s = self.s
-        s.castro_alarm = min(100.0, max(0.0, s.castro_alarm + delta))
+        s.castro_alarm = clamp(s.castro_alarm + delta)
 
     def apply_effects(self, eff: Effects, scale: float = 1.0) -> None:
         """The effects of an order, event or incident; ``scale`` shrinks a repeated order's meters and Castro."""
@@ -136,7 +137,7 @@ class Turn:
             self.castro(eff.castro_alarm * scale)
         if eff.invasion_prep:
             s = self.s
-            s.invasion_prep = min(100.0, max(0.0, s.invasion_prep + eff.invasion_prep))
+            s.invasion_prep = clamp(s.invasion_prep + eff.invasion_prep)
 
     def times_given(self, odef: OrderDef) -> int:
         """How often an order was given before this turn, counted from the log it writes each time."""

@@ -17,56 +17,27 @@ from typing import Any
 
 from game.engine.handlers import site_as_seen
 from game.engine.ladder import seen_rung
-from game.engine.model import SUB_TORPEDO, LogEntry, Offer, Outcome, Ship, Site, Submarine, Term, put
+from game.engine.model import (
+    SUB_TORPEDO,
+    Friction,
+    LogEntry,
+    Offer,
+    Outcome,
+    QuarantineStatus,
+    Ship,
+    Side,
+    Site,
+    Submarine,
+    Term,
+    put,
+)
 from game.engine.state import GameState
 
 
 class PlayerView:
     """One side's knowledge at the start of a turn. Same fact names as ``GameState``."""
 
-    __slots__ = (
-        "side",
-        "scenario",
-        "seed",
-        "friction",
-        "turn",
-        "over",
-        "outcome",
-        "rung",
-        "max_rung",
-        "defcon",
-        "alert",
-        "quarantine",
-        "line_nm",
-        "tightened",
-        "invasion_prep",
-        "invaded",
-        "castro_alarm",
-        "sams",
-        "bombers",
-        "launchers",
-        "uncertainty",
-        "tactical",
-        "local_authority",
-        "ships",
-        "subs",
-        "meters",
-        "flags",
-        "offers",
-        "agreement",
-        "agreement_turn",
-        "leaked",
-        "history",
-        "_sites",
-        "date",
-        "part",
-        "_available",
-        "_ok",
-        "_public_log",
-        "_own_log",
-    )
-
-    side: str
+    side: Side
     scenario: Any  # Scenario
     date: str
     part: str
@@ -76,7 +47,7 @@ class PlayerView:
     _own_log: tuple[LogEntry, ...]
     _sites: tuple[Site, ...]
     seed: int  # public: both players chose the game together
-    friction: str
+    friction: Friction
     turn: int
     over: bool
     outcome: Outcome | None
@@ -84,7 +55,7 @@ class PlayerView:
     max_rung: int
     defcon: int
     alert: int
-    quarantine: str
+    quarantine: QuarantineStatus
     line_nm: int
     tightened: bool
     invasion_prep: float
@@ -105,6 +76,8 @@ class PlayerView:
     agreement_turn: int
     leaked: tuple[tuple[str, int], ...]
     history: tuple[tuple[int, int, float], ...]
+    # The fields are the annotations above, declared once: the slots, and so ``fingerprint``, come from them.
+    __slots__ = tuple(__annotations__)
 
     @property
     def turn_def(self) -> Any:  # TurnDef
@@ -128,13 +101,13 @@ class PlayerView:
         merged = merge(self._public_log, self._own_log, key=lambda e: e.seq)
         return tuple(LogEntry(i, e.turn, e.date, e.key, e.text, e.visibility) for i, e in enumerate(merged, 1))
 
-    def has_flag(self, name: str, side: Any = None) -> bool:
+    def has_flag(self, name: str, side: Side | None = None) -> bool:
         return name in self.flags
 
-    def flagset(self, side: Any = None) -> frozenset[str]:
+    def flagset(self, side: Side | None = None) -> frozenset[str]:
         return self.flags
 
-    def meter(self, side: Any, name: str) -> float:
+    def meter(self, side: Side | None, name: str) -> float:
         key = name if "." in name else f"{self.side}.{name}"
         return self.meters.get(key, 0.0)
 
@@ -173,7 +146,7 @@ def _hide_torpedo(sub: Submarine) -> Submarine:
     return put(sub, SUB_TORPEDO, False) if sub.nuclear_torpedo else sub
 
 
-def player_view(state: GameState, side: str) -> PlayerView:
+def player_view(state: GameState, side: Side) -> PlayerView:
     """The view of ``side`` (``"us"`` or ``"ussr"``). Cached on the state, which never changes."""
     cache = state._views
     if cache is not None and side in cache:

@@ -7,9 +7,23 @@ turn's length (half a day on 26–28 October, a week in the aftermath).
 from __future__ import annotations
 
 from game.engine.handlers import CONTRABAND
-from game.engine.model import CARGO_WORDS, SHIP_DISTANCE, SITE_READINESS, put, replace
+from game.engine.limits import clamp
+from game.engine.model import (
+    CARGO_WORDS,
+    SHIP_DISTANCE,
+    SITE_READINESS,
+    UNDER_WAY,
+    VOYAGE_OVER,
+    ShipOrder,
+    ShipStatus,
+    put,
+    replace,
+)
 from game.engine.settlement import open_duties
 from game.engine.turn import Turn
+
+# What a ship does once Moscow's radioed order reaches it.
+RADIOED: dict[ShipOrder, ShipStatus] = {"turn_back": "returning", "halt": "halted", "run": "sailing", "go": "sailing"}
 
 
 def build_sites(turn: Turn, days: float) -> None:
@@ -47,12 +61,12 @@ def move_ships(turn: Turn, days: float) -> None:
     going_home = s.has_flag("term_withdraw_missiles", None)  # weapons are no longer sent to a deal's island
     ships = []
     for sh in s.ships:
-        if going_home and sh.cargo in CONTRABAND and sh.status in ("sailing", "held", "halted"):
+        if going_home and sh.cargo in CONTRABAND and sh.status in UNDER_WAY:
             _announce_turn(turn, sh.name, "returning")
             sh = replace(sh, status="returning", pending="")
         if sh.pending and sh.ordered < s.turn:
-            status = {"turn_back": "returning", "halt": "halted", "run": "sailing", "go": "sailing"}[sh.pending]
-            if status != sh.status and sh.status not in ("arrived", "diverted", "disabled"):
+            status = RADIOED[sh.pending]
+            if status != sh.status and sh.status not in VOYAGE_OVER:
                 _announce_turn(turn, sh.name, status)
                 sh = replace(sh, status=status, pending="")
             else:
@@ -101,7 +115,7 @@ def step_for(distance: float, target: float, step: float) -> float:
     return min(step, max(0.0, distance - target))
 
 
-def _announce_turn(turn: Turn, name: str, status: str) -> None:
+def _announce_turn(turn: Turn, name: str, status: ShipStatus) -> None:
     if status == "returning":
         turn.log("ship_turns_back", f"The {name} reverses course, away from Cuba.", "public")
     elif status == "halted":
@@ -165,4 +179,4 @@ def update_intelligence(turn: Turn, days: float) -> None:
     if "u2_flown" in flags or "lowlevel_flown" in flags:
         s.site_intel = s.sites  # the photographs: the sites as they are now (the view rounds them)
     prep = s.invasion_prep + turn.dice.normal() * intel["invasion_sigma"]
-    s.est_invasion = int(min(100, max(0, round(prep))))
+    s.est_invasion = int(clamp(round(prep)))

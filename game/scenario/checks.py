@@ -5,62 +5,28 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine.handlers import HANDLERS
-from game.engine.model import LEADER, other
+from game.engine.model import CHANNELS, LEADER, OFFER_STATUSES, Side, other
 from game.engine.scenario_types import NO_EFFECTS, Effects
+from game.engine.vocabulary import METERS as METERS  # the loader reads the meters from here too
+from game.engine.vocabulary import PARAM_CHOICES, RAISE_STEPS, is_engine_flag
 from game.scenario import schema
 from game.scenario.reading import Checker
 from game.scenario.sources import source_problem
 
-METERS: dict[str, tuple[str, ...]] = {
-    "us": ("domestic", "hawks", "allies", "world"),
-    "ussr": ("presidium", "castro", "prestige", "world"),
-}
+
+def _or_list(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " or " + words[-1]
 
 
-ALL_METERS_HELP = (
-    "(use us.domestic, us.hawks, us.allies, us.world, ussr.presidium, ussr.castro, ussr.prestige or ussr.world)"
-)
-
-
-# Flags the engine itself sets (see handlers, negotiation, resolve); prefixes end with "_".
-ENGINE_FLAGS = frozenset(
-    {
-        "u2_flown",
-        "lowlevel_flown",
-        "sub_signalled",
-        "hail_refused",
-        "contraband_seized",
-        "ship_fired_on",
-        "construction_accelerated",
-        "run_the_line",
-        "line_run",
-        "line_crossed",
-        "hailed_through",
-        "agreement",
-        "crisis_over",
-        "invasion_holds",
-        "beachhead",
-    }
-)
-
-
-ENGINE_FLAG_PREFIXES = (
-    "offer_from_",
-    "rejected_by_",
-    "deadline_passed_",
-    "term_",
-    "leaked_",
-    "conceded_",
-    "agreement_broken_by_",
-)
+ALL_METERS_HELP = "(use " + _or_list([f"{side}.{name}" for side, names in METERS.items() for name in names]) + ")"
 
 
 def unknown_flag(flag: str, flags_set: set[str]) -> bool:
     """Neither the scenario nor the engine ever sets this flag, so a condition testing it is a mistake."""
-    return flag not in flags_set and flag not in ENGINE_FLAGS and not flag.startswith(ENGINE_FLAG_PREFIXES)
+    return flag not in flags_set and not is_engine_flag(flag)
 
 
-def fill_leaders(template: str, side: str) -> str:
+def fill_leaders(template: str, side: Side) -> str:
     """Put the leaders' names in a text: ``{leader}`` is the side's own, ``{rival}`` the other's."""
     return template.replace("{leader}", LEADER[side]).replace("{rival}", LEADER[other(side)])
 
@@ -100,28 +66,18 @@ def check_params(ck: Checker, path: str, handler: str, params: dict[str, Any]) -
         ck.add(f"{path}.params.{key}", f"is required by handler '{handler}'")
     for key in sorted(params.keys() - required - optional):
         ck.add(f"{path}.params.{key}", f"unknown parameter for handler '{handler}'")
-    channel = params.get("channel")
-    if channel is not None and channel not in ("public", "private", "back"):
-        ck.add(f"{path}.params.channel", "must be public, private or back")
-    if "raise" in params and (type(params["raise"]) is not int or params["raise"] not in (-1, 1)):
+    for key, allowed in PARAM_CHOICES.get(handler, {}).items():
+        value = params.get(key)
+        if key in params and not any(type(value) is type(v) and value == v for v in allowed):
+            ck.add(f"{path}.params.{key}", "must be one of " + ", ".join(map(str, allowed)))
+    if "raise" in params and (type(params["raise"]) is not int or params["raise"] not in RAISE_STEPS):
         ck.add(f"{path}.params.raise", "must be 1 or -1")
-    if "nm" in params and (type(params["nm"]) is not int or params["nm"] not in (500, 800)):
-        ck.add(f"{path}.params.nm", "must be 500 or 800")
     for key in ("public", "local"):
         if key in params and not isinstance(params[key], bool):
             ck.add(f"{path}.params.{key}", "must be true or false")
     kill = params.get("kill", 0.5)
     if not isinstance(kill, int | float) or isinstance(kill, bool) or not 0 <= kill <= 1:
         ck.add(f"{path}.params.kill", "must be a number from 0 to 1")
-    choices = {
-        "status": ("proclaimed", "lifted"),
-        "level": ("high", "low"),
-        "aim": ("sams", "missiles"),
-        "mode": ("continue", "accelerate", "halt", "turn_back", "run", "go", "escort", "withdraw"),
-    }
-    for key, allowed in choices.items():
-        if key in params and params[key] not in allowed:
-            ck.add(f"{path}.params.{key}", "must be one of " + ", ".join(allowed))
 
 
 def meter_names(ck: Checker, path: str, table: Any, side: str | None) -> None:
@@ -155,8 +111,14 @@ def condition_refs(ck: Checker, path: str, table: Any, term_ids: set[str]) -> No
 
 
 def offer_terms(ck: Checker, path: str, matcher: Any, term_ids: set[str]) -> None:
+    """The term kinds, statuses and channels an offer matcher names must be the scenario's and the engine's."""
     if not isinstance(matcher, dict):
         return
+    for key, allowed in (("status", OFFER_STATUSES), ("channel", CHANNELS)):
+        values = matcher.get(key)
+        for value in values if isinstance(values, list) else ():
+            if value not in allowed:
+                ck.add(f"{path}.{key}", f"unknown {key} '{value}' (use {_or_list(list(allowed))})")
     for key in ("includes", "excludes"):
         for kind in matcher.get(key, ()) if isinstance(matcher.get(key), list) else ():
             if kind not in term_ids:

@@ -1,7 +1,9 @@
 """The shape of a scenario file and of a doctrine file, as pydantic models.
 
 Pydantic checks types, ranges and unknown keys and reports every problem with
-its path; ``loader.py`` adds the checks that need the whole file (unique ids,
+its path; the closed vocabularies (sides, channels, cargoes, site kinds…) are the
+engine's own ``Literal`` types from ``engine.model``, so a file and the code are
+held to the same words; ``loader.py`` adds the checks that need the whole file (unique ids,
 references between parts, condition vocabulary) and turns both into
 ``file: key.path: what is wrong`` lines.
 """
@@ -11,6 +13,8 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from game.engine.model import Audience, Channel, DeclaredCargo, LineNm, Part, Phase, Side, SiteKind
 
 Id = Field(pattern=r"^[a-z][a-z0-9_]*$", max_length=60)
 Date = Field(pattern=r"^\d{4}-\d{2}-\d{2}$")
@@ -24,7 +28,7 @@ class Strict(BaseModel):
 
 class TurnModel(Strict):
     date: str = Date
-    part: Literal["day", "am", "pm", "week"] = "day"
+    part: Part = "day"
     label: str = Text
     days: float = Field(gt=0, le=14)
 
@@ -39,7 +43,7 @@ class StartModel(Strict):
     rung: int = Field(ge=0, le=10)
     defcon: int = Field(ge=1, le=5)
     alert: int = Field(ge=0, le=2)
-    line_nm: Literal[500, 800]
+    line_nm: LineNm
     invasion_prep: float = Pct
     castro_alarm: float = Pct
     tactical: int = Field(ge=0, le=1000)
@@ -53,7 +57,7 @@ class StartModel(Strict):
 class SiteModel(Strict):
     id: str = Id
     name: str = Text
-    kind: Literal["mrbm", "irbm"]
+    kind: SiteKind
     launchers: int = Field(ge=1, le=16)
     readiness: float = Pct
     known: bool = False
@@ -64,7 +68,7 @@ class SiteModel(Strict):
 class ShipModel(Strict):
     id: str = Id
     name: str = Text
-    cargo: Literal["missiles", "warheads", "military", "oil", "general"]
+    cargo: DeclaredCargo
     distance: float = Field(ge=0, le=5000)
     speed: float = Field(gt=0, le=600)
     tactical: int = Field(default=0, ge=0, le=1000)  # tactical nuclear warheads it lands on arrival
@@ -91,11 +95,11 @@ class EffectsModel(Strict):
 
 class OrderModel(Strict):
     id: str = Id
-    side: Literal["us", "ussr"]
+    side: Side
     label: str = Text
     help: str = Text
     cost: int = Field(ge=0, le=4)
-    phase: Literal["diplomacy", "movement", "force"]
+    phase: Phase
     group: str = ""
     handler: str
     params: dict[str, Any] = {}
@@ -116,7 +120,7 @@ class EventModel(Strict):
     part: Literal["", "am", "pm"] = ""
     on: str = ""  # the day it happened, when a turn of several days holds it (the log line is dated so)
     when: dict[str, Any] = {}
-    visibility: Literal["public", "us", "ussr", "both"]
+    visibility: Audience
     text: str = Text
     effects: EffectsModel = EffectsModel()
     source: str = Text
@@ -124,27 +128,27 @@ class EventModel(Strict):
 
 class WhenModel(Strict):
     date: str = Date
-    part: Literal["day", "am", "pm", "week"] = "day"
+    part: Part = "day"
 
 
 class IncidentModel(Strict):
     id: str = Id
     weight: float = Field(ge=0, le=1000)
     when: dict[str, Any] = {}
-    visibility: Literal["public", "us", "ussr", "both"]
+    visibility: Audience
     text: str = Text
     effects: EffectsModel = EffectsModel()
     historical: list[WhenModel] = []
-    responder: Literal["", "us", "ussr"] = ""
+    responder: Literal["", Side] = ""
     secret_text: str = ""
-    secret_to: Literal["", "us", "ussr"] = ""
+    secret_to: Literal["", Side] = ""
     source: str = Text
 
 
 class TermModel(Strict):
     id: str = Id
     label: str = Text
-    by: Literal["us", "ussr"]
+    by: Side
     value: float = Field(ge=0, le=10)
     may_be_secret: bool = False
     public_meters: dict[str, float] = {}
@@ -169,7 +173,7 @@ class FrictionModel(Strict):
     spiral_from: int = Field(ge=0, le=11)
     max_incidents: int = Field(ge=1, le=10)
     leak_per_knower: float = Field(ge=0, le=1)
-    knowers: dict[Literal["public", "private", "back"], int]
+    knowers: dict[Channel, int]
     knowers_growth: int = Field(ge=0, le=100)
 
 
@@ -256,7 +260,7 @@ class BriefingModel(Strict):
 
 class DayModel(Strict):
     date: str = Date
-    part: Literal["day", "am", "pm", "week"] = "day"
+    part: Part = "day"
     title: str = Field(min_length=1, max_length=80)
     text: str = Text
     us: str = Text
@@ -304,7 +308,7 @@ class PersonalityModel(Strict):
 
 
 class DoctrineModel(Strict):
-    side: Literal["us", "ussr"]
+    side: Side
     name: str = Text
     summary: str = Text
     params: dict[str, float] = {}
