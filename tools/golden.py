@@ -189,11 +189,14 @@ def _golden_files(folder: Path) -> set[str]:
     return {p.name for p in folder.glob("*-*-*-*.txt")}
 
 
-def differences(folder: Path = GOLDEN_DIR) -> list[tuple[str, list[str]]]:
-    """Each golden file that differs from play now, missing or stale, with its unified diff."""
+def differences(
+    folder: Path = GOLDEN_DIR, played: Iterable[tuple[Case, str]] | None = None
+) -> list[tuple[str, list[str]]]:
+    """Each golden file that differs from play now (``played``, else ``expected()``), missing or stale, with
+    its unified diff."""
     found = []
     names = set()
-    for case, text in expected():
+    for case, text in expected() if played is None else played:
         names.add(case.name)
         path = folder / case.name
         old = path.read_text(encoding="utf-8") if path.exists() else ""
