@@ -259,3 +259,61 @@ def test_a_leak_costs_the_side_that_conceded_and_a_request_costs_no_one(scenario
     assert turn.s.meters == pytest.approx(expected)
     text = next(e.text for e in turn.entries["public"] if e.key == "secret_leaked")
     assert ("Nothing was conceded" in text) is not costs
+
+
+# -- what the leaders read --
+
+
+def test_the_flags_of_an_answer_or_a_deadline_are_the_two_leaders_and_not_the_publics(scenario):
+    s = desk(
+        scenario,
+        Offer(1, "ussr", "private", (Term("no_invasion"),), 0),
+        Offer(2, "us", "private", (Term("no_invasion"),), 0, deadline_turn=0),
+    )
+    s.turn = 0
+    turn = working(s)
+    reject_offer(turn, "us", 1)
+    expire_deadlines(turn)
+    for flag in ("rejected_by_us", "deadline_passed_us"):
+        assert flag in turn.s.flags["us"] and flag in turn.s.flags["ussr"] and flag not in turn.s.flags["public"]
+
+
+def test_an_acceptance_is_announced_and_flagged_in_public(scenario):
+    for channel, how in (("public", "in a broadcast"), ("private", "and both governments announce it")):
+        turn = working(desk(scenario, Offer(1, "us", "private", (Term("no_invasion"),), 0)))
+        accept_offer(turn, "ussr", 1, channel)
+        assert "agreement" in turn.s.flags["public"]
+        assert keys(turn, "us") == keys(turn, "ussr") == ["offer_accepted"]
+        announced = next(e.text for e in turn.entries["public"] if e.key == "agreement")
+        assert how in announced, channel
+
+
+@pytest.mark.parametrize(
+    ("channel", "kind"), [("private", "letter"), ("back", "private message"), ("public", "public message")]
+)
+def test_a_reply_names_the_message_it_answers_as_a_reader_would(scenario, channel, kind):
+    s = desk(scenario, Offer(1, "ussr", channel, (Term("no_invasion"),), 10))
+    turn = working(s)
+    send_offer(turn, "us", Order("letter", terms=(Term("withdraw_missiles"),), reply_to=1, deadline=2), "private")
+    text = next(e.text for e in turn.entries["us"] if e.key == "offer_sent")
+    assert f"It answers Khrushchev's {kind} of Friday 26 October (message 1)." in text
+    assert text.endswith("An answer is wanted within 2 turn(s).")
+
+
+def test_a_letter_without_terms_speaks_to_the_world_in_public_and_to_the_rival_in_private(scenario):
+    turn = working(desk(scenario))
+    send_offer(turn, "us", Order("statement"), "public")
+    send_offer(turn, "us", Order("letter"), "private")
+    assert [e.text for e in turn.entries["public"]] == [
+        "Kennedy speaks to the world in public, without proposing terms."
+    ]
+    assert [e.text for e in turn.entries["ussr"]] == [
+        "Kennedy sends word to Khrushchev in a private letter, without proposing terms."
+    ]
+
+
+def test_a_leak_says_whether_the_secret_was_agreed_or_only_offered(scenario):
+    for status, word in (("accepted", "agreed in private"), ("open", "offered in private")):
+        turn = working(secret_desk(scenario, status=status), Falling(0.0))
+        leak_secrets(turn)
+        assert word in next(e.text for e in turn.entries["public"] if e.key == "secret_leaked"), status

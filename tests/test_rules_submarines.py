@@ -156,6 +156,7 @@ def test_an_escorting_submarine_closes_300_miles_a_day_on_its_station_50_miles_o
     after = sail(s)
     assert [sub.distance for sub in after.subs] == [700.0, LINE + 50.0]
     assert [sub.distance for sub in sail(after).subs] == [LINE + 50.0, LINE + 50.0]
+    assert [sub.distance for sub in sail(s, 0.5).subs] == [850.0, LINE + 50.0]  # half a day, half the way
 
 
 def test_a_submarine_on_patrol_or_surfaced_stays_where_it_is(scenario):
