@@ -8,6 +8,8 @@ nothing, its figure is the one the turn records. Each legal order, alone, is che
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from game.ai.doctrine import doctrine_policy
@@ -100,3 +102,16 @@ def test_the_forecast_of_an_order_at_the_line_is_the_chance_the_engine_draws(day
         if order.kind in MISSED and abs(forecast_risk(view, (order,)) - drawn(s, view.side, order)) >= 1e-4
     ]
     assert wrong == []
+
+
+def test_the_forecast_of_an_order_that_lowers_the_rung_is_the_chance_the_engine_draws(scenario, days):
+    """No order of the scenario lowers the ladder, but the language allows it (``rung = -2``)."""
+    excomm = scenario.orders["excomm"]
+    lowering = dataclasses.replace(excomm, effects=dataclasses.replace(excomm.effects, rung=-2, rung_min=0))
+    s = days[2].copy()
+    s.scenario = dataclasses.replace(scenario, orders={**scenario.orders, "excomm": lowering})
+    view = player_view(s, "us")
+    order = next(o for o in legal_orders(view) if o.kind == "excomm")
+    assert s.rung - 2 >= 3  # still on the rungs the formula counts
+    assert forecast_risk(view, (order,)) == pytest.approx(drawn(s, "us", order), abs=1e-4)
+    assert forecast_risk(view, (order,)) < forecast_risk(player_view(days[2], "us"), (order,))

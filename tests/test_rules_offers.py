@@ -317,3 +317,15 @@ def test_a_leak_says_whether_the_secret_was_agreed_or_only_offered(scenario):
         turn = working(secret_desk(scenario, status=status), Falling(0.0))
         leak_secrets(turn)
         assert word in next(e.text for e in turn.entries["public"] if e.key == "secret_leaked"), status
+
+
+def test_an_offer_and_its_acceptance_name_the_leaders_and_the_terms(scenario):
+    turn = working(desk(scenario))
+    send_offer(turn, "ussr", Order("ussr_letter", terms=(Term("withdraw_missiles"), Term(TURKEY, secret=True))), "back")
+    accept_offer(turn, "us", 1, "private")
+    sent, accepted = (
+        next(e.text for e in turn.entries["us"] if e.key == key) for key in ("offer_sent", "offer_accepted")
+    )
+    withdraw, turkey = scenario.terms["withdraw_missiles"].label, scenario.terms[TURKEY].label
+    assert sent == f"Offer 1: Khrushchev proposes through Ambassador Dobrynin: {withdraw}; {turkey} (secret)."
+    assert accepted == f"Kennedy accepts offer 1: {withdraw}; {turkey} (secret)."

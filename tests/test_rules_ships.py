@@ -128,3 +128,8 @@ def test_once_the_missiles_are_to_be_withdrawn_the_weapons_ships_at_sea_turn_hom
     }
     assert after["kimovsk"].pending == ""
     assert public_keys(turn).count("ship_turns_back") == 3
+
+
+def test_the_log_names_the_ship_that_turns(scenario):
+    turn = sail(fleet(scenario), flags=[("term_withdraw_missiles", "public")])
+    assert "The Kimovsk reverses course, away from Cuba." in [e.text for e in turn.entries["public"]]
