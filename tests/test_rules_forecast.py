@@ -14,7 +14,7 @@ import pytest
 
 from game.ai.doctrine import doctrine_policy
 from game.engine.friction import forecast_risk
-from game.engine.model import SIDES
+from game.engine.model import SIDES, Term
 from game.engine.orders import legal_orders
 from game.engine.resolve import apply
 from game.engine.view import player_view
@@ -115,3 +115,17 @@ def test_the_forecast_of_an_order_that_lowers_the_rung_is_the_chance_the_engine_
     assert s.rung - 2 >= 3  # still on the rungs the formula counts
     assert forecast_risk(view, (order,)) == pytest.approx(drawn(s, "us", order), abs=1e-4)
     assert forecast_risk(view, (order,)) < forecast_risk(player_view(days[2], "us"), (order,))
+
+
+@pytest.mark.parametrize("fact", ["local authority", "agreement"])
+def test_the_forecast_keeps_what_already_holds_before_the_orders(days, fact):
+    """Commanders already free to fire, or an agreement already made, count in the forecast as in the draw."""
+    s = days[1].copy()
+    if fact == "local authority":
+        s.local_authority, side = True, "ussr"
+    else:
+        s.agreement, side = (Term("no_invasion"),), "us"
+    view = player_view(s, side)
+    order = next(o for o in legal_orders(view) if o.kind in ("presidium", "excomm"))
+    assert forecast_risk(view, (order,)) == pytest.approx(drawn(s, side, order), abs=1e-4)
+    assert forecast_risk(view, (order,)) != pytest.approx(forecast_risk(player_view(days[1], side), (order,)))

@@ -207,7 +207,7 @@ def test_an_incident_applies_its_effects_and_writes_its_lines(scenario, false_al
     turn = turn_with(s, Script([]))
     fire_incident(turn, inc)
     assert turn.incidents == ["false_alarm"]
-    assert [(e.key, e.visibility) for e in turn.entries["us"]] == [("incident_false_alarm", "us")]
+    assert [(e.key, e.text) for e in turn.entries["us"]] == [("incident_false_alarm", false_alarm.text)]
     assert [(e.key, e.text) for e in turn.entries["ussr"]] == [("incident_false_alarm_secret", "Only Moscow knows.")]
     for key, delta in false_alarm.effects.meters.items():
         assert turn.s.meters[key] == pytest.approx(min(100.0, max(0.0, s.meters[key] + delta)))

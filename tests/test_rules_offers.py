@@ -329,3 +329,47 @@ def test_an_offer_and_its_acceptance_name_the_leaders_and_the_terms(scenario):
     withdraw, turkey = scenario.terms["withdraw_missiles"].label, scenario.terms[TURKEY].label
     assert sent == f"Offer 1: Khrushchev proposes through Ambassador Dobrynin: {withdraw}; {turkey} (secret)."
     assert accepted == f"Kennedy accepts offer 1: {withdraw}; {turkey} (secret)."
+
+
+def test_the_public_hears_the_agreements_public_terms_and_not_its_secret_ones(scenario):
+    terms = (Term("no_invasion"), Term(TURKEY, secret=True))
+    turn = working(desk(scenario, Offer(1, "ussr", "back", terms, 0)))
+    accept_offer(turn, "us", 1, "back")
+    announced = next(e.text for e in turn.entries["public"] if e.key == "agreement")
+    label = scenario.terms["no_invasion"].label
+    assert (
+        announced == f"The crisis is settled: Kennedy accepts and both governments announce it. Public terms: {label}."
+    )
+    assert "conceded_no_invasion" in turn.s.flags["public"] and f"conceded_{TURKEY}" not in turn.s.flags["public"]
+
+
+def test_an_offer_in_public_is_flagged_in_public_and_a_private_one_for_its_sender(scenario):
+    turn = working(desk(scenario))
+    send_offer(turn, "us", Order("statement", terms=(Term("no_invasion"),)), "public")
+    send_offer(turn, "ussr", Order("ussr_letter", terms=(Term("withdraw_missiles"),)), "private")
+    flags = turn.s.flags
+    assert "offer_from_us" in flags["public"]
+    assert "offer_from_ussr" in flags["ussr"] and "offer_from_ussr" not in flags["public"] | flags["us"]
+    label = scenario.terms["no_invasion"].label
+    assert [e.text for e in turn.entries["public"] if e.key == "offer_public"] == [
+        f"Kennedy states publicly the terms on which the crisis could end: {label}."
+    ]
+
+
+def test_the_log_of_a_refusal_a_late_acceptance_and_a_lapsed_deadline(scenario):
+    s = desk(
+        scenario,
+        Offer(1, "ussr", "private", (Term("no_invasion"),), 0),
+        Offer(2, "ussr", "private", (Term("no_invasion"),), 0, status="expired"),
+        Offer(3, "us", "private", (Term("no_invasion"),), 0, deadline_turn=0),
+    )
+    s.turn = 0
+    turn = working(s)
+    reject_offer(turn, "us", 1)
+    accept_offer(turn, "us", 2, "private")
+    expire_deadlines(turn)
+    assert [(e.key, e.text) for e in turn.entries["us"]] == [
+        ("offer_rejected", "Kennedy rejects offer 1."),
+        ("accept_too_late", "Kennedy's acceptance of offer 2 comes too late to matter."),
+        ("deadline_passed", "The deadline of offer 3 passes without an answer."),
+    ]

@@ -133,3 +133,46 @@ def test_once_the_missiles_are_to_be_withdrawn_the_weapons_ships_at_sea_turn_hom
 def test_the_log_names_the_ship_that_turns(scenario):
     turn = sail(fleet(scenario), flags=[("term_withdraw_missiles", "public")])
     assert "The Kimovsk reverses course, away from Cuba." in [e.text for e in turn.entries["public"]]
+
+
+def test_a_ship_whose_day_ends_exactly_on_the_line_is_held(scenario):
+    s = fleet(scenario, kimovsk={"distance": LINE + 250.0})  # the Kimovsk makes 250 miles a day
+    assert by_id(sail(s))["kimovsk"].status == "held"
+
+
+def test_a_ship_arrives_when_its_day_reaches_port_and_not_a_mile_short(scenario):
+    s = fleet(
+        scenario,
+        quarantine="none",
+        kimovsk={"distance": 250.0},
+        poltava={"distance": 100.0},
+        yuri_gagarin={"distance": 250.5},
+    )
+    turn = sail(s)
+    after = by_id(turn)
+    assert [(after[sid].status, after[sid].distance) for sid in ("kimovsk", "poltava", "yuri_gagarin")] == [
+        ("arrived", 0.0),
+        ("arrived", 0.0),
+        ("sailing", 0.5),
+    ]
+    assert turn.s.irbm_missiles  # the Kimovsk carried missiles
+    assert [e.text for e in turn.entries["ussr"]] == [
+        "The Kimovsk unloads its missiles.",
+        "The Poltava unloads its missiles.",
+    ]
+
+
+def test_the_aleksandrovsk_lands_its_tactical_warheads(scenario):
+    s = fleet(scenario, quarantine="none", aleksandrovsk={"distance": 10.0})
+    landed = next(int(x.get("tactical", 0)) for x in scenario.ships if x.get("id") == "aleksandrovsk")
+    assert landed > 0
+    assert sail(s).s.tactical == s.tactical + landed
+
+
+def test_the_log_names_the_ship_at_the_line_and_the_one_that_runs_it(scenario):
+    s = fleet(scenario, kimovsk={"distance": LINE + 100.0}, poltava={"pending": "halt", "ordered": 2})
+    held = [e.text for e in sail(s).entries["public"]]
+    assert held[0].startswith("The Kimovsk comes up to the quarantine line, where American destroyers")
+    assert held[1] == "The Poltava stops dead in the water, short of the line."
+    ran = [e.text for e in sail(s, flags=[("run_the_line", "ussr")]).entries["public"]]
+    assert "The Kimovsk crosses the quarantine line without stopping." in ran

@@ -182,7 +182,22 @@ def held_ship(scenario, escort_status, escorted=True):
 def test_stopping_a_shadowed_ship_adds_exactly_the_escort_coefficient(scenario, kind):
     turn = resolve(held_ship(scenario, "escorting"), "us", kind, "kimovsk")
     assert turn.risk == scenario.friction.escorted_ship
-    assert [e.key for e in turn.entries["public"]].count("escort_detected") == 1
+    assert [e.text for e in turn.entries["public"] if e.key == "escort_detected"] == [
+        "Sonar picks up a submarine close to the Kimovsk."
+    ]
+
+
+def test_two_shadowed_ships_stopped_in_one_turn_add_the_coefficient_twice(scenario):
+    s = held_ship(scenario, "escorting")
+    s.ships = tuple(
+        replace(sh, status="held", distance=float(LINE), escort=s.subs[0].id) if sh.id == "poltava" else sh
+        for sh in s.ships
+    )
+    odef = s.scenario.orders["board"]
+    turn = Turn(s, {"us": (), "ussr": ()})
+    for target in ("kimovsk", "poltava"):
+        HANDLERS["board"][1](turn, "us", Order("board", target), odef)
+    assert turn.risk == pytest.approx(2 * scenario.friction.escorted_ship)
 
 
 @pytest.mark.parametrize(("status", "escorted"), [("surfaced", True), ("withdrawn", True), ("escorting", False)])
@@ -192,8 +207,9 @@ def test_a_ship_whose_escort_is_gone_or_absent_adds_nothing(scenario, status, es
     assert "escort_detected" not in [e.key for e in turn.entries["public"]]
 
 
-def test_the_escort_risk_shows_in_the_forecast_and_in_the_turn_the_engine_draws(scenario):
-    board = (Order("board", "kimovsk"),)
+@pytest.mark.parametrize("kind", ["board", "disable"])
+def test_the_escort_risk_shows_in_the_forecast_and_in_the_turn_the_engine_draws(scenario, kind):
+    board = (Order(kind, "kimovsk"),)
     shadowed, alone = held_ship(scenario, "escorting"), held_ship(scenario, "escorting", escorted=False)
     step = scenario.friction.escorted_ship
     forecast = {name: forecast_risk(player_view(s, "us"), board) for name, s in (("s", shadowed), ("a", alone))}
