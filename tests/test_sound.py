@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -43,17 +42,6 @@ def _pcm(player: Sound, name: str) -> np.ndarray:
     """A sound's samples as the mixer holds them, always shaped (samples, channels)."""
     arr = pygame.sndarray.array(player._sounds[name])
     return arr.reshape(len(arr), -1)
-
-
-def _wait_until(condition, timeout: float = 10.0) -> bool:
-    """Whether ``condition`` comes true: the mixer fades in real time, so this waits, generously, and
-    returns as soon as it holds (a loaded machine is slow, never wrong)."""
-    end = time.monotonic() + timeout
-    while time.monotonic() < end:
-        if condition():
-            return True
-        time.sleep(0.02)
-    return condition()
 
 
 def test_every_sound_is_made_in_the_mixers_format_and_length(player):
@@ -181,14 +169,21 @@ def test_a_player_made_muted_starts_its_loops_silent():
 
 
 class _CountingChannel:
-    """Wraps a pygame Channel (whose attributes cannot be patched) to count play() calls."""
+    """Wraps a pygame Channel (whose attributes cannot be patched) to count play() and fadeout() calls.
+
+    The mixer fades in real time; a test ends a fade at once with ``stop()``, which SDL_mixer treats as the
+    fade's end (it restores the volume from before the fade), so no test waits on the clock."""
 
     def __init__(self, channel: pygame.mixer.Channel) -> None:
-        self.channel, self.plays = channel, 0
+        self.channel, self.plays, self.fadeouts = channel, 0, []
 
     def play(self, *args, **kwargs):
         self.plays += 1
         return self.channel.play(*args, **kwargs)
+
+    def fadeout(self, ms: int) -> None:
+        self.fadeouts.append(ms)
+        self.channel.fadeout(ms)
 
     def __getattr__(self, name):
         return getattr(self.channel, name)
@@ -203,7 +198,9 @@ def test_alarm_is_idempotent_and_stops(player):
     assert counting.get_sound() is player._sounds["alarm"]
     player.alarm(False)
     player.alarm(False)
-    assert _wait_until(lambda: not counting.get_busy()), "the alarm should fade out and stop"
+    assert counting.fadeouts == [sound_module.ALARM_FADE_OUT_MS], "one fade-out, however often it is asked"
+    counting.stop()  # the fade's end
+    assert not counting.get_busy()
     player.alarm(True)
     assert counting.plays == 2 and counting.get_busy()
 
@@ -212,7 +209,8 @@ def test_a_volume_change_during_the_alarms_fade_out_holds_when_it_restarts(playe
     player.alarm(True)
     player.alarm(False)  # fading out; when the fade ends, SDL restores the volume from before it
     player.set_volume(0.2)
-    assert _wait_until(lambda: not player._alarm_channel.get_busy())
+    player._alarm_channel.stop()  # the fade's end, as the mixer makes it
+    assert not player._alarm_channel.get_busy()
     player.alarm(True)
     assert player._alarm_channel.get_volume() == pytest.approx(0.2 * 0.6, abs=0.01)
 
@@ -221,8 +219,9 @@ def test_ambience_plays_on_its_own_channel_and_stops(player):
     player.ambience(True)
     assert player._ambience_channel.get_sound() is player._sounds["ambience"]
     assert not player._alarm_channel.get_busy()
+    counting = player._ambience_channel = _CountingChannel(player._ambience_channel)
     player.ambience(False)
-    assert _wait_until(lambda: not player._ambience_channel.get_busy())
+    assert counting.fadeouts and counting.fadeouts[0] > 0, "the ambience fades out rather than cutting off"
 
 
 def test_one_shots_never_take_the_loops_channels(player):
