@@ -1,9 +1,11 @@
 """Greedy label placement for the map: no label is drawn over another.
 
-Labels are placed most important first. Each tries a few spots around its glyph (the preferred side first);
-a spot is taken only if it stays on the map and clears every label already placed, and it should clear the
-glyphs too. A label with no such spot is tried in its shorter forms (the tag line dropped, the name cut to its
-distance), and dropped last of all: its glyph still answers the tooltip.
+Labels are placed most important first. Each tries every spot around its glyph (right, left, above, below and the
+four corners, each at a few distances), and takes the cheapest that stays on the map and clears every label and
+glyph already placed: its preferred side first, near its glyph rather than far, over sea rather than land (a
+town's name over Cuba hides the coast it names). A label pushed well away from its glyph is tied to it by a
+leader line (one that crosses no other label or glyph). Only a label with no such spot is tried in its shorter
+forms (the tag line dropped, a smaller font), and it is dropped last of all: its glyph still answers the tooltip.
 """
 
 from __future__ import annotations
@@ -19,17 +21,23 @@ from game.ui.theme import Color, Fonts, Palette
 
 Line = tuple[pygame.font.Font, str, Color]
 
-# Where a label goes beside a box: the label's anchor, and the point of the box (with a gap) it is put at.
+# Where a label goes beside a box: the label's anchor, the point of the box it is put at, and the way it moves
+# when pushed farther out (the first step of which is the gap).
 SPOTS: dict[str, tuple[str, str, tuple[int, int]]] = {
     "right": ("midleft", "midright", (2, 0)),
     "left": ("midright", "midleft", (-2, 0)),
     "above": ("midbottom", "midtop", (0, -1)),
     "below": ("midtop", "midbottom", (0, 1)),
-    "above-right": ("bottomleft", "topright", (0, 0)),
-    "below-right": ("topleft", "bottomright", (0, 0)),
-    "above-left": ("bottomright", "topleft", (0, 0)),
-    "below-left": ("topright", "bottomleft", (0, 0)),
+    "above-right": ("bottomleft", "topright", (1, -1)),
+    "below-right": ("topleft", "bottomright", (1, 1)),
+    "above-left": ("bottomright", "topleft", (-1, -1)),
+    "below-left": ("topright", "bottomleft", (-1, 1)),
 }
+PUSHES = (0, 4, 10, 22, 36, 54)  # pixels farther out a label may go when its own spot is taken
+LEADER_PUSH = 22  # from this far out a label is tied to its glyph by a leader line, so that it is not misread
+# What a spot costs: each side later in the order of preference, each pixel pushed out, a leader line, the share
+# of the label over land (all of it: 16).
+SIDE_COST, PUSH_COST, LEADER_COST, LAND_COST = 5, 3, 60, 16
 
 
 def _area(a: pygame.Rect, b: pygame.Rect) -> int:
@@ -37,13 +45,30 @@ def _area(a: pygame.Rect, b: pygame.Rect) -> int:
     return c.w * c.h
 
 
-class Placer:
-    """The labels and glyphs already on the map, and where the next label may go."""
+def _nearest(rect: pygame.Rect, point: tuple[int, int]) -> tuple[int, int]:
+    """The point of ``rect`` nearest ``point``."""
+    return (max(rect.left, min(point[0], rect.right - 1)), max(rect.top, min(point[1], rect.bottom - 1)))
 
-    def __init__(self, bounds: pygame.Rect) -> None:
+
+def _gap(a: pygame.Rect, b: pygame.Rect) -> int:
+    """How far apart two rects are (0 when they touch or overlap), the larger of the two axes."""
+    return max(a.left - b.right, b.left - a.right, a.top - b.bottom, b.top - a.bottom, 0)
+
+
+class Placer:
+    """The labels and glyphs already on the map, and where the next label may go.
+
+    ``land`` is a mask of the map's land pixels whose top-left sits at ``origin`` in the placer's coordinates.
+    """
+
+    def __init__(
+        self, bounds: pygame.Rect, land: pygame.mask.Mask | None = None, origin: tuple[int, int] = (0, 0)
+    ) -> None:
         self.bounds = pygame.Rect(bounds)
         self.labels: list[tuple[str, pygame.Rect]] = []  # every label drawn, with its first line
         self.glyphs: list[pygame.Rect] = []
+        self.land, self.origin = land, origin
+        self._full: dict[tuple[int, int], pygame.mask.Mask] = {}
 
     def fixed(self, words: str, rect: pygame.Rect) -> bool:
         """Take ``rect`` for a label that can only go there (a degree mark); False if it would collide."""
@@ -52,6 +77,10 @@ class Placer:
         self.labels.append((words, pygame.Rect(rect)))
         return True
 
+    def free(self, rect: pygame.Rect) -> bool:
+        """Whether ``rect`` is on the map and clear of every label and glyph."""
+        return self.bounds.contains(rect) and not self._clashes(rect) and rect.collidelist(self.glyphs) < 0
+
     def spot(
         self,
         box: pygame.Rect,
@@ -59,27 +88,35 @@ class Placer:
         first: str = "right",
         sides: Sequence[str] = tuple(SPOTS),
     ) -> tuple[int, pygame.Rect] | None:
-        """The first form (index into ``sizes``, longest first) and rect that fit beside ``box``; None: drop it.
+        """The first form (index into ``sizes``, longest first) and its cheapest rect beside ``box``; None: drop it.
 
-        Every form is tried clear of glyphs before any is allowed to cover one, so shortening comes before
-        hiding a ship; no form is ever allowed over another label.
+        No form is ever allowed over another label or over a glyph: a shorter form comes before hiding a ship.
         """
         order = [first] + [s for s in sides if s != first]
-        for strict in (True, False):
-            for form, (w, h) in enumerate(sizes):
-                best: tuple[int, pygame.Rect] | None = None
-                for side in order:
-                    rect = self._at(box, (w, h), side)
-                    if not self.bounds.contains(rect) or self._clashes(rect):
+        for form, size in enumerate(sizes):
+            best: tuple[float, pygame.Rect] | None = None
+            for rank, side in enumerate(order):
+                for push in PUSHES:
+                    rect = self._at(box, size, side, push)
+                    if not self.free(rect) or (push >= LEADER_PUSH and self._leader_crosses(box, rect)):
                         continue
-                    cover = sum(_area(rect, g) for g in self.glyphs)
-                    if cover == 0:
-                        return form, rect
-                    if not strict and (best is None or cover < best[0]):
-                        best = (cover, rect)
-                if best is not None:
-                    return form, best[1]
+                    cost = rank * SIDE_COST + push * PUSH_COST + self.land_share(rect) * LAND_COST
+                    cost += LEADER_COST if push >= LEADER_PUSH else 0
+                    if best is None or cost < best[0]:
+                        best = (cost, rect)
+            if best is not None:
+                return form, best[1]
         return None
+
+    def land_share(self, rect: pygame.Rect) -> float:
+        """The share of ``rect`` over land (0 without a land mask)."""
+        if self.land is None or rect.w <= 0 or rect.h <= 0:
+            return 0.0
+        full = self._full.get(rect.size)
+        if full is None:
+            full = self._full[rect.size] = pygame.mask.Mask(rect.size, fill=True)
+        over = self.land.overlap_area(full, (rect.x - self.origin[0], rect.y - self.origin[1]))
+        return over / (rect.w * rect.h)
 
     def place(
         self,
@@ -96,6 +133,9 @@ class Placer:
         if found is None:
             return None
         form, rect = found
+        if _gap(box, rect) >= LEADER_PUSH:
+            ends = _nearest(rect, box.center), _nearest(box, rect.center)
+            pygame.draw.aaline(surface, forms[form][0][2], *ends)
         if halo is not None:
             # A faint plate under the label keeps it readable over coast and grid lines.
             plate = pygame.Surface(rect.inflate(4, 0).size, pygame.SRCALPHA)
@@ -108,15 +148,21 @@ class Placer:
         self.labels.append((forms[form][0][1], rect))
         return rect
 
+    def _leader_crosses(self, box: pygame.Rect, rect: pygame.Rect) -> bool:
+        """Whether the leader from ``box`` to a label at ``rect`` would cross a label or a glyph on its way."""
+        a, b = _nearest(rect, box.center), _nearest(box, rect.center)
+        return any(r.clipline(a, b) for r in [r for _, r in self.labels] + [g for g in self.glyphs if g != box])
+
     def _clashes(self, rect: pygame.Rect) -> bool:
         return rect.collidelist([r for _, r in self.labels]) >= 0
 
     @staticmethod
-    def _at(box: pygame.Rect, size: tuple[int, int], side: str) -> pygame.Rect:
+    def _at(box: pygame.Rect, size: tuple[int, int], side: str, push: int = 0) -> pygame.Rect:
         anchor, point, (dx, dy) = SPOTS[side]
         x, y = getattr(box, point)
+        ux, uy = (dx > 0) - (dx < 0), (dy > 0) - (dy < 0)
         rect = pygame.Rect((0, 0), size)
-        setattr(rect, anchor, (x + dx, y + dy))
+        setattr(rect, anchor, (x + dx + ux * push, y + dy + uy * push))
         return rect
 
 

@@ -21,8 +21,8 @@ from typing import Any
 import pygame
 
 from game.rules_of_play import line_drawn
-from game.ui import mapships, mapsites
-from game.ui.mapbase import render_line, render_static
+from game.ui import mapinset, mapships, mapsites
+from game.ui.mapbase import Static, degree_marks, dot_box, queue_places, render_line, render_static
 from game.ui.mapgeo import Projection, RouteScale, Target
 from game.ui.maplabels import Layer, Placer
 from game.ui.theme import Fonts, Palette
@@ -34,7 +34,7 @@ class MapView:
     def __init__(self, palette: Palette, fonts: Fonts) -> None:
         self.palette = palette
         self.fonts = fonts
-        self._static: tuple[pygame.Surface, Placer, list[Target]] | None = None
+        self._static: Static | None = None
         self._static_key: tuple | None = None
         self._base: tuple[pygame.Surface, Placer] | None = None
         self._base_key: tuple | None = None
@@ -81,26 +81,23 @@ class MapView:
             return
         base, base_placer = self._base_layer(proj, view.quarantine, view.line_nm)
         surface.blit(base, proj.rect)
+        static = self._static
+        assert static is not None  # drawn by _base_layer
         ox, oy = proj.rect.topleft
-        placer = Placer(proj.rect)
+        placer = Placer(proj.rect, static.land, (ox, oy))
         placer.labels = [(words, r.move(ox, oy)) for words, r in base_placer.labels]
-        layer = Layer(surface, proj, self.palette, self.fonts, self._scale(proj, view.line_nm), placer)
-        for t in self._static[2] if self._static else ():
-            label = t.label.move(ox, oy) if t.label else None
-            layer.targets.append(Target(t.x + ox, t.y + oy, t.radius, t.desc, t.rank, label))
+        placer.glyphs = [r.move(ox, oy) for r in base_placer.glyphs]
+        layer = Layer(surface, proj, self.palette, self.fonts, self._scale(proj), placer)
         clip = surface.get_clip()
         surface.set_clip(proj.rect.clip(clip) if clip else proj.rect)
         try:
             mapsites.draw_sites(layer, view, self.site_positions)
-            mapships.draw_subs(layer, view, self.sub_positions)
-            mapships.draw_ships(layer, view, previous, max(0.0, min(1.0, progress)), self.ship_positions)
-            farthest = max(
-                [float(s.distance) for s in view.ships if s.id in self.ship_positions]
-                + [float(s.distance) for s in view.subs if s.id in self.sub_positions],
-                default=0.0,
-            )
-            mapships.draw_scale_break(layer, farthest)
+            far = mapships.draw_subs(layer, view, self.sub_positions)
+            far += mapships.draw_ships(layer, view, previous, max(0.0, min(1.0, progress)), self.ship_positions)
+            mapinset.draw_inset(layer, far, self.ship_positions, self.sub_positions)
+            queue_places(layer, static.places, (ox, oy))
             layer.place_labels()
+            degree_marks(layer)
             pygame.draw.rect(surface, self.palette.panel_edge, proj.rect, 1)
         finally:
             surface.set_clip(clip)
@@ -131,15 +128,16 @@ class MapView:
                 return t.desc
         return None
 
-    def _scale(self, proj: Projection, line_nm: int) -> RouteScale:
-        """The route scale for this map rectangle and line (found by bisection, so kept per size)."""
-        key = (*proj.rect, line_nm)
+    def _scale(self, proj: Projection) -> RouteScale:
+        """How far out the lanes stay on this map (found by bisection, so kept per size)."""
+        key = tuple(proj.rect)
         if key not in self._scales:
-            self._scales[key] = RouteScale(proj, line_nm)
+            self._scales[key] = RouteScale(proj)
         return self._scales[key]
 
     def _base_layer(self, proj: Projection, quarantine: str, line_nm: int) -> tuple[pygame.Surface, Placer]:
-        """The static layer plus the quarantine line, cached per quarantine state; with the labels drawn on it."""
+        """The static layer plus the quarantine line, cached per quarantine state; with the Placer holding the
+        line's label and the places' dots (map-local)."""
         static_key = (proj.rect.size, self.palette, self.fonts.scale)
         if self._static is None or self._static_key != static_key:
             self._static = render_static(proj, self.palette, self.fonts)
@@ -148,8 +146,9 @@ class MapView:
         show = line_drawn(quarantine)
         key = (static_key, quarantine if show else "none", line_nm if show else 0)
         if self._base is None or self._base_key != key:
-            surf, placer = self._static[0].copy(), Placer(self._static[1].bounds)
-            placer.labels = list(self._static[1].labels)
+            static = self._static
+            surf, placer = static.surface.copy(), Placer(static.surface.get_rect(), static.land)
+            placer.glyphs = [dot_box(t) for _, t in static.places]
             if show:
                 render_line(surf, proj, self.palette, self.fonts, placer, quarantine, line_nm)
             self._base, self._base_key = (surf, placer), key

@@ -1,0 +1,117 @@
+"""The inset of the ships and submarines beyond the map's edge: one row each, nearest first, its distance written out.
+
+Far out in the Atlantic the lanes leave the map, and ships 2,650 and 2,740 nm out would otherwise sit a pixel
+apart at its edge. The inset lists them instead, in a box against the map's right edge (over the approaches they
+come by): each row its glyph (the same status marks as on the map) and "Poltava 2,650 nm", rows a line apart, so
+that no two ever touch. The box takes the first place down the right edge clear of the labels and glyphs already
+drawn; a form with smaller text, then one without the names, is used when the full one does not fit.
+"""
+
+from __future__ import annotations
+
+import math
+
+import pygame
+
+from game.ui import text
+from game.ui.mapgeo import Target, nm_text
+from game.ui.maplabels import Layer
+from game.ui.mapships import FarMark, ship_glyph, sub_glyph
+
+GLYPH_W = 38  # the glyph column: a hull with the mark ahead of its bow (a returning ship's arrow is 20 px long)
+PAD = 4
+MIN_ROW = 18  # rows are never closer than this, whatever the text size: the legible gap between two far ships
+MAX_W, MAX_H = 0.5, 0.8  # the most of the map's width and height the inset may take
+
+
+def inset_title(edge_nm: float) -> str:
+    return f"BEYOND {nm_text(edge_nm).upper()}"
+
+
+def _forms(layer: Layer, marks: list[FarMark]) -> list[tuple[pygame.font.Font, list[str], bool]]:
+    """The inset's forms, longest first: (font, one line per mark, with the status tag)."""
+    big, small = layer.fonts.get("ui", 11), layer.fonts.get("ui", 9)
+    named = [f"{m.name} {nm_text(m.nm)}" for m in marks]
+    return [
+        (big, named, True),
+        (big, named, False),
+        (small, named, False),
+        (small, [nm_text(m.nm) for m in marks], False),
+    ]
+
+
+def _layout(layer: Layer, marks: list[FarMark]) -> tuple[pygame.font.Font, list[str], bool, pygame.Rect]:
+    """The first form whose box fits the map (the last one, cut to the rows that fit, if none does)."""
+    area = layer.proj.rect
+    title_h = layer.fonts.get("ui_bold", 9).get_linesize()
+    tag_font = layer.fonts.get("ui_bold", 9)
+    for font, lines, tags in _forms(layer, marks):
+        row_h = max(MIN_ROW, font.get_linesize()) + 2
+        widths = [
+            font.size(line)[0] + (tag_font.size(" " + m.tag)[0] if tags and m.tag else 0)
+            for line, m in zip(lines, marks, strict=True)
+        ]
+        w = PAD * 2 + GLYPH_W + max(widths + [tag_font.size(inset_title(layer.scale.edge_nm))[0] - GLYPH_W])
+        h = PAD * 2 + title_h + row_h * len(lines)
+        if w <= area.w * MAX_W and h <= area.h * MAX_H:
+            return font, lines, tags, pygame.Rect(0, 0, w, h)
+    rows = max(1, int((area.h * MAX_H - PAD * 2 - title_h) // row_h))
+    return font, lines[:rows], False, pygame.Rect(0, 0, w, PAD * 2 + title_h + row_h * rows)
+
+
+def _spot(layer: Layer, size: tuple[int, int]) -> pygame.Rect:
+    """Down the map's right edge, the first place clear of every label and glyph (else of every label)."""
+    area = layer.proj.rect.inflate(-2, -2)
+    trials = []
+    for y in range(area.top, area.bottom - size[1] + 1, 6):
+        rect = pygame.Rect(0, 0, *size)
+        rect.topright = (area.right, y)
+        trials.append(rect)
+    for rect in trials:
+        if layer.placer.free(rect):
+            return rect
+    placed = [r for _, r in layer.placer.labels]
+    clear = [r for r in trials if r.collidelist(placed) < 0]
+    return clear[0] if clear else (trials[0] if trials else pygame.Rect(area.topright, (0, 0)))
+
+
+def draw_inset(
+    layer: Layer, far: list[FarMark], ships: dict[str, tuple[float, float]], subs: dict[str, tuple[float, float]]
+) -> None:
+    """The inset, if anything is beyond the map's edge; its rows become labels, its glyphs hit targets."""
+    if not far:
+        return
+    pal, surface = layer.palette, layer.surface
+    marks = sorted(far, key=lambda m: (m.nm, m.name))
+    font, lines, tags, box = _layout(layer, marks)
+    box = _spot(layer, box.size)
+    plate = pygame.Surface(box.size, pygame.SRCALPHA)
+    plate.fill((*pal.bg, 215))
+    surface.blit(plate, box)
+    pygame.draw.rect(surface, pal.panel_edge, box, 1)
+    title_font, tag_font = layer.fonts.get("ui_bold", 9), layer.fonts.get("ui_bold", 9)
+    title = text.draw(surface, title_font, inset_title(layer.scale.edge_nm), pal.dim, (box.x + PAD, box.y + PAD))
+    layer.placer.labels.append(
+        (inset_title(layer.scale.edge_nm), pygame.Rect(box.x, box.y, box.w, title.bottom - box.y))
+    )
+    row_h = max(MIN_ROW, font.get_linesize()) + 2
+    top = title.bottom
+    for mark, line in zip(marks, lines, strict=False):
+        row = pygame.Rect(box.x, top, box.w, row_h)
+        cy = row.centery
+        if mark.kind == "sub":
+            gx = row.x + PAD + GLYPH_W // 2
+            sub_glyph(surface, pal, (gx, cy + 3), mark.status == "surfaced")
+            subs[mark.id] = (gx, cy)
+        else:
+            back = mark.status == "returning"
+            gx = row.x + PAD + (10 if back else GLYPH_W - 10)
+            ship_glyph(surface, pal, (gx, cy), 0.0 if back else math.pi, mark.status)
+            ships[mark.id] = (gx, cy)
+        words = text.draw(surface, font, line, pal.text, (row.x + PAD + GLYPH_W, cy), "midleft")
+        if tags and mark.tag:
+            text.draw(surface, tag_font, mark.tag, mark.tag_colour, (words.right + 4, cy), "midleft")
+        layer.placer.labels.append((line, row))
+        layer.targets.append(Target(gx, cy, 11, mark.desc, 1, row))
+        top += row_h
+    layer.glyph(box)
