@@ -39,11 +39,12 @@ PLACE_SIDES: dict[str, str] = {"Havana": "above-left", "Miami": "right", "Key We
 
 
 class Static(NamedTuple):
-    """The base layer of one map size: the picture, a mask of its land, and the fixed places (name, target)."""
+    """The base layer of one map size: the picture, a mask of its land, and the fixed places (name, hit target,
+    the rect of the dot), in map-local pixels."""
 
     surface: pygame.Surface
     land: pygame.mask.Mask
-    places: list[tuple[str, Target]]
+    places: list[tuple[str, Target, pygame.Rect]]
 
 
 def render_static(proj: Projection, pal: Palette, fonts: Fonts) -> Static:
@@ -57,32 +58,34 @@ def render_static(proj: Projection, pal: Palette, fonts: Fonts) -> Static:
     _graticule(surf, proj, pal)  # first, so that land covers it: a chart, not a spreadsheet
     _land(surf, proj, pal)
     land = pygame.mask.from_threshold(surf, pal.land, (2, 2, 2, 255))
-    places: list[tuple[str, Target]] = []
+    places: list[tuple[str, Target, pygame.Rect]] = []
     lookup = map_data()["_places"]
     for name in (n for n in FIXED_PLACES if n in lookup):
         place = lookup[name]
         x, y = proj.local(place["lon"], place["lat"])
         _place_dot(surf, place, (x, y), pal)
-        places.append((name, Target(x, y, 6, place_desc(place), 3)))
+        places.append((name, Target(x, y, 6, place_desc(place), 3), dot_box((x, y), place.get("kind", ""))))
     return Static(surf, land, places)
 
 
-def dot_box(target: Target) -> pygame.Rect:
-    """The rect a fixed place's dot covers (a capital's double ring is the widest)."""
-    return pygame.Rect(int(target.x) - 5, int(target.y) - 5, 11, 11)
+def dot_box(at: tuple[float, float], kind: str) -> pygame.Rect:
+    """The rect a fixed place's dot covers: a capital's double ring (radius 5), else a ring of radius 3."""
+    r = 5 if kind == "capital" else 3
+    x, y = int(round(at[0])), int(round(at[1]))
+    return pygame.Rect(x - r, y - r, 2 * r + 1, 2 * r + 1)
 
 
-def queue_places(layer: Layer, places: list[tuple[str, Target]], offset: tuple[int, int]) -> None:
+def queue_places(layer: Layer, places: list[tuple[str, Target, pygame.Rect]], offset: tuple[int, int]) -> None:
     """Each fixed place's name, queued after the site towns' and before the ships': the marks a player finds the
     map by, but a site's town says more."""
     font, small = layer.fonts.get("ui", 11), layer.fonts.get("ui", 9)
     pal = layer.palette
-    for name, local in places:
+    for name, local, dot in places:
         target = Target(local.x + offset[0], local.y + offset[1], local.radius, local.desc, local.rank)
         layer.targets.append(target)
         short = SHORT_NAMES.get(name, name)
         forms = [[(f, n, pal.text)] for f in (font, small) for n in dict.fromkeys((name, short))]
-        layer.label(Pending(1, dot_box(target), forms, target, PLACE_SIDES.get(name, "right")))
+        layer.label(Pending(1, dot.move(offset), forms, target, PLACE_SIDES.get(name, "right")))
 
 
 def _graticule(surf: pygame.Surface, proj: Projection, pal: Palette) -> None:

@@ -19,8 +19,8 @@ from game.ui.maplabels import Layer
 from game.ui.mapships import FarMark, ship_glyph, sub_glyph
 
 GLYPH_W = 38  # the glyph column: a hull with the mark ahead of its bow (a returning ship's arrow is 20 px long)
-PAD = 4
-MIN_ROW = 18  # rows are never closer than this, whatever the text size: the legible gap between two far ships
+PAD = 3
+MIN_ROW = 16  # rows are never closer than this, whatever the text size: the legible gap between two far ships
 MAX_W, MAX_H = 0.5, 0.8  # the most of the map's width and height the inset may take
 
 
@@ -40,11 +40,12 @@ def _forms(layer: Layer, marks: list[FarMark]) -> list[tuple[pygame.font.Font, l
     ]
 
 
-def _layout(layer: Layer, marks: list[FarMark]) -> tuple[pygame.font.Font, list[str], bool, pygame.Rect]:
-    """The first form whose box fits the map (the last one, cut to the rows that fit, if none does)."""
+def _sizes(layer: Layer, marks: list[FarMark]) -> list[tuple[pygame.font.Font, list[str], bool, pygame.Rect]]:
+    """Each form with the size of its box, longest first; the last cut to the rows that fit the map."""
     area = layer.proj.rect
-    title_h = layer.fonts.get("ui_bold", 9).get_linesize()
     tag_font = layer.fonts.get("ui_bold", 9)
+    title_h = tag_font.get_linesize()
+    out = []
     for font, lines, tags in _forms(layer, marks):
         row_h = max(MIN_ROW, font.get_linesize()) + 2
         widths = [
@@ -54,9 +55,26 @@ def _layout(layer: Layer, marks: list[FarMark]) -> tuple[pygame.font.Font, list[
         w = PAD * 2 + GLYPH_W + max(widths + [tag_font.size(inset_title(layer.scale.edge_nm))[0] - GLYPH_W])
         h = PAD * 2 + title_h + row_h * len(lines)
         if w <= area.w * MAX_W and h <= area.h * MAX_H:
-            return font, lines, tags, pygame.Rect(0, 0, w, h)
-    rows = max(1, int((area.h * MAX_H - PAD * 2 - title_h) // row_h))
-    return font, lines[:rows], False, pygame.Rect(0, 0, w, PAD * 2 + title_h + row_h * rows)
+            out.append((font, lines, tags, pygame.Rect(0, 0, w, h)))
+    if not out:
+        rows = max(1, int((area.h * MAX_H - PAD * 2 - title_h) // row_h))
+        out.append((font, lines[:rows], False, pygame.Rect(0, 0, w, PAD * 2 + title_h + row_h * rows)))
+    return out
+
+
+def _layout(layer: Layer, marks: list[FarMark]) -> tuple[pygame.font.Font, list[str], bool, pygame.Rect]:
+    """The longest form that fits in the map's top-right corner (the far Atlantic, where the lanes leave the
+    map) or else its top-left (the mainland, where no ship sails), else the longest that fits the map, placed
+    on the first clear spot down its right edge."""
+    forms = _sizes(layer, marks)
+    area = layer.proj.rect.inflate(-2, -2)
+    for corner in ("topright", "topleft"):
+        for font, lines, tags, box in forms:
+            setattr(box, corner, getattr(area, corner))
+            if layer.placer.free(box):
+                return font, lines, tags, box
+    font, lines, tags, box = forms[0]
+    return font, lines, tags, _spot(layer, box.size)
 
 
 def _spot(layer: Layer, size: tuple[int, int]) -> pygame.Rect:
@@ -84,7 +102,6 @@ def draw_inset(
     pal, surface = layer.palette, layer.surface
     marks = sorted(far, key=lambda m: (m.nm, m.name))
     font, lines, tags, box = _layout(layer, marks)
-    box = _spot(layer, box.size)
     plate = pygame.Surface(box.size, pygame.SRCALPHA)
     plate.fill((*pal.bg, 215))
     surface.blit(plate, box)

@@ -50,6 +50,16 @@ def _nearest(rect: pygame.Rect, point: tuple[int, int]) -> tuple[int, int]:
     return (max(rect.left, min(point[0], rect.right - 1)), max(rect.top, min(point[1], rect.bottom - 1)))
 
 
+def _cross(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int], d: tuple[int, int]) -> bool:
+    """Whether segments ab and cd cross (touching at an end does not count)."""
+
+    def side(p: tuple[int, int], q: tuple[int, int], r: tuple[int, int]) -> int:
+        v = (q[0] - p[0]) * (r[1] - p[1]) - (q[1] - p[1]) * (r[0] - p[0])
+        return (v > 0) - (v < 0)
+
+    return side(a, b, c) * side(a, b, d) < 0 and side(c, d, a) * side(c, d, b) < 0
+
+
 def _gap(a: pygame.Rect, b: pygame.Rect) -> int:
     """How far apart two rects are (0 when they touch or overlap), the larger of the two axes."""
     return max(a.left - b.right, b.left - a.right, a.top - b.bottom, b.top - a.bottom, 0)
@@ -68,6 +78,7 @@ class Placer:
         self.labels: list[tuple[str, pygame.Rect]] = []  # every label drawn, with its first line
         self.glyphs: list[pygame.Rect] = []
         self.land, self.origin = land, origin
+        self.leaders: list[tuple[tuple[int, int], tuple[int, int]]] = []  # the leader lines drawn, end to end
         self._full: dict[tuple[int, int], pygame.mask.Mask] = {}
 
     def fixed(self, words: str, rect: pygame.Rect) -> bool:
@@ -90,15 +101,17 @@ class Placer:
     ) -> tuple[int, pygame.Rect] | None:
         """The first form (index into ``sizes``, longest first) and its cheapest rect beside ``box``; None: drop it.
 
-        No form is ever allowed over another label or over a glyph: a shorter form comes before hiding a ship.
+        No form is ever allowed over another label or over a glyph: a shorter form comes before hiding a ship;
+        only when no form fits may a leader line cross another.
         """
         order = [first] + [s for s in sides if s != first]
-        for form, size in enumerate(sizes):
+        tries = [(form, size, strict) for strict in (True, False) for form, size in enumerate(sizes)]
+        for form, size, strict in tries:
             best: tuple[float, pygame.Rect] | None = None
             for rank, side in enumerate(order):
                 for push in PUSHES:
                     rect = self._at(box, size, side, push)
-                    if not self.free(rect) or (push >= LEADER_PUSH and self._leader_crosses(box, rect)):
+                    if not self.free(rect) or (push >= LEADER_PUSH and self._leader_crosses(box, rect, strict)):
                         continue
                     cost = rank * SIDE_COST + push * PUSH_COST + self.land_share(rect) * LAND_COST
                     cost += LEADER_COST if push >= LEADER_PUSH else 0
@@ -136,6 +149,7 @@ class Placer:
         if _gap(box, rect) >= LEADER_PUSH:
             ends = _nearest(rect, box.center), _nearest(box, rect.center)
             pygame.draw.aaline(surface, forms[form][0][2], *ends)
+            self.leaders.append(ends)
         if halo is not None:
             # A faint plate under the label keeps it readable over coast and grid lines.
             plate = pygame.Surface(rect.inflate(4, 0).size, pygame.SRCALPHA)
@@ -148,9 +162,12 @@ class Placer:
         self.labels.append((forms[form][0][1], rect))
         return rect
 
-    def _leader_crosses(self, box: pygame.Rect, rect: pygame.Rect) -> bool:
-        """Whether the leader from ``box`` to a label at ``rect`` would cross a label or a glyph on its way."""
+    def _leader_crosses(self, box: pygame.Rect, rect: pygame.Rect, strict: bool = True) -> bool:
+        """Whether the leader from ``box`` to a label at ``rect`` would cross a label or a glyph on its way (or,
+        when ``strict``, another leader: allowed only when every form has been tried without)."""
         a, b = _nearest(rect, box.center), _nearest(box, rect.center)
+        if strict and any(_cross(a, b, c, d) for c, d in self.leaders):
+            return True
         return any(r.clipline(a, b) for r in [r for _, r in self.labels] + [g for g in self.glyphs if g != box])
 
     def _clashes(self, rect: pygame.Rect) -> bool:

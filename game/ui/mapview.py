@@ -22,7 +22,7 @@ import pygame
 
 from game.rules_of_play import line_drawn
 from game.ui import mapinset, mapships, mapsites
-from game.ui.mapbase import Static, degree_marks, dot_box, queue_places, render_line, render_static
+from game.ui.mapbase import Static, degree_marks, queue_places, render_line, render_static
 from game.ui.mapgeo import Projection, RouteScale, Target
 from game.ui.maplabels import Layer, Placer
 from game.ui.theme import Fonts, Palette
@@ -148,7 +148,7 @@ class MapView:
         if self._base is None or self._base_key != key:
             static = self._static
             surf, placer = static.surface.copy(), Placer(static.surface.get_rect(), static.land)
-            placer.glyphs = [dot_box(t) for _, t in static.places]
+            placer.glyphs = [dot.copy() for _, _, dot in static.places]
             if show:
                 render_line(surf, proj, self.palette, self.fonts, placer, quarantine, line_nm)
             self._base, self._base_key = (surf, placer), key
