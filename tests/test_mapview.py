@@ -366,9 +366,11 @@ def test_struck_site_is_named_under_its_town_until_photographed_again(states):
         return drawn, mv.hit((int(round(x)), int(round(y))))
 
     drawn, tip = labels((*view.log, strike))
-    assert "1 struck, not assessed · photo 24 Oct" in drawn and "struck (not yet assessed)" in tip
+    assert "1 struck, not assessed" in drawn and "Sites as photographed 24 Oct" in drawn
+    assert "struck (not yet assessed)" in tip
     drawn, tip = labels((*view.log, strike, recon))
-    assert "1 struck · photo 25 Oct" in drawn and tip.endswith("struck; as photographed 25 Oct")
+    assert "1 struck" in drawn and "Sites as photographed 25 Oct" in drawn
+    assert tip.endswith("struck; as photographed 25 Oct")
 
 
 def test_ships_are_animated_between_turns(states):
@@ -441,3 +443,62 @@ def test_map_data_is_loaded_lazily(monkeypatch):
     assert "data" not in mapgeo._map_cache
     assert on_land(-78.0, 21.6) and not on_land(-66.5, 31.5)
     assert "data" in mapgeo._map_cache
+
+
+@pytest.fixture(scope="module")
+def crisis_views():
+    """The US view of every turn of the historical path, 16 to 28 October."""
+    from game.ai.doctrine import doctrine_policy
+    from game.session import Session
+
+    scenario = load_scenario(default_scenario_path())
+    session = Session.new(scenario, 1962, "historical", ("us",))
+    policy = doctrine_policy(scenario, "us", "historical")
+    views = []
+    while not session.over and session.state.date <= "1962-10-28":
+        views.append(session.view("us"))
+        session.commit("us", policy.choose(session.view("us")))
+    return views
+
+
+# The turn screen's map at 1024×640 with extra-large text, and at 3840×2160: (size, text scale, the labels that
+# must never be dropped). On the smallest map a crowded day may leave out Miami, Key West or Guantánamo (their
+# tooltips remain); the line, Havana and the site towns always stay.
+SWEEP = [
+    ((286, 231), 1.4, ("Havana", "San Cristóbal", "Sagua la Grande")),
+    ((1571, 1265), 0.85, ("Havana", "Miami", "Key West", "Guantánamo", "San Cristóbal", "Sagua la Grande")),
+    ((1571, 1265), 1.4, ("Havana", "Miami", "Key West", "Guantánamo", "San Cristóbal", "Sagua la Grande")),
+]
+
+
+@pytest.mark.parametrize(("size", "scale", "must"), SWEEP)
+def test_every_day_of_the_crisis_map_labels_clear_and_far_ships_apart(crisis_views, size, scale, must):
+    """Every turn of the crisis at the smallest and largest maps: no label over another or off the map, the
+    line's label whenever the line is drawn, the labels a player finds the map by, and far ships a row apart."""
+    from game.rules_of_play import line_drawn
+    from game.ui.mapinset import MIN_ROW
+
+    problems = []
+    for view in crisis_views:
+        surf = pygame.Surface(size)
+        mv = MapView(STANDARD, Fonts(scale))
+        mv.draw(surf, surf.get_rect(), view)
+        day = f"turn {view.turn}"
+        labels = mv.labels
+        names = [w for w, _ in labels]
+        problems += [
+            f"{day}: {a} over {b}" for i, (a, r) in enumerate(labels) for b, q in labels[i + 1 :] if r.colliderect(q)
+        ]
+        problems += [f"{day}: {w} off the map" for w, r in labels if not mv.map_rect.contains(r)]
+        if line_drawn(view.quarantine) and not any(w.startswith("QUARANTINE") for w in names):
+            problems.append(f"{day}: the quarantine line's label was dropped")
+        known = {"San Cristóbal"} | (
+            {"Sagua la Grande"} if any(s.id.startswith("sagua") for s in view.sites) else set()
+        )
+        wanted = [m for m in must if m not in ("San Cristóbal", "Sagua la Grande") or m in known]
+        problems += [f"{day}: {m} dropped" for m in wanted if not any(w.startswith(m) for w in names)]
+        rows = sorted(r.centery for w, r in labels if w.endswith(" nm"))  # the inset's rows, one a far ship
+        problems += [
+            f"{day}: far ships {b - a} px apart" for a, b in zip(rows, rows[1:], strict=False) if b - a < MIN_ROW
+        ]
+    assert not problems, "\n".join(problems[:20])

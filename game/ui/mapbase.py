@@ -227,6 +227,11 @@ def _line_label_spot(
     dots and of the other labels; None if there is none."""
     w, h = size
     cx, cy = proj.local(*CENTRE)
+    curve = pygame.Mask(proj.rect.size)  # the arc's points, so that a trial is checked against all at once
+    for (px, py), _sea in pts:
+        if 0 <= px < curve.get_size()[0] and 0 <= py < curve.get_size()[1]:
+            curve.set_at((int(px), int(py)))
+    near = pygame.Mask((w + 8, h + 6), fill=True)
     for bearing, way in LINE_SPOTS:
         x, y = proj.local(*destination(*CENTRE, bearing, line_nm))
         d = math.hypot(cx - x, cy - y) or 1.0
@@ -234,7 +239,7 @@ def _line_label_spot(
             trial = pygame.Rect(0, 0, w, h)
             gap = way * (h / 2 + 6 + 3 * k)
             trial.center = (int(x + (cx - x) / d * gap), int(y + (cy - y) / d * gap))
-            if not any(trial.inflate(8, 6).collidepoint(p) for p, _sea in pts):
+            if curve.overlap(near, trial.inflate(8, 6).topleft) is None:
                 break
         else:
             continue

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 import pygame
 
@@ -34,6 +35,7 @@ SPOTS: dict[str, tuple[str, str, tuple[int, int]]] = {
     "below-left": ("topright", "bottomleft", (-1, 1)),
 }
 PUSHES = (0, 4, 10, 22, 36, 54)  # pixels farther out a label may go when its own spot is taken
+RETRIES = 2  # how many times the labels dropped are tried again ahead of the others
 LEADER_PUSH = 22  # from this far out a label is tied to its glyph by a leader line, so that it is not misread
 # What a spot costs: each side later in the order of preference, each pixel pushed out, a leader line, the share
 # of the label over land (all of it: 16).
@@ -63,6 +65,36 @@ def _cross(a: tuple[int, int], b: tuple[int, int], c: tuple[int, int], d: tuple[
 def _gap(a: pygame.Rect, b: pygame.Rect) -> int:
     """How far apart two rects are (0 when they touch or overlap), the larger of the two axes."""
     return max(a.left - b.right, b.left - a.right, a.top - b.bottom, b.top - a.bottom, 0)
+
+
+def render_forms(forms: Sequence[Sequence[Line]]) -> list[list[pygame.Surface]]:
+    return [[text.render(font, words, colour) for font, words, colour in lines] for lines in forms]
+
+
+def sizes_of(rendered: list[list[pygame.Surface]]) -> list[tuple[int, int]]:
+    return [(max(s.get_width() for s in lines), sum(s.get_height() for s in lines)) for lines in rendered]
+
+
+def draw_label(
+    surface: pygame.Surface,
+    box: pygame.Rect,
+    lines: list[pygame.Surface],
+    rect: pygame.Rect,
+    colour: Color,
+    halo: Color | None,
+) -> None:
+    """A label's lines at ``rect``, on a faint plate, tied to ``box`` by a leader line if it is far from it."""
+    if _gap(box, rect) >= LEADER_PUSH:
+        pygame.draw.aaline(surface, colour, _nearest(rect, box.center), _nearest(box, rect.center))
+    if halo is not None:
+        # A faint plate under the label keeps it readable over coast and grid lines.
+        plate = pygame.Surface(rect.inflate(4, 0).size, pygame.SRCALPHA)
+        plate.fill((*halo, 150))
+        surface.blit(plate, rect.inflate(4, 0))
+    y = rect.top
+    for s in lines:
+        surface.blit(s, (rect.left, y))
+        y += s.get_height()
 
 
 class Placer:
@@ -105,20 +137,32 @@ class Placer:
         only when no form fits may a leader line cross another.
         """
         order = [first] + [s for s in sides if s != first]
-        tries = [(form, size, strict) for strict in (True, False) for form, size in enumerate(sizes)]
-        for form, size, strict in tries:
-            best: tuple[float, pygame.Rect] | None = None
-            for rank, side in enumerate(order):
-                for push in PUSHES:
+        # Every spot by what it costs before the land is counted, cheapest first: once that alone is dearer than
+        # the best spot found, no later spot can beat it.
+        spots = sorted(
+            (rank * SIDE_COST + push * PUSH_COST + (LEADER_COST if push >= LEADER_PUSH else 0), rank, side, push)
+            for rank, side in enumerate(order)
+            for push in PUSHES
+        )
+        labels = [r for _, r in self.labels]
+        for strict in (True, False):
+            for form, size in enumerate(sizes):
+                best: tuple[float, pygame.Rect] | None = None
+                for base, _rank, side, push in spots:
+                    if best is not None and base >= best[0]:
+                        break
                     rect = self._at(box, size, side, push)
-                    if not self.free(rect) or (push >= LEADER_PUSH and self._leader_crosses(box, rect, strict)):
+                    if not self.bounds.contains(rect) or rect.collidelist(labels) >= 0:
                         continue
-                    cost = rank * SIDE_COST + push * PUSH_COST + self.land_share(rect) * LAND_COST
-                    cost += LEADER_COST if push >= LEADER_PUSH else 0
+                    if rect.collidelist(self.glyphs) >= 0:
+                        continue
+                    if push >= LEADER_PUSH and self._leader_crosses(box, rect, strict):
+                        continue
+                    cost = base + self.land_share(rect) * LAND_COST
                     if best is None or cost < best[0]:
                         best = (cost, rect)
-            if best is not None:
-                return form, best[1]
+                if best is not None:
+                    return form, best[1]
         return None
 
     def land_share(self, rect: pygame.Rect) -> float:
@@ -140,27 +184,31 @@ class Placer:
         halo: Color | None = None,
     ) -> pygame.Rect | None:
         """Draw the first of ``forms`` (each a list of lines) that fits beside ``box``; returns its rect or None."""
-        rendered = [[text.render(font, words, colour) for font, words, colour in lines] for lines in forms]
-        sizes = [(max(s.get_width() for s in lines), sum(s.get_height() for s in lines)) for lines in rendered]
-        found = self.spot(box, sizes, first)
+        rendered = render_forms(forms)
+        found = self.spot(box, sizes_of(rendered), first)
         if found is None:
             return None
         form, rect = found
-        if _gap(box, rect) >= LEADER_PUSH:
-            ends = _nearest(rect, box.center), _nearest(box, rect.center)
-            pygame.draw.aaline(surface, forms[form][0][2], *ends)
-            self.leaders.append(ends)
-        if halo is not None:
-            # A faint plate under the label keeps it readable over coast and grid lines.
-            plate = pygame.Surface(rect.inflate(4, 0).size, pygame.SRCALPHA)
-            plate.fill((*halo, 150))
-            surface.blit(plate, rect.inflate(4, 0))
-        y = rect.top
-        for s in rendered[form]:
-            surface.blit(s, (rect.left, y))
-            y += s.get_height()
-        self.labels.append((forms[form][0][1], rect))
+        self.take(forms[form][0][1], box, rect)
+        draw_label(surface, box, rendered[form], rect, forms[form][0][2], halo)
         return rect
+
+    def take(self, words: str, box: pygame.Rect, rect: pygame.Rect) -> None:
+        """Keep ``rect`` for a label beside ``box``, and its leader line if it is that far out."""
+        self.labels.append((words, rect))
+        if _gap(box, rect) >= LEADER_PUSH:
+            self.leaders.append((_nearest(rect, box.center), _nearest(box, rect.center)))
+
+    def copy(self) -> Placer:
+        """A placer holding the same labels, glyphs and leaders, for a trial placement."""
+        out = Placer(self.bounds, self.land, self.origin)
+        out.labels, out.glyphs, out.leaders, out._full = (
+            list(self.labels),
+            list(self.glyphs),
+            list(self.leaders),
+            self._full,
+        )
+        return out
 
     def _leader_crosses(self, box: pygame.Rect, rect: pygame.Rect, strict: bool = True) -> bool:
         """Whether the leader from ``box`` to a label at ``rect`` would cross a label or a glyph on its way (or,
@@ -206,6 +254,7 @@ class Layer:
     placer: Placer
     targets: list[Target] = field(default_factory=list)
     pending: list[Pending] = field(default_factory=list)
+    memo: dict[str, Any] = field(default_factory=dict)  # the last frame's placement, kept by the MapView
 
     def glyph(self, rect: pygame.Rect) -> None:
         """Keep labels off a glyph drawn at ``rect``."""
@@ -215,9 +264,52 @@ class Layer:
         self.pending.append(pending)
 
     def place_labels(self) -> None:
-        """Every pending label, most important first; a target whose label was dropped keeps only its glyph."""
-        for p in sorted(self.pending, key=lambda p: p.rank):
-            rect = self.placer.place(self.surface, p.box, p.forms, p.first, halo=self.palette.sea)
+        """Every pending label, most important first; a target whose label was dropped keeps only its glyph.
+
+        Placement is greedy, so a label dropped for want of room is tried again ahead of the rest (up to
+        ``RETRIES`` times), and the placement that drops the fewest is drawn. A frame that asks for the same
+        labels in the same places as the last one gets the last one's placement (``memo``): only moving
+        ships need it worked out again.
+        """
+        order = sorted(self.pending, key=lambda p: p.rank)
+        rendered = [render_forms(p.forms) for p in order]
+        sizes = [sizes_of(r) for r in rendered]
+        key = (
+            tuple((tuple(p.box), p.first, tuple(s)) for p, s in zip(order, sizes, strict=True)),
+            tuple(tuple(r) for _, r in self.placer.labels),
+            tuple(tuple(g) for g in self.placer.glyphs),
+        )
+        if self.memo.get("key") == key:
+            found, labels, leaders = self.memo["plan"]
+        else:
+            found, labels, leaders = self._plan(order, sizes)
+            self.memo.update(key=key, plan=(found, labels, leaders))
+        self.placer.labels, self.placer.leaders = list(labels), list(leaders)
+        for p, lines, spot in zip(order, rendered, found, strict=True):
+            if spot is not None:
+                form, rect = spot
+                draw_label(self.surface, p.box, lines[form], rect, p.forms[form][0][2], self.palette.sea)
             if p.target is not None:
-                p.target.label = rect
+                p.target.label = spot[1] if spot is not None else None
         self.pending.clear()
+
+    def _plan(self, order: list[Pending], sizes: list[list[tuple[int, int]]]) -> tuple[list, list, list]:
+        """Where each of ``order`` goes (form and rect, or None), and the placer's labels and leaders after."""
+        best: tuple[int, list[tuple[int, pygame.Rect] | None], Placer] | None = None
+        ranks = list(range(len(order)))
+        for _ in range(RETRIES + 1):
+            trial = self.placer.copy()
+            found: list[tuple[int, pygame.Rect] | None] = [None] * len(order)
+            for i in ranks:
+                p = order[i]
+                found[i] = spot = trial.spot(p.box, sizes[i], p.first)
+                if spot is not None:
+                    trial.take(p.forms[spot[0]][0][1], p.box, spot[1])
+            dropped = [i for i in ranks if found[i] is None]
+            if best is None or len(dropped) < best[0]:
+                best = (len(dropped), found, trial)
+            if not dropped:
+                break
+            ranks = dropped + [i for i in ranks if found[i] is not None]
+        assert best is not None
+        return best[1], best[2].labels, best[2].leaders

@@ -49,11 +49,25 @@ def _heading(layer: Layer, bearing: float, nm: float, at: tuple[float, float]) -
     return math.atan2(ny - at[1], nx - at[0])
 
 
+def _far(layer: Layer, nm: float, at: tuple[float, float], hidden: pygame.Rect | None, listed: bool) -> bool:
+    """Whether a ship ``nm`` out, drawn at ``at``, goes to the inset: beyond the map's edge, under the inset,
+    or ``listed`` there already."""
+    return listed or not layer.scale.on_map(nm) or (hidden is not None and hidden.inflate(24, 24).collidepoint(at))
+
+
 def draw_ships(
-    layer: Layer, view: Any, previous: Any, progress: float, positions: dict[str, tuple[float, float]]
+    layer: Layer,
+    view: Any,
+    previous: Any,
+    progress: float,
+    positions: dict[str, tuple[float, float]],
+    hidden: pygame.Rect | None = None,
+    listed: set[str] | frozenset[str] = frozenset(),
+    dry: bool = False,
 ) -> list[FarMark]:
     """Ships at their (interpolated) distances, hulls pointing where they head; labels queued nearest first.
-    Returns the ships beyond the map's edge, for the inset."""
+    Returns the ships for the inset (beyond the map's edge, under ``hidden`` or ``listed``); ``dry``: only those,
+    nothing drawn."""
     pal, fonts = layer.palette, layer.fonts
     before = {s.id: s for s in previous.ships} if previous is not None else {}
     ids = [s.id for s in view.ships] + list(before)
@@ -70,11 +84,14 @@ def draw_ships(
         dist = lerp(float(old.distance), float(ship.distance), progress) if old is not None else float(ship.distance)
         tag = SHIP_TAGS.get(status, "")
         tag_colour = pal.warn if status in ("held", "halted") else pal.dim
-        if not layer.scale.on_map(dist):
+        bearing = ship_bearing(ship.id, ids)
+        x, y = lane_point(layer, bearing, dist)
+        if _far(layer, dist, (x, y), hidden, ship.id in listed):
             far.append(FarMark("ship", ship.id, ship.name, dist, status, tag, tag_colour, ship_desc(ship, dist, view)))
             continue
-        bearing = ship_bearing(ship.id, ids)
-        x, y = positions[ship.id] = lane_point(layer, bearing, dist)
+        if dry:
+            continue
+        positions[ship.id] = (x, y)
         ang = _heading(layer, bearing, dist, (x, y)) + (math.pi if status == "returning" else 0.0)
         ship_glyph(layer.surface, pal, (x, y), ang, status)
         layer.glyph(pygame.Rect(int(x) - 9, int(y) - 9, 19, 19))
@@ -87,23 +104,33 @@ def draw_ships(
     return far
 
 
-def draw_subs(layer: Layer, view: Any, positions: dict[str, tuple[float, float]]) -> list[FarMark]:
+def draw_subs(
+    layer: Layer,
+    view: Any,
+    positions: dict[str, tuple[float, float]],
+    hidden: pygame.Rect | None = None,
+    listed: set[str] | frozenset[str] = frozenset(),
+    dry: bool = False,
+) -> list[FarMark]:
     """Submarines as conning towers on their bearings: hollow when submerged, solid when surfaced.
-    Returns those beyond the map's edge, for the inset."""
+    Returns those for the inset, as ``draw_ships`` does."""
     pal, fonts = layer.palette, layer.fonts
     everyone = list(view.subs)
     font = fonts.get("ui", 10)
     far: list[FarMark] = []
     for sub in (s for s in everyone if s.status in DRAWN_SUB_STATUSES):
         surfaced = sub.status == "surfaced"
-        if not layer.scale.on_map(float(sub.distance)):
+        bearing = sub_bearing(everyone.index(sub), len(everyone))
+        x, y = lane_point(layer, bearing, float(sub.distance))
+        if _far(layer, float(sub.distance), (x, y), hidden, sub.id in listed):
             tag = "surfaced" if surfaced else ""
             far.append(
                 FarMark("sub", sub.id, sub.name, float(sub.distance), sub.status, tag, pal.warn, sub_desc(sub, view))
             )
             continue
-        bearing = sub_bearing(everyone.index(sub), len(everyone))
-        x, y = positions[sub.id] = lane_point(layer, bearing, float(sub.distance))
+        if dry:
+            continue
+        positions[sub.id] = (x, y)
         sub_glyph(layer.surface, pal, (int(x), int(y)), surfaced)
         layer.glyph(pygame.Rect(int(x) - 10, int(y) - 11, 21, 17))
         forms = [[(font, sub.name, pal.dim)]]

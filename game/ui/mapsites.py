@@ -23,7 +23,7 @@ SITE_TOWN_KINDS = ("mrbm_site", "irbm_site")
 TOWN_SIDES: dict[str, str] = {
     "San Cristóbal": "below-left",
     "Guanajay": "below",
-    "Sagua la Grande": "above-right",
+    "Sagua la Grande": "below-right",
     "Remedios": "below-right",
 }
 MERGE_SHARE = 0.6  # two towns share a grid when their grids would overlap by this much of their reach
@@ -136,13 +136,12 @@ def photographed(view: Any) -> Photo | None:
 
 
 def status_line(sites: list[Any], photo: Photo | None = None) -> str:
-    """What a town's label says of its sites beyond the glyphs: "2 ready · 1 struck, not assessed · photo 27 Oct"
-    (empty if all are being built and nothing is known of the photographs)."""
+    """What a town's label says of its sites beyond the glyphs: "2 ready · 1 struck, not assessed" (empty if all
+    are being built); ``photo`` tells whether a strike's claims have been checked since."""
     words = {"struck": "struck" if photo is None or photo.assessed else "struck, not assessed"}
     counts = [(sum(1 for s in sites if s.operational), "ready")]
     counts += [(sum(1 for s in sites if s.status == word), words.get(word, word)) for word in STATUS_WORDS]
-    parts = [f"{n} {word}" for n, word in counts if n]
-    return " · ".join(parts + ([f"photo {photo.date}"] if photo else []))
+    return " · ".join(f"{n} {word}" for n, word in counts if n)
 
 
 def _grid(count: int, step: float) -> list[tuple[float, float]]:
@@ -200,25 +199,51 @@ def draw_sites(layer: Layer, view: Any, positions: dict[str, tuple[float, float]
     )
     towns = {p["name"]: p for p in places if p.get("kind") in SITE_TOWN_KINDS}
     photo = photographed(view)
-    for (names, members), ((ax, ay), radius), (cx, cy) in zip(clusters, feet, centres, strict=True):
-        if math.hypot(cx - ax, cy - ay) > radius:
-            pygame.draw.aaline(layer.surface, pal.dim, (ax, ay), (cx, cy))  # a leader back to the town
-        box = pygame.Rect(0, 0, 0, 0)
-        for site, (dx, dy) in zip(members, _grid(len(members), 2 * g + 2), strict=True):
-            x, y = positions[site.id] = (cx + dx, cy + dy)
-            site_glyph(layer.surface, pal, site, (x, y), g)
-            layer.targets.append(Target(x, y, g + 1, site_desc(site, photo), 0))
-            glyph = pygame.Rect(int(x - g), int(y - g), int(2 * g) + 1, int(2 * g) + 1).inflate(2, 2)
-            box = glyph if box.w == 0 else box.union(glyph)
-        layer.glyph(box)
-        # Only towns with a site this side knows of are named: a name with no known site beside it would tell
-        # Washington where to look.
-        named = [towns[n] for n in names if n in towns]
-        if named:
-            target = Target(cx, cy, 0, " · ".join(place_desc(t) for t in named), 3)
-            layer.targets.append(target)
-            forms = _town_forms(layer, [t["name"] for t in named], status_line(members, photo))
-            layer.label(Pending(0, box, forms, target, TOWN_SIDES.get(names[0], "right")))
+    boxes = [
+        _draw_cluster(layer, names, members, anchor, (cx, cy), g, towns, photo, positions)
+        for (names, members), anchor, (cx, cy) in zip(clusters, feet, centres, strict=True)
+    ]
+    if photo is not None:  # once for the map, not under every town: the sites are as of that day's photographs
+        small, tiny = layer.fonts.get("ui_bold", 9), layer.fonts.get("ui", 9)
+        forms = [[(small, f"Sites as photographed {photo.date}", pal.warn)], [(tiny, f"photo {photo.date}", pal.warn)]]
+        layer.label(Pending(40, boxes[0].unionall(boxes[1:]), forms, None, "below"))
+
+
+def _draw_cluster(
+    layer: Layer,
+    names: list[str],
+    members: list[Any],
+    anchor: tuple[tuple[float, float], float],
+    at: tuple[float, float],
+    g: float,
+    towns: dict[str, Any],
+    photo: Photo | None,
+    positions: dict[str, tuple[float, float]],
+) -> pygame.Rect:
+    """One grid of sites at ``at`` (tied back to its towns' ``anchor`` when pushed off it), its towns' names
+    queued beside it; returns the rect its glyphs cover."""
+    pal = layer.palette
+    (ax, ay), radius = anchor
+    cx, cy = at
+    if math.hypot(cx - ax, cy - ay) > radius:
+        pygame.draw.aaline(layer.surface, pal.dim, (ax, ay), (cx, cy))  # a leader back to the town
+    box = pygame.Rect(0, 0, 0, 0)
+    for site, (dx, dy) in zip(members, _grid(len(members), 2 * g + 2), strict=True):
+        x, y = positions[site.id] = (cx + dx, cy + dy)
+        site_glyph(layer.surface, pal, site, (x, y), g)
+        layer.targets.append(Target(x, y, g + 1, site_desc(site, photo), 0))
+        glyph = pygame.Rect(int(x - g), int(y - g), int(2 * g) + 1, int(2 * g) + 1).inflate(2, 2)
+        box = glyph if box.w == 0 else box.union(glyph)
+    layer.glyph(box)
+    # Only towns with a site this side knows of are named: a name with no known site beside it would tell
+    # Washington where to look.
+    named = [towns[n] for n in names if n in towns]
+    if named:
+        target = Target(cx, cy, 0, " · ".join(place_desc(t) for t in named), 3)
+        layer.targets.append(target)
+        forms = _town_forms(layer, [t["name"] for t in named], status_line(members, photo))
+        layer.label(Pending(0, box, forms, target, TOWN_SIDES.get(names[0], "right")))
+    return box
 
 
 def _town_forms(layer: Layer, names: list[str], words: str) -> list[list[Line]]:

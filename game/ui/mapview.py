@@ -27,6 +27,8 @@ from game.ui.mapgeo import Projection, RouteScale, Target
 from game.ui.maplabels import Layer, Placer
 from game.ui.theme import Fonts, Palette
 
+LABEL_CAPS = ((300, 1.0), (420, 1.2))  # below this many pixels of map height, labels at most this text scale
+
 
 class MapView:
     """Draws the map into a rect and answers what is under the mouse. One per screen; cheap to keep."""
@@ -41,6 +43,8 @@ class MapView:
         self._scales: dict[tuple[int, ...], RouteScale] = {}
         self._proj: Projection | None = None
         self._targets: list[Target] = []
+        self._small: Fonts | None = None  # the capped label fonts of a small map
+        self._memo: dict[str, Any] = {}  # the label placement of the last frame (see Layer.place_labels)
         self.labels: list[tuple[str, pygame.Rect]] = []  # every label drawn last frame (first line, screen rect)
         self.ship_positions: dict[str, tuple[float, float]] = {}
         self.sub_positions: dict[str, tuple[float, float]] = {}
@@ -52,6 +56,18 @@ class MapView:
         self.fonts = fonts
         self._static = self._base = None
         self._static_key = self._base_key = None
+
+    def label_fonts(self, proj: Projection) -> Fonts:
+        """The fonts of the map's labels: the text size chosen, but no larger than the map can hold. A map under
+        ``SMALL_MAP`` pixels high (the turn screen at 1024×640) cannot place a dozen names at extra-large size
+        without dropping some or setting them far from what they name; its tooltips keep the size chosen."""
+        cap = next((scale for height, scale in LABEL_CAPS if proj.rect.h < height), self.fonts.scale)
+        scale = min(self.fonts.scale, cap)
+        if scale == self.fonts.scale:
+            return self.fonts
+        if self._small is None or self._small.scale != scale:
+            self._small = Fonts(scale)
+        return self._small
 
     @property
     def map_rect(self) -> pygame.Rect | None:
@@ -87,14 +103,17 @@ class MapView:
         placer = Placer(proj.rect, static.land, (ox, oy))
         placer.labels = [(words, r.move(ox, oy)) for words, r in base_placer.labels]
         placer.glyphs = [r.move(ox, oy) for r in base_placer.glyphs]
-        layer = Layer(surface, proj, self.palette, self.fonts, self._scale(proj), placer)
+        layer = Layer(surface, proj, self.palette, self.label_fonts(proj), self._scale(proj), placer, memo=self._memo)
         clip = surface.get_clip()
         surface.set_clip(proj.rect.clip(clip) if clip else proj.rect)
         try:
             mapsites.draw_sites(layer, view, self.site_positions)
-            far = mapships.draw_subs(layer, view, self.sub_positions)
-            far += mapships.draw_ships(layer, view, previous, max(0.0, min(1.0, progress)), self.ship_positions)
-            mapinset.draw_inset(layer, far, self.ship_positions, self.sub_positions)
+            progress = max(0.0, min(1.0, progress))
+            plan, listed = self._inset(layer, view, previous, progress)
+            hidden = plan[3] if plan else None
+            far = mapships.draw_subs(layer, view, self.sub_positions, hidden, listed)
+            far += mapships.draw_ships(layer, view, previous, progress, self.ship_positions, hidden, listed)
+            mapinset.draw_inset(layer, far, plan, self.ship_positions, self.sub_positions)
             queue_places(layer, static.places, (ox, oy))
             layer.place_labels()
             degree_marks(layer)
@@ -103,6 +122,31 @@ class MapView:
             surface.set_clip(clip)
         self._targets = layer.targets
         self.labels = placer.labels
+
+    @staticmethod
+    def _inset(layer: Layer, view: Any, previous: Any, progress: float) -> tuple[mapinset.Plan | None, set[str]]:
+        """The inset's layout, and the ships and submarines it lists: those beyond the map's edge and those
+        under it. Listing more may make it taller or move it, so it is worked out again until it holds steady
+        (a ship once listed stays listed, so this ends within a few rounds)."""
+        listed: set[str] = set()
+        plan: mapinset.Plan | None = None
+        for _ in range(6):
+            hidden = plan[3] if plan else None
+            far = mapships.draw_subs(layer, view, {}, hidden, listed, dry=True)
+            far += mapships.draw_ships(layer, view, previous, progress, {}, hidden, listed, dry=True)
+            again = mapinset.layout(layer, far)
+            ids = {m.id for m in far}
+            settled = ids == listed and (again[3] if again else None) == hidden
+            plan, listed = again, listed | ids
+            if settled:
+                break
+        if plan is not None:  # a ship listed under an earlier place of the inset goes back on the map if it can
+            far = mapships.draw_subs(layer, view, {}, plan[3], dry=True)
+            far += mapships.draw_ships(layer, view, previous, progress, {}, plan[3], dry=True)
+            fewer = mapinset.layout(layer, far)
+            if fewer is not None and fewer[3] == plan[3]:
+                return fewer, {m.id for m in far}
+        return plan, listed
 
     def draw_backdrop(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """Only the map table (sea, land, coasts): the backdrop of the title screen."""
@@ -138,9 +182,9 @@ class MapView:
     def _base_layer(self, proj: Projection, quarantine: str, line_nm: int) -> tuple[pygame.Surface, Placer]:
         """The static layer plus the quarantine line, cached per quarantine state; with the Placer holding the
         line's label and the places' dots (map-local)."""
-        static_key = (proj.rect.size, self.palette, self.fonts.scale)
+        static_key = (proj.rect.size, self.palette, self.label_fonts(proj).scale)
         if self._static is None or self._static_key != static_key:
-            self._static = render_static(proj, self.palette, self.fonts)
+            self._static = render_static(proj, self.palette, self.label_fonts(proj))
             self._static_key = static_key
             self._base_key = None
         show = line_drawn(quarantine)
@@ -150,6 +194,6 @@ class MapView:
             surf, placer = static.surface.copy(), Placer(static.surface.get_rect(), static.land)
             placer.glyphs = [dot.copy() for _, _, dot in static.places]
             if show:
-                render_line(surf, proj, self.palette, self.fonts, placer, quarantine, line_nm)
+                render_line(surf, proj, self.palette, self.label_fonts(proj), placer, quarantine, line_nm)
             self._base, self._base_key = (surf, placer), key
         return self._base

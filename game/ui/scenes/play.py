@@ -273,9 +273,17 @@ class ResolutionScene(Scene):
         draw_backdrop(surface, self.app)
         pal, fonts = self.app.palette, self.app.fonts
         before = self.result.before
-        text.draw(
-            surface, fonts.get("type_bold", 28), f"{before.turn_def.label.upper()}: WHAT HAPPENED", pal.accent, (30, 20)
+        title = f"{before.turn_def.label.upper()}: WHAT HAPPENED"
+        # The largest size at which the date fits the window's width (a long date at large text would run off it).
+        font = next(
+            (
+                f
+                for f in (fonts.get("type_bold", n) for n in (28, 24, 20, 17))
+                if f.size(title)[0] <= surface.get_width() - 60
+            ),
+            fonts.get("type_bold", 14),
         )
+        text.draw(surface, font, title, pal.accent, (30, 20))
         if self.side:
             self.app.map.draw(
                 surface,
