@@ -368,6 +368,8 @@ def test_struck_site_is_named_under_its_town_until_photographed_again(states):
     drawn, tip = labels((*view.log, strike))
     assert "1 struck, not assessed" in drawn and "Sites as photographed 24 Oct" in drawn
     assert "struck (not yet assessed)" in tip
+    week = LogEntry(101, 10, "1962-10-29/1962-11-04", "order_u2", "U-2s fly photographic runs.", "us")
+    assert "Sites as photographed 4 Nov" in labels((*view.log, strike, week))[0]  # a span: its last day
     drawn, tip = labels((*view.log, strike, recon))
     assert "1 struck" in drawn and "Sites as photographed 25 Oct" in drawn
     assert tip.endswith("struck; as photographed 25 Oct")

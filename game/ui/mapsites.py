@@ -131,7 +131,8 @@ def photographed(view: Any) -> Photo | None:
     shots = [e for e in getattr(view, "log", ()) if e.key in RECON_KEYS or e.key == STRIKE_KEY]
     if not shots:
         return None
-    _year, month, day = (int(x) for x in shots[-1].date.split("-"))
+    first, _, last = shots[-1].date.partition("/")  # a turn of several days is dated by its span
+    _year, month, day = (int(x) for x in (last or first).split("-"))
     return Photo(f"{day} {MONTHS[month - 1]}", shots[-1].key != STRIKE_KEY)
 
 
