@@ -139,7 +139,7 @@ class EndScene(Scene):
 
                 r = self.report.rows
                 self.chart = render_chart(
-                    [x.date[5:] for x in r],
+                    [x.date[5:10] for x in r],  # a turn of several days by its first day
                     [x.rung for x in r],
                     [x.risk for x in r],
                     [x.history_rung or 0 for x in r],
