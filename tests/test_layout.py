@@ -131,3 +131,55 @@ def box_problems(
             f"{name}: text {words!r} overlaps text {other!r}" for other, r in boxes[i + 1 :] if rect.colliderect(r)
         ]
     return problems
+
+
+def test_debrief_questions_scroll_with_a_cue_by_keyboard_and_wheel(tmp_path, monkeypatch):
+    """At the smallest window with the largest text the questions do not fit: the page says there is more,
+    and Down (once the page has the focus) or the wheel brings the last question into view."""
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path))
+    from game.session import Session
+    from game.ui.app import App
+    from game.ui.paper import Paper
+    from game.ui.scenes.debrief import EndScene
+
+    app = App(size=(1024, 640))
+    app.settings.text_size = "extra large"
+    app.apply_settings()
+    try:
+        app.session = Session.new(app.scenario, 4, "plausible", ("us",))
+        while not app.session.over:
+            app.session.commit("us", ())
+        end = EndScene(app)
+        app.go(end)
+        end.show("Questions")()
+        number = f"{len(end.report.questions)}. "  # how the last question's first line begins
+
+        def frame(events):  # noqa: ANN001, ANN202 - the strings drawn by one frame after ``events``
+            drawn: list[str] = []
+            stop = text.listen(drawn.append)
+            try:
+                app.dirty = True
+                app.step(events)
+            finally:
+                stop()
+            return drawn
+
+        first = frame([])
+        assert any("more below" in line for line in first)
+        assert not any(line.startswith(number) for line in first)  # the last question is out of sight
+        page = next(w for w in end.panel.widgets if isinstance(w, Paper))
+        down = pygame.event.Event(pygame.KEYDOWN, key=pygame.K_DOWN, mod=0, unicode="")
+        while end.panel.focused is not page:
+            end.panel.handle(down)
+        for _ in range(len(end.report.questions)):
+            end.panel.handle(down)
+        scrolled = frame([])
+        assert any(line.startswith(number) for line in scrolled)
+        assert not any("more below" in line for line in scrolled)
+        page.offset = 0
+        for _ in range(len(end.report.questions)):
+            page.wheel(-1)  # the wheel turned towards the player
+        assert any(line.startswith(number) for line in frame([]))
+    finally:
+        app.sound.close()
+        pygame.display.quit()

@@ -151,7 +151,9 @@ def test_hit_finds_ship_site_and_place(states):
     desc = mv.hit((int(x), int(y)))
     assert desc is not None and desc.startswith("Kimovsk — 650 nm from Cuba, sailing")
     x, y = mv.site_positions["san_cristobal_1"]
-    assert mv.hit((int(round(x)), int(round(y)))) == "San Cristóbal 1 — MRBM, 4 launchers, readiness 60%, building"
+    assert mv.hit((int(round(x)), int(round(y)))) == (
+        "San Cristóbal 1 — MRBM, 4 launchers, readiness 60%, building; as photographed 17 Oct"
+    )
     assert mv.hit(mv.project(-66.5, 31.5)) is None
     havana = mv.project(-82.366, 23.113)
     assert mv.hit(havana) == "Havana"
@@ -189,24 +191,49 @@ def _route_nm(mv: MapView, pos: tuple[float, float]) -> float:
     return math.degrees(math.acos(max(-1.0, min(1.0, cos_d)))) * 60
 
 
-@pytest.mark.parametrize("size", [(1024, 640), (1280, 720), (1920, 1080)])
-def test_ships_far_out_are_placed_in_the_order_of_their_distance(states, size):
-    view = player_view(states[8], "us")  # line in force at 500 nm
-    distances = [300, 700, 1200, 1800, 2500, 3400]
-    ships = tuple(s._replace(distance=float(d), status="sailing") for s, d in zip(view.ships, distances, strict=False))
-    fake = SimpleNamespace(
-        ships=ships, subs=(), sites=view.sites, scenario=view.scenario, quarantine=view.quarantine, line_nm=view.line_nm
+def _far_view(view, distances, status="sailing"):
+    ships = tuple(s._replace(distance=float(d), status=status) for s, d in zip(view.ships, distances, strict=False))
+    return ships, SimpleNamespace(
+        ships=ships,
+        subs=(),
+        sites=view.sites,
+        scenario=view.scenario,
+        quarantine=view.quarantine,
+        line_nm=view.line_nm,
+        side="us",
+        log=view.log,
     )
+
+
+@pytest.mark.parametrize("size", [(1024, 640), (1280, 720), (1920, 1080), (3840, 2160)])
+@pytest.mark.parametrize("scale", [0.85, 1.4])
+def test_ships_on_the_map_at_their_true_distance_and_far_ones_in_the_inset(states, size, scale):
+    """Near ships sit on their lanes at their true distance; ships beyond the map's edge are listed in the
+    inset, nearest first, a legible row apart (not a pixel apart at the edge), each with its true distance."""
+    from game.ui.mapinset import MIN_ROW
+
+    view = player_view(states[8], "us")  # line in force at 500 nm
+    distances = [300, 700, 2650, 2740, 1800, 3400]
+    ships, fake = _far_view(view, distances)
     surf = pygame.Surface(size)
-    mv = MapView(STANDARD, Fonts())
-    mv.draw(surf, surf.get_rect(), fake)
-    shown = [_route_nm(mv, mv.ship_positions[s.id]) for s in ships]
-    assert shown == sorted(shown), shown  # farther is drawn farther out, whatever the lane
-    points = [mv.ship_positions[s.id] for s in ships]
-    assert all(math.dist(a, b) > 8 for i, a in enumerate(points) for b in points[i + 1 :])
-    assert abs(shown[0] - 300) < 15 and abs(shown[1] - 700) > 5 or shown[1] < view.line_nm + 80
-    for s in ships:
+    mv = MapView(STANDARD, Fonts(scale))
+    drawn: list[str] = []
+    stop = text.listen(drawn.append)
+    try:
+        mv.draw(surf, surf.get_rect(), fake)
+    finally:
+        stop()
+    for s, d in zip(ships[:2], distances[:2], strict=True):
+        assert abs(_route_nm(mv, mv.ship_positions[s.id]) - d) < 15, s.id  # true scale on the map
+    far = sorted(zip(ships[2:], distances[2:], strict=True), key=lambda p: p[1])
+    ys = [mv.ship_positions[s.id][1] for s, _ in far]
+    assert ys == sorted(ys)  # nearest first
+    assert min(b - a for a, b in zip(ys, ys[1:], strict=False)) >= MIN_ROW  # a legible gap, however close the nm
+    for s, d in far:
         assert mv.map_rect.collidepoint(mv.ship_positions[s.id]), s.id
+        assert any(f"{d:,} nm" in line for line in drawn), d  # the true distance is written out
+    labels = mv.labels
+    assert not [(a, b) for i, (a, ra) in enumerate(labels) for b, rb in labels[i + 1 :] if ra.colliderect(rb)]
 
 
 def _crisis_app(size, scale, tmp_path, monkeypatch):
@@ -234,22 +261,34 @@ def _crisis_app(size, scale, tmp_path, monkeypatch):
     ("size", "scale"),
     [
         ((1024, 640), "extra large"),
-        ((1024, 640), "medium"),
+        ((1024, 640), "small"),
         ((1280, 720), "medium"),
-        ((1920, 1080), "medium"),
-        ((1920, 1080), "extra large"),
+        ((1920, 1080), "large"),
+        ((3840, 2160), "small"),
+        ((3840, 2160), "extra large"),
     ],
 )
-def test_no_two_map_labels_overlap_on_27_october(tmp_path, monkeypatch, size, scale):
+def test_map_labels_on_27_october_neither_overlap_nor_go_missing(tmp_path, monkeypatch, size, scale):
+    """The most crowded day, at the extreme sizes and text scales: no label over another or over a glyph, none
+    off the map, and none of the labels a player finds the map by dropped (places, site towns, the line)."""
     app = _crisis_app(size, scale, tmp_path, monkeypatch)
     try:
         labels = app.map.labels
         names = [words for words, _ in labels]
-        assert "Havana" in names and any(w.startswith("Kimovsk") or w.endswith(" nm") for w in names), names
+        assert any(w.startswith("QUARANTINE") for w in names), names  # the line's label, in one of its forms
+        for must in ("Havana", "Miami", "Key West", "Guantánamo", "San Cristóbal", "Sagua la Grande"):
+            assert any(w.startswith(must) for w in names), (must, names)
+        assert any(w.startswith("BEYOND") for w in names), names  # the returning ships are far out: the inset
         clashes = [(a, b) for i, (a, ra) in enumerate(labels) for b, rb in labels[i + 1 :] if ra.colliderect(rb)]
         assert not clashes, clashes
         area = app.map.map_rect
         assert all(area.contains(r) for _, r in labels), [(w, r) for w, r in labels if not area.contains(r)]
+        glyphs = list(app.map.ship_positions.values()) + list(app.map.site_positions.values())
+        inset = next(r for w, r in labels if w.startswith("BEYOND")).unionall(
+            [r for w, r in labels if w.endswith("nm")]
+        )
+        covered = [(w, p) for w, r in labels for p in glyphs if r.collidepoint(p) and not inset.collidepoint(p)]
+        assert not covered, covered  # a label never hides a ship or a site
     finally:
         app.sound.close()
         pygame.display.init()  # App quits the display when closed; the other tests draw on plain surfaces
@@ -297,24 +336,43 @@ def test_site_statuses_differ_by_shape_and_word_not_only_colour(states):
     assert status_line(sites) == "2 struck · 1 dismantled"
 
 
-def test_struck_site_is_named_under_its_town(states):
+def test_struck_site_is_named_under_its_town_until_photographed_again(states):
+    """A strike's own photographs only claim hits: "not assessed" until a reconnaissance flight comes back."""
+    from game.engine.model import LogEntry
+
     view = player_view(states[8], "us")
     struck = tuple(s._replace(status="struck") if s.id == "san_cristobal_1" else s for s in view.sites)
-    fake = SimpleNamespace(
-        ships=view.ships,
-        subs=view.subs,
-        sites=struck,
-        scenario=view.scenario,
-        quarantine=view.quarantine,
-        line_nm=view.line_nm,
-    )
-    drawn: list[str] = []
-    stop = text.listen(drawn.append)
-    try:
-        _draw(fake)
-    finally:
-        stop()
-    assert "1 struck" in drawn
+    strike = LogEntry(99, 8, "1962-10-24", "damage_assessment", "Bomb damage assessment: ...", "us")
+    recon = LogEntry(100, 9, "1962-10-25", "order_u2", "U-2s fly photographic runs over the island.", "us")
+
+    def labels(log):
+        fake = SimpleNamespace(
+            ships=view.ships,
+            subs=view.subs,
+            sites=struck,
+            scenario=view.scenario,
+            quarantine=view.quarantine,
+            line_nm=view.line_nm,
+            side="us",
+            log=log,
+        )
+        drawn: list[str] = []
+        stop = text.listen(drawn.append)
+        try:
+            mv, _ = _draw(fake)
+        finally:
+            stop()
+        x, y = mv.site_positions["san_cristobal_1"]
+        return drawn, mv.hit((int(round(x)), int(round(y))))
+
+    drawn, tip = labels((*view.log, strike))
+    assert "1 struck, not assessed" in drawn and "Sites as photographed 24 Oct" in drawn
+    assert "struck (not yet assessed)" in tip
+    week = LogEntry(101, 10, "1962-10-29/1962-11-04", "order_u2", "U-2s fly photographic runs.", "us")
+    assert "Sites as photographed 4 Nov" in labels((*view.log, strike, week))[0]  # a span: its last day
+    drawn, tip = labels((*view.log, strike, recon))
+    assert "1 struck" in drawn and "Sites as photographed 25 Oct" in drawn
+    assert tip.endswith("struck; as photographed 25 Oct")
 
 
 def test_ships_are_animated_between_turns(states):
@@ -387,3 +445,62 @@ def test_map_data_is_loaded_lazily(monkeypatch):
     assert "data" not in mapgeo._map_cache
     assert on_land(-78.0, 21.6) and not on_land(-66.5, 31.5)
     assert "data" in mapgeo._map_cache
+
+
+@pytest.fixture(scope="module")
+def crisis_views():
+    """The US view of every turn of the historical path, 16 to 28 October."""
+    from game.ai.doctrine import doctrine_policy
+    from game.session import Session
+
+    scenario = load_scenario(default_scenario_path())
+    session = Session.new(scenario, 1962, "historical", ("us",))
+    policy = doctrine_policy(scenario, "us", "historical")
+    views = []
+    while not session.over and session.state.date <= "1962-10-28":
+        views.append(session.view("us"))
+        session.commit("us", policy.choose(session.view("us")))
+    return views
+
+
+# The turn screen's map at 1024×640 with extra-large text, and at 3840×2160: (size, text scale, the labels that
+# must never be dropped). On the smallest map a crowded day may leave out Miami, Key West or Guantánamo (their
+# tooltips remain); the line, Havana and the site towns always stay.
+SWEEP = [
+    ((286, 231), 1.4, ("Havana", "San Cristóbal", "Sagua la Grande")),
+    ((1571, 1265), 0.85, ("Havana", "Miami", "Key West", "Guantánamo", "San Cristóbal", "Sagua la Grande")),
+    ((1571, 1265), 1.4, ("Havana", "Miami", "Key West", "Guantánamo", "San Cristóbal", "Sagua la Grande")),
+]
+
+
+@pytest.mark.parametrize(("size", "scale", "must"), SWEEP)
+def test_every_day_of_the_crisis_map_labels_clear_and_far_ships_apart(crisis_views, size, scale, must):
+    """Every turn of the crisis at the smallest and largest maps: no label over another or off the map, the
+    line's label whenever the line is drawn, the labels a player finds the map by, and far ships a row apart."""
+    from game.rules_of_play import line_drawn
+    from game.ui.mapinset import MIN_ROW
+
+    problems = []
+    for view in crisis_views:
+        surf = pygame.Surface(size)
+        mv = MapView(STANDARD, Fonts(scale))
+        mv.draw(surf, surf.get_rect(), view)
+        day = f"turn {view.turn}"
+        labels = mv.labels
+        names = [w for w, _ in labels]
+        problems += [
+            f"{day}: {a} over {b}" for i, (a, r) in enumerate(labels) for b, q in labels[i + 1 :] if r.colliderect(q)
+        ]
+        problems += [f"{day}: {w} off the map" for w, r in labels if not mv.map_rect.contains(r)]
+        if line_drawn(view.quarantine) and not any(w.startswith("QUARANTINE") for w in names):
+            problems.append(f"{day}: the quarantine line's label was dropped")
+        known = {"San Cristóbal"} | (
+            {"Sagua la Grande"} if any(s.id.startswith("sagua") for s in view.sites) else set()
+        )
+        wanted = [m for m in must if m not in ("San Cristóbal", "Sagua la Grande") or m in known]
+        problems += [f"{day}: {m} dropped" for m in wanted if not any(w.startswith(m) for w in names)]
+        rows = sorted(r.centery for w, r in labels if w.endswith(" nm"))  # the inset's rows, one a far ship
+        problems += [
+            f"{day}: far ships {b - a} px apart" for a, b in zip(rows, rows[1:], strict=False) if b - a < MIN_ROW
+        ]
+    assert not problems, "\n".join(problems[:20])

@@ -197,6 +197,12 @@ class TextField(Widget):
         font = ui.fonts.get("ui", 16)
         text.draw(surface, font, self.label, pal.dim, (self.rect.left + 12, self.rect.centery), "midleft")
         shown = self.value + ("_" if focused else "")
-        text.draw(
-            surface, ui.fonts.get("ui_bold", 16), shown, pal.text, (self.rect.left + 150, self.rect.centery), "midleft"
-        )
+        bold = ui.fonts.get("ui_bold", 16)
+        room = pygame.Rect(self.rect.left + 150, self.rect.top + 2, self.rect.width - 162, self.rect.height - 4)
+        clip = surface.get_clip()
+        surface.set_clip(room.clip(clip) if clip else room)  # a long name shows its end, where the typing is
+        if bold.size(shown)[0] <= room.width:
+            text.draw(surface, bold, shown, pal.text, room.midleft, "midleft")
+        else:
+            text.draw(surface, bold, shown, pal.text, room.midright, "midright")
+        surface.set_clip(clip)

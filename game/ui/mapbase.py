@@ -9,6 +9,7 @@ Labels drawn here go through the same ``Placer`` as the ships' and sites', so no
 from __future__ import annotations
 
 import math
+from typing import NamedTuple
 
 import pygame
 
@@ -25,46 +26,66 @@ from game.ui.mapgeo import (
     drop_specks,
     map_data,
     mix,
-    on_land,
     quarantine_arc,
 )
-from game.ui.maplabels import Placer
+from game.ui.maplabels import Layer, Pending, Placer
 from game.ui.theme import Fonts, Palette
 
 FIXED_PLACES = ("Havana", "Miami", "Key West", "Guantánamo Bay")
-# Where each fixed label goes first relative to its dot: (anchor of the label, dx, dy) in pixels, chosen to keep
-# the labels over open water and off each other in crowded western Cuba; the Placer moves them if they collide.
-LABEL_SPOTS: dict[str, tuple[str, int, int]] = {
-    "Havana": ("midright", -6, -7),
-    "Miami": ("midleft", 6, 0),
-    "Key West": ("midright", -6, -2),
-    "Guantánamo Bay": ("midtop", 4, 6),
-}
+# The side of its dot where each fixed place's name is tried first: over open water, and off the sites and each
+# other in crowded western Cuba. The Placer moves a name elsewhere when its side is taken.
+SHORT_NAMES = {"Guantánamo Bay": "Guantánamo"}  # for a small map with large text
+PLACE_SIDES: dict[str, str] = {"Havana": "above-left", "Miami": "right", "Key West": "left", "Guantánamo Bay": "below"}
 
 
-def render_static(proj: Projection, pal: Palette, fonts: Fonts) -> tuple[pygame.Surface, Placer, list[Target]]:
-    """Sea, graticule, land, coastlines and fixed place names, in map-local pixels. Called once per size.
+class Static(NamedTuple):
+    """The base layer of one map size: the picture, a mask of its land, and the fixed places (name, hit target,
+    the rect of the dot), in map-local pixels."""
 
-    Returns the surface, the Placer holding the labels drawn on it (map-local), and the places' hit targets.
+    surface: pygame.Surface
+    land: pygame.mask.Mask
+    places: list[tuple[str, Target, pygame.Rect]]
+
+
+def render_static(proj: Projection, pal: Palette, fonts: Fonts) -> Static:
+    """Sea, graticule, land, coastlines and the fixed places' dots, in map-local pixels. Called once per size.
+
+    The places' names are not drawn here but queued with the ships' and sites' (``queue_places``), so that a
+    name gives way to a site drawn over it; the mask lets the Placer keep labels off the land.
     """
     surf = pygame.Surface(proj.rect.size)
     surf.fill(pal.sea)
     _graticule(surf, proj, pal)  # first, so that land covers it: a chart, not a spreadsheet
     _land(surf, proj, pal)
-    placer = Placer(surf.get_rect())
-    targets: list[Target] = []
-    font = fonts.get("ui", 11)
-    places = map_data()["_places"]
-    for name in FIXED_PLACES:  # the places first: a degree mark gives way to a town's name
-        place = places.get(name)
-        if place is None:
-            continue
+    land = pygame.mask.from_threshold(surf, pal.land, (2, 2, 2, 255))
+    places: list[tuple[str, Target, pygame.Rect]] = []
+    lookup = map_data()["_places"]
+    for name in (n for n in FIXED_PLACES if n in lookup):
+        place = lookup[name]
         x, y = proj.local(place["lon"], place["lat"])
         _place_dot(surf, place, (x, y), pal)
-        label = _place_label(surf, placer, font, name, (x, y), pal)
-        targets.append(Target(x, y, 6, place_desc(place), 3, label))
-    _degree_marks(surf, proj, pal, fonts, placer)
-    return surf, placer, targets
+        places.append((name, Target(x, y, 6, place_desc(place), 3), dot_box((x, y), place.get("kind", ""))))
+    return Static(surf, land, places)
+
+
+def dot_box(at: tuple[float, float], kind: str) -> pygame.Rect:
+    """The rect a fixed place's dot covers: a capital's double ring (radius 5), else a ring of radius 3."""
+    r = 5 if kind == "capital" else 3
+    x, y = int(round(at[0])), int(round(at[1]))
+    return pygame.Rect(x - r, y - r, 2 * r + 1, 2 * r + 1)
+
+
+def queue_places(layer: Layer, places: list[tuple[str, Target, pygame.Rect]], offset: tuple[int, int]) -> None:
+    """Each fixed place's name, queued after the site towns' and before the ships': the marks a player finds the
+    map by, but a site's town says more."""
+    font, small = layer.fonts.get("ui", 11), layer.fonts.get("ui", 9)
+    pal = layer.palette
+    for name, local, dot in places:
+        target = Target(local.x + offset[0], local.y + offset[1], local.radius, local.desc, local.rank)
+        layer.targets.append(target)
+        short = SHORT_NAMES.get(name, name)
+        forms = [[(f, n, pal.text)] for f in (font, small) for n in dict.fromkeys((name, short))]
+        layer.label(Pending(1, dot.move(offset), forms, target, PLACE_SIDES.get(name, "right")))
 
 
 def _graticule(surf: pygame.Surface, proj: Projection, pal: Palette) -> None:
@@ -111,31 +132,20 @@ def _land(surf: pygame.Surface, proj: Projection, pal: Palette) -> None:
                 run.append(proj.local(*b))
 
 
-def _degree_marks(surf: pygame.Surface, proj: Projection, pal: Palette, fonts: Fonts, placer: Placer) -> None:
-    """Degree labels along the bottom and left edges, after the land so they stay legible; dropped on a clash."""
-    font = fonts.get("ui", 9)
-    colour = mix(pal.grid, pal.dim, 0.55)
-    h = surf.get_height()
-    marks = [(f"{-lon}°W", (int(proj.local(lon, 0)[0]) + 3, h - 3)) for lon in range(-90, int(LON_MAX) + 1, 5)]
-    marks += [(f"{lat}°N", (3, int(proj.local(0, lat)[1]) - 2)) for lat in range(15, int(LAT_MAX) + 1, 5)]
+def degree_marks(layer: Layer) -> None:
+    """Degree labels along the bottom and left edges, last of all: a degree mark gives way to every other label
+    and glyph, and is left out where it would touch one."""
+    font = layer.fonts.get("ui", 9)
+    colour = mix(layer.palette.grid, layer.palette.dim, 0.55)
+    area, proj = layer.proj.rect, layer.proj
+    marks = [(f"{-lon}°W", (int(proj(lon, 0)[0]) + 3, area.bottom - 3)) for lon in range(-90, int(LON_MAX) + 1, 5)]
+    marks += [(f"{lat}°N", (area.left + 3, int(proj(0, lat)[1]) - 2)) for lat in range(15, int(LAT_MAX) + 1, 5)]
     for words, pos in marks:
         rendered = text.render(font, words, colour)
         rect = rendered.get_rect(bottomleft=pos)
-        if placer.fixed(words, rect):
-            surf.blit(rendered, rect)
-
-
-def _place_label(
-    surf: pygame.Surface, placer: Placer, font: pygame.font.Font, name: str, at: tuple[float, float], pal: Palette
-) -> pygame.Rect | None:
-    """A fixed place's name at its chosen spot, or wherever else beside its dot it fits."""
-    anchor, dx, dy = LABEL_SPOTS.get(name, ("midleft", 6, 0))
-    rendered = text.render(font, name, pal.text)
-    rect = rendered.get_rect(**{anchor: (int(at[0]) + dx, int(at[1]) + dy)})
-    if placer.fixed(name, rect):
-        surf.blit(rendered, rect)
-        return rect
-    return placer.place(surf, pygame.Rect(int(at[0]) - 4, int(at[1]) - 4, 9, 9), [[(font, name, pal.text)]])
+        if layer.placer.free(rect):
+            layer.placer.labels.append((words, rect))
+            layer.surface.blit(rendered, rect)
 
 
 def _place_dot(surf: pygame.Surface, place: dict, at: tuple[float, float], pal: Palette) -> None:
@@ -158,6 +168,18 @@ def place_desc(place: dict) -> str:
     return f"{place['name']} — {extra}" if extra else place["name"]
 
 
+def line_forms(fonts: Fonts, in_force: bool, line_nm: int) -> list[tuple[pygame.font.Font, str, pygame.font.Font, str]]:
+    """The line's label, longest first: (title font, title, status font, status). The last are for a small map."""
+    bold, bold_small, small = fonts.get("ui_bold", 11), fonts.get("ui_bold", 9), fonts.get("ui", 9)
+    state = "IN FORCE" if in_force else "PROCLAIMED — NOT YET IN FORCE"
+    short = "IN FORCE" if in_force else "PROCLAIMED"
+    return [
+        (bold, f"QUARANTINE LINE — {line_nm} NM", small, state),
+        (bold, f"QUARANTINE — {line_nm} NM", small, short),
+        (bold_small, f"QUARANTINE {line_nm} NM", small, short),
+    ]
+
+
 def render_line(
     surf: pygame.Surface, proj: Projection, pal: Palette, fonts: Fonts, placer: Placer, quarantine: str, line_nm: int
 ) -> None:
@@ -167,18 +189,30 @@ def render_line(
     color = pal.line if in_force else mix(pal.line, pal.sea, 0.45)
     pts = drop_specks([(proj.local(lon, lat), sea) for lon, lat, sea in quarantine_arc(line_nm)], surf.get_rect())
     _dashes(surf, pts, color, (12.0, 5.0) if in_force else (6.0, 11.0))
-    title = (fonts.get("ui_bold", 11), f"QUARANTINE LINE — {line_nm} NM", color)
-    sub = (fonts.get("ui", 9), "IN FORCE" if in_force else "PROCLAIMED — NOT YET IN FORCE", color)
-    t_surf, s_surf = text.render(title[0], title[1], color), text.render(sub[0], sub[1], color)
-    size = (max(t_surf.get_width(), s_surf.get_width()), t_surf.get_height() + s_surf.get_height())
-    rect = _line_label_spot(proj, pts, line_nm, size, surf.get_rect().inflate(-8, -8), placer)
-    if rect is None or not placer.fixed(title[1], rect):
+    for title_font, title, sub_font, sub in line_forms(fonts, in_force, line_nm):
+        t_surf, s_surf = text.render(title_font, title, color), text.render(sub_font, sub, color)
+        size = (max(t_surf.get_width(), s_surf.get_width()), t_surf.get_height() + s_surf.get_height())
+        rect = _line_label_spot(proj, pts, line_nm, size, surf.get_rect().inflate(-8, -8), placer)
+        if rect is not None and placer.fixed(title, rect):
+            break
+    else:
         return
     plate = pygame.Surface(rect.inflate(8, 2).size, pygame.SRCALPHA)
     plate.fill((*pal.sea, 190))  # keeps the label legible where it crosses a coast
     surf.blit(plate, rect.inflate(8, 2))
     surf.blit(t_surf, t_surf.get_rect(midtop=rect.midtop))
     surf.blit(s_surf, s_surf.get_rect(midbottom=rect.midbottom))
+
+
+# Where along the line its label is tried, in order: (bearing from Cuba, 1 inside the arc or -1 outside). North
+# of Cuba first, then south-east, always away from the ship lanes (35°–78°) so as not to cover a ship.
+LINE_SPOTS = ((18.0, 1), (12.0, 1), (24.0, 1), (6.0, 1), (0.0, 1), (350.0, 1), (130.0, -1), (140.0, -1))
+LINE_SPOTS += ((120.0, -1), (110.0, 1), (95.0, 1), (18.0, -1), (6.0, -1), (345.0, -1), (150.0, 1), (100.0, -1))
+# Then anywhere along it, on either side: a small map with large text has little open sea.
+LINE_SPOTS += tuple((float(b % 360), way) for b in range(300, 511, 10) for way in (1, -1))
+
+
+MAX_LINE_LAND = 0.15  # the share of the line's label that may lie over land (a cape, an island)
 
 
 def _line_label_spot(
@@ -189,42 +223,29 @@ def _line_label_spot(
     box: pygame.Rect,
     placer: Placer,
 ) -> pygame.Rect | None:
-    """Beside the arc, over open sea, at the first bearing where the label fits clear of the curve and of the
-    other labels: just inside the arc to the north, else outside it to the south-east, away from the ship lanes."""
+    """Beside the arc, over open sea, at the first spot where the label fits clear of the curve, of the places'
+    dots and of the other labels; None if there is none."""
     w, h = size
     cx, cy = proj.local(*CENTRE)
-    for bearing, way in (
-        (18.0, 1),
-        (12.0, 1),
-        (24.0, 1),
-        (6.0, 1),
-        (0.0, 1),
-        (130.0, -1),
-        (140.0, -1),
-        (120.0, -1),
-        (110.0, 1),
-        (95.0, 1),
-    ):
+    curve = pygame.Mask(proj.rect.size)  # the arc's points, so that a trial is checked against all at once
+    for (px, py), _sea in pts:
+        if 0 <= px < curve.get_size()[0] and 0 <= py < curve.get_size()[1]:
+            curve.set_at((int(px), int(py)))
+    near = pygame.Mask((w + 8, h + 6), fill=True)
+    for bearing, way in LINE_SPOTS:
         x, y = proj.local(*destination(*CENTRE, bearing, line_nm))
         d = math.hypot(cx - x, cy - y) or 1.0
         for k in range(40):  # step away from the arc until the label clears its curve
             trial = pygame.Rect(0, 0, w, h)
             gap = way * (h / 2 + 6 + 3 * k)
             trial.center = (int(x + (cx - x) / d * gap), int(y + (cy - y) / d * gap))
-            if not any(trial.inflate(8, 6).collidepoint(p) for p, _sea in pts):
+            if curve.overlap(near, trial.inflate(8, 6).topleft) is None:
                 break
         else:
             continue
-        corners = (trial.topleft, trial.topright, trial.bottomleft, trial.bottomright, trial.center)
-        if (
-            box.contains(trial)
-            and trial.collidelist([r for _, r in placer.labels]) < 0
-            and not any(on_land(*proj.unlocal(*c)) for c in corners)
-        ):
+        if box.contains(trial) and placer.free(trial) and placer.land_share(trial) <= MAX_LINE_LAND:
             return trial
-    corner = pygame.Rect(0, 0, w, h)
-    corner.bottomright = box.bottomright
-    return corner if box.contains(corner) else None
+    return None
 
 
 def _dashes(

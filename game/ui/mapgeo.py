@@ -1,5 +1,5 @@
 """The map's data and geometry, without drawing: coastlines, great circles, the projection, the ship lanes and
-the compressed scale that puts far ships on the map in the order of their distance.
+how far out they stay on the map.
 
 Projection: equirectangular with x scaled by cos(24°), the middle latitude of
 the extent, which keeps Cuba's shape close to true at this scale without any
@@ -33,11 +33,8 @@ ARC_FROM, ARC_TO = 300.0, 150.0  # the line's sea side: bearings 300° → 360°
 SHIP_BEARINGS = (35.0, 75.0)  # the Atlantic approaches, from the north-east
 SUB_BEARING = 60.0
 LANES = (35.0, 78.0)  # every bearing a ship or a submarine can be given (subs fan out around 60°)
-EDGE_MARGIN = 16  # the compressed scale ends this far inside the map's edge
-BEYOND_LINE_NM = 60.0  # the scale stays true this far beyond the quarantine line: in or out must be plain
-MAX_TRUE_SHARE = 0.8  # but the compressed part keeps at least a fifth of the lane
-FAR_NM = 4500.0  # the compressed scale reaches the edge here (the Atlantic crossing is under 3,500 nm)
-LOG_KNEE_NM = 300.0  # how quickly the compressed scale flattens: larger is closer to linear
+EDGE_MARGIN = 16  # a lane ends this far inside the map's edge; a ship farther out goes to the inset
+FAR_NM = 4500.0  # the farthest a lane is searched (the Atlantic crossing is under 3,500 nm)
 
 _map_cache: dict[str, Any] = {}
 _arc_cache: dict[int, list[tuple[float, float, bool]]] = {}
@@ -165,31 +162,20 @@ class Projection:
 
 
 class RouteScale:
-    """Where along its lane a ship ``nm`` from Cuba is drawn, the same for every lane so that farther is farther.
+    """How far out a lane stays on the map: the same for every lane, so that a ship is on the map at its true
+    distance or not at all (the ships beyond go to the inset, ``mapinset``, which states their distances).
 
-    Up to ``true_nm`` (just beyond the quarantine line, so that a ship's side of the line is never in doubt) the
-    scale is true; beyond it the rest of the shortest lane still on the map, up to ``edge_nm``, holds every
-    distance out to FAR_NM on a logarithmic scale, so ships a thousand miles apart in mid-Atlantic stay apart
-    instead of piling at the map's edge.
+    ``edge_nm`` is the shortest lane's length inside the map less its margin (found by bisection, so kept per size).
     """
 
-    def __init__(self, proj: Projection, line_nm: float) -> None:
+    def __init__(self, proj: Projection) -> None:
         inner = proj.rect.inflate(-2 * EDGE_MARGIN, -2 * EDGE_MARGIN)
         steps = 12
         lanes = [LANES[0] + (LANES[1] - LANES[0]) * i / steps for i in range(steps + 1)]
         self.edge_nm = min(_edge(proj, inner, b) for b in lanes)
-        self.true_nm = min(self.edge_nm * MAX_TRUE_SHARE, line_nm + BEYOND_LINE_NM)
 
-    def shown(self, nm: float) -> float:
-        """The distance along the lane at which ``nm`` is drawn (monotonic; equal to ``nm`` near Cuba)."""
-        if nm <= self.true_nm:
-            return max(0.0, nm)
-        span = math.log1p((FAR_NM - self.true_nm) / LOG_KNEE_NM)
-        t = min(1.0, math.log1p((nm - self.true_nm) / LOG_KNEE_NM) / span)
-        return self.true_nm + (self.edge_nm - self.true_nm) * t
-
-    def compressed(self, nm: float) -> bool:
-        return nm > self.true_nm
+    def on_map(self, nm: float) -> bool:
+        return nm <= self.edge_nm
 
 
 def _edge(proj: Projection, inner: pygame.Rect, bearing: float) -> float:

@@ -1,50 +1,78 @@
-"""Soviet ships and submarines on their lanes, at their distances on the map's route scale.
+"""Soviet ships and submarines on their lanes, at their true distances, or in the inset when they are farther out.
 
-Every ship has a fixed bearing of its own (its lane) and is set along it by ``RouteScale``: true near Cuba,
-compressed beyond, so that a ship 3,000 nm out is drawn farther than one at 2,000 nm instead of both piling
-at the map's edge; a compressed ship's label carries its true distance, and a dashed arc marks where the
-scale stops being true. Status is a shape as well as a word: held a square ahead of the bow, halted two bars,
-returning an arrow, disabled a cross; submerged submarines are hollow.
+Every ship has a fixed bearing of its own (its lane) and is set along it at its distance from Cuba, as long as
+the lane stays on the map; a ship or submarine farther out is handed back as a ``FarMark`` for the inset
+(``mapinset``), which lists them by distance with their distances written out, so that ships 2,650 and 2,740 nm
+out never pile up at the map's edge. Status is a shape as well as a word: held a square ahead of the bow,
+halted two bars, returning an arrow, disabled a cross; submerged submarines are hollow.
 """
 
 from __future__ import annotations
 
 import math
-from typing import Any
+from typing import Any, NamedTuple
 
 import pygame
 
-from game.ui.mapgeo import CENTRE, LANES, Target, destination, lerp, mix, nm_text, ship_bearing, sub_bearing
+from game.ui.mapgeo import CENTRE, Target, destination, lerp, mix, nm_text, ship_bearing, sub_bearing
 from game.ui.maplabels import Layer, Line, Pending
+from game.ui.theme import Color
 
 DRAWN_SHIP_STATUSES = ("sailing", "held", "halted", "returning", "disabled")
 DRAWN_SUB_STATUSES = ("patrol", "escorting", "surfaced")
 SHIP_TAGS = {"held": "HELD", "halted": "HALTED", "returning": "RETURNING", "disabled": "DISABLED"}
-BREAK_WORDS = "not to scale beyond"
+
+
+class FarMark(NamedTuple):
+    """A ship or submarine beyond the map's edge, for the inset: what it is, how far, and its status."""
+
+    kind: str  # "ship" | "sub"
+    id: str
+    name: str
+    nm: float
+    status: str
+    tag: str
+    tag_colour: Color
+    desc: str
 
 
 def lane_point(layer: Layer, bearing: float, nm: float) -> tuple[float, float]:
-    """Screen point of a ship ``nm`` from Cuba on ``bearing``, on the route scale."""
-    return layer.proj(*destination(*CENTRE, bearing, layer.scale.shown(nm)))
+    """Screen point of a ship ``nm`` from Cuba on ``bearing``."""
+    return layer.proj(*destination(*CENTRE, bearing, nm))
 
 
 def _heading(layer: Layer, bearing: float, nm: float, at: tuple[float, float]) -> float:
     """The angle toward Cuba along the lane at ``at``."""
-    shown = layer.scale.shown(nm)
-    nx, ny = layer.proj(*destination(*CENTRE, bearing, max(0.0, shown - 20.0)))
+    nx, ny = layer.proj(*destination(*CENTRE, bearing, max(0.0, nm - 20.0)))
     if math.hypot(nx - at[0], ny - at[1]) < 0.5:
         nx, ny = layer.proj(*CENTRE)
     return math.atan2(ny - at[1], nx - at[0])
 
 
+def _far(layer: Layer, nm: float, at: tuple[float, float], hidden: pygame.Rect | None, listed: bool) -> bool:
+    """Whether a ship ``nm`` out, drawn at ``at``, goes to the inset: beyond the map's edge, under the inset,
+    or ``listed`` there already."""
+    return listed or not layer.scale.on_map(nm) or (hidden is not None and hidden.inflate(24, 24).collidepoint(at))
+
+
 def draw_ships(
-    layer: Layer, view: Any, previous: Any, progress: float, positions: dict[str, tuple[float, float]]
-) -> None:
-    """Ships at their (interpolated) distances, hulls pointing where they head; labels queued nearest first."""
+    layer: Layer,
+    view: Any,
+    previous: Any,
+    progress: float,
+    positions: dict[str, tuple[float, float]],
+    hidden: pygame.Rect | None = None,
+    listed: set[str] | frozenset[str] = frozenset(),
+    dry: bool = False,
+) -> list[FarMark]:
+    """Ships at their (interpolated) distances, hulls pointing where they head; labels queued nearest first.
+    Returns the ships for the inset (beyond the map's edge, under ``hidden`` or ``listed``); ``dry``: only those,
+    nothing drawn."""
     pal, fonts = layer.palette, layer.fonts
     before = {s.id: s for s in previous.ships} if previous is not None else {}
     ids = [s.id for s in view.ships] + list(before)
     font, small, tag_font = fonts.get("ui", 11), fonts.get("ui", 9), fonts.get("ui_bold", 9)
+    far: list[FarMark] = []
     for ship in view.ships:
         old = before.get(ship.id)
         status = ship.status
@@ -54,69 +82,67 @@ def draw_ships(
                 continue
             status = old.status
         dist = lerp(float(old.distance), float(ship.distance), progress) if old is not None else float(ship.distance)
+        tag = SHIP_TAGS.get(status, "")
+        tag_colour = pal.warn if status in ("held", "halted") else pal.dim
         bearing = ship_bearing(ship.id, ids)
-        x, y = positions[ship.id] = lane_point(layer, bearing, dist)
+        x, y = lane_point(layer, bearing, dist)
+        if _far(layer, dist, (x, y), hidden, ship.id in listed):
+            far.append(FarMark("ship", ship.id, ship.name, dist, status, tag, tag_colour, ship_desc(ship, dist, view)))
+            continue
+        if dry:
+            continue
+        positions[ship.id] = (x, y)
         ang = _heading(layer, bearing, dist, (x, y)) + (math.pi if status == "returning" else 0.0)
         ship_glyph(layer.surface, pal, (x, y), ang, status)
         layer.glyph(pygame.Rect(int(x) - 9, int(y) - 9, 19, 19))
-        far = layer.scale.compressed(dist)
-        name = f"{ship.name} {nm_text(dist)}" if far else ship.name
-        first: list[Line] = [(font, name, pal.text)]
-        tag = SHIP_TAGS.get(status)
-        full = first + ([(tag_font, tag, pal.warn if status in ("held", "halted") else pal.dim)] if tag else [])
-        forms = [full, first] if tag else [full]
-        forms.append([(small, nm_text(dist) if far else ship.name, pal.text)])
+        first: list[Line] = [(font, ship.name, pal.text)]
+        forms = [first + [(tag_font, tag, tag_colour)], first] if tag else [first]
+        forms.append([(small, ship.name, pal.text)])
         target = Target(x, y, 11, ship_desc(ship, dist, view), 1)
         layer.targets.append(target)
         layer.label(Pending(10 + dist / 10000.0, pygame.Rect(int(x) - 10, int(y) - 10, 21, 21), forms, target))
+    return far
 
 
-def draw_subs(layer: Layer, view: Any, positions: dict[str, tuple[float, float]]) -> None:
-    """Submarines as conning towers on their bearings: hollow when submerged, solid when surfaced."""
+def draw_subs(
+    layer: Layer,
+    view: Any,
+    positions: dict[str, tuple[float, float]],
+    hidden: pygame.Rect | None = None,
+    listed: set[str] | frozenset[str] = frozenset(),
+    dry: bool = False,
+) -> list[FarMark]:
+    """Submarines as conning towers on their bearings: hollow when submerged, solid when surfaced.
+    Returns those for the inset, as ``draw_ships`` does."""
     pal, fonts = layer.palette, layer.fonts
     everyone = list(view.subs)
     font = fonts.get("ui", 10)
+    far: list[FarMark] = []
     for sub in (s for s in everyone if s.status in DRAWN_SUB_STATUSES):
-        bearing = sub_bearing(everyone.index(sub), len(everyone))
-        x, y = positions[sub.id] = lane_point(layer, bearing, float(sub.distance))
         surfaced = sub.status == "surfaced"
-        _sub_glyph(layer.surface, pal, (int(x), int(y)), surfaced)
+        bearing = sub_bearing(everyone.index(sub), len(everyone))
+        x, y = lane_point(layer, bearing, float(sub.distance))
+        if _far(layer, float(sub.distance), (x, y), hidden, sub.id in listed):
+            tag = "surfaced" if surfaced else ""
+            far.append(
+                FarMark("sub", sub.id, sub.name, float(sub.distance), sub.status, tag, pal.warn, sub_desc(sub, view))
+            )
+            continue
+        if dry:
+            continue
+        positions[sub.id] = (x, y)
+        sub_glyph(layer.surface, pal, (int(x), int(y)), surfaced)
         layer.glyph(pygame.Rect(int(x) - 10, int(y) - 11, 21, 17))
-        far = layer.scale.compressed(float(sub.distance))
-        name = f"{sub.name} {nm_text(sub.distance)}" if far else sub.name
-        forms = [[(font, name, pal.dim)]]
+        forms = [[(font, sub.name, pal.dim)]]
         if surfaced:
             forms.insert(0, forms[0] + [(fonts.get("ui_bold", 9), "surfaced", pal.warn)])
         target = Target(x, y - 3, 11, sub_desc(sub, view), 1)
         layer.targets.append(target)
         layer.label(Pending(30 + sub.distance / 10000.0, pygame.Rect(int(x) - 11, int(y) - 12, 23, 20), forms, target))
+    return far
 
 
-def draw_scale_break(layer: Layer, farthest: float) -> None:
-    """A dotted arc across the lanes where the route scale stops being true, if anything is drawn beyond it."""
-    if not layer.scale.compressed(farthest):
-        return
-    pal = layer.palette
-    colour = mix(pal.dim, pal.sea, 0.35)
-    pts = [
-        layer.proj(*destination(*CENTRE, LANES[0] + (LANES[1] - LANES[0]) * i / 40, layer.scale.true_nm))
-        for i in range(41)
-    ]
-    for a, b in zip(pts[::2], pts[1::2], strict=False):  # every other segment: dotted
-        pygame.draw.line(layer.surface, colour, a, b, 1)
-    x, y = pts[-1]
-    layer.label(
-        Pending(
-            90,
-            pygame.Rect(int(x) - 3, int(y) - 3, 7, 7),
-            [[(layer.fonts.get("ui", 9), f"{BREAK_WORDS} ›", colour)]],
-            None,
-            "below-right",
-        )
-    )
-
-
-def _sub_glyph(surface: pygame.Surface, pal: Any, at: tuple[int, int], surfaced: bool) -> None:
+def sub_glyph(surface: pygame.Surface, pal: Any, at: tuple[int, int], surfaced: bool) -> None:
     xi, yi = at
     hull = pygame.Rect(xi - 8, yi - 1, 16, 5)
     tower = pygame.Rect(xi - 2, yi - 6, 5, 6)

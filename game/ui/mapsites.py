@@ -15,7 +15,7 @@ import pygame
 
 from game.ui.mapbase import FIXED_PLACES, place_desc
 from game.ui.mapgeo import Target, map_data, spread
-from game.ui.maplabels import Layer, Pending
+from game.ui.maplabels import Layer, Line, Pending
 from game.ui.theme import Color, Palette
 
 SITE_TOWN_KINDS = ("mrbm_site", "irbm_site")
@@ -23,9 +23,10 @@ SITE_TOWN_KINDS = ("mrbm_site", "irbm_site")
 TOWN_SIDES: dict[str, str] = {
     "San Cristóbal": "below-left",
     "Guanajay": "below",
-    "Sagua la Grande": "above-right",
+    "Sagua la Grande": "below-right",
     "Remedios": "below-right",
 }
+MERGE_SHARE = 0.6  # two towns share a grid when their grids would overlap by this much of their reach
 STATUS_WORDS = ("halted", "struck", "dismantled")  # the statuses named under a town (building is the default)
 
 
@@ -110,63 +111,157 @@ def _groups(view: Any, proj: Any) -> tuple[dict[str, list[Any]], dict[str, tuple
     return groups, coords
 
 
-def status_line(sites: list[Any]) -> str:
-    """What a town's label says of its sites beyond the glyphs: "1 struck · 1 halted" (empty if all are built)."""
-    counts = [(sum(1 for s in sites if s.status == word), word) for word in STATUS_WORDS]
+class Photo(NamedTuple):
+    """What the US knows its site picture from: the date of the last photographs, and whether any reconnaissance
+    has flown since the last strike (until then a struck site is only the strike's own claim)."""
+
+    date: str  # "27 Oct"
+    assessed: bool
+
+
+RECON_KEYS = ("event_u2_photographs", "event_irbm_sites", "order_u2", "order_lowlevel")
+STRIKE_KEY = "damage_assessment"  # the strike's own photographs: hits claimed, not yet assessed
+MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
+
+
+def photographed(view: Any) -> Photo | None:
+    """The US picture's date from its log (None for Moscow, which knows its own sites, or before any photograph)."""
+    if getattr(view, "side", "us") != "us":
+        return None
+    shots = [e for e in getattr(view, "log", ()) if e.key in RECON_KEYS or e.key == STRIKE_KEY]
+    if not shots:
+        return None
+    first, _, last = shots[-1].date.partition("/")  # a turn of several days is dated by its span
+    _year, month, day = (int(x) for x in (last or first).split("-"))
+    return Photo(f"{day} {MONTHS[month - 1]}", shots[-1].key != STRIKE_KEY)
+
+
+def status_line(sites: list[Any], photo: Photo | None = None) -> str:
+    """What a town's label says of its sites beyond the glyphs: "2 ready · 1 struck, not assessed" (empty if all
+    are being built); ``photo`` tells whether a strike's claims have been checked since."""
+    words = {"struck": "struck" if photo is None or photo.assessed else "struck, not assessed"}
+    counts = [(sum(1 for s in sites if s.operational), "ready")]
+    counts += [(sum(1 for s in sites if s.status == word), words.get(word, word)) for word in STATUS_WORDS]
     return " · ".join(f"{n} {word}" for n, word in counts if n)
 
 
+def _grid(count: int, step: float) -> list[tuple[float, float]]:
+    """Offsets of ``count`` glyphs in a small square grid around their centre."""
+    cols = math.ceil(math.sqrt(count))
+    rows = math.ceil(count / cols)
+    return [((i % cols - (cols - 1) / 2) * step, (i // cols - (rows - 1) / 2) * step) for i in range(count)]
+
+
+def _clusters(
+    groups: dict[str, list[Any]], coords: dict[str, tuple[float, float]], proj: Any, g: float
+) -> list[tuple[list[str], list[Any]]]:
+    """The town groups, with any two whose grids would overlap merged into one (on a small map San Cristóbal and
+    Guanajay are 3 px apart: one grid labelled with both names beats two grids pushed off across the sea)."""
+    clusters = [([name], list(members)) for name, members in groups.items()]
+    merged = True
+    while merged:
+        merged = False
+        for i in range(len(clusters)):
+            for j in range(i + 1, len(clusters)):
+                (pi, ri), (pj, rj) = (_footprint(c[1], coords, proj, g) for c in (clusters[i], clusters[j]))
+                if math.dist(pi, pj) < (ri + rj) * MERGE_SHARE:
+                    clusters[i] = (clusters[i][0] + clusters[j][0], clusters[i][1] + clusters[j][1])
+                    del clusters[j]
+                    merged = True
+                    break
+            if merged:
+                break
+    return clusters
+
+
+def _footprint(
+    members: list[Any], coords: dict[str, tuple[float, float]], proj: Any, g: float
+) -> tuple[tuple[float, float], float]:
+    """The centre and radius of a grid of ``members`` drawn at their mean position."""
+    pts = [proj(*coords[m.id]) for m in members]
+    centre = (sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts))
+    return centre, max(math.hypot(*o) for o in _grid(len(members), 2 * g + 2)) + g
+
+
 def draw_sites(layer: Layer, view: Any, positions: dict[str, tuple[float, float]]) -> None:
-    """Sites grouped by town in a small grid (San Cristóbal's four sites are 3 px apart at 720 px high),
-    the groups pushed off each other and off the fixed places' dots, each town's name queued beside its group."""
+    """Sites grouped by town in a small grid (towns too close to tell apart share one), the grids pushed off
+    each other and off the fixed places' dots, each grid's town names queued beside it."""
     proj, pal = layer.proj, layer.palette
     groups, coords = _groups(view, proj)
     if not groups:
         return
-    g = max(5.0, min(9.0, proj.scale * 0.22))
-    step = 2 * g + 2
-    names = list(groups)
-    offsets, centres, radii = [], [], []
-    for name in names:
-        members = groups[name]
-        cols = math.ceil(math.sqrt(len(members)))
-        rows = math.ceil(len(members) / cols)
-        offs = [((i % cols - (cols - 1) / 2) * step, (i // cols - (rows - 1) / 2) * step) for i in range(len(members))]
-        offsets.append(offs)
-        pts = [proj(*coords[m.id]) for m in members]
-        centres.append([sum(p[0] for p in pts) / len(pts), sum(p[1] for p in pts) / len(pts)])
-        radii.append(max(math.hypot(*o) for o in offs) + g)
-    anchors = [centre[:] for centre in centres]
+    g = max(4.0, min(9.0, proj.scale * 0.22))
+    clusters = _clusters(groups, coords, proj, g)
+    feet = [_footprint(members, coords, proj, g) for _, members in clusters]
+    centres = [list(c) for c, _ in feet]
     places = map_data()["places"]
-    spread(centres, radii, [(*proj(p["lon"], p["lat"]), 6.0) for p in places if p["name"] in FIXED_PLACES])
+    spread(
+        centres, [r for _, r in feet], [(*proj(p["lon"], p["lat"]), 6.0) for p in places if p["name"] in FIXED_PLACES]
+    )
     towns = {p["name"]: p for p in places if p.get("kind") in SITE_TOWN_KINDS}
-    font, small = layer.fonts.get("ui", 11), layer.fonts.get("ui_bold", 9)
-    for name, offs, (cx, cy), (ax, ay), radius in zip(names, offsets, centres, anchors, radii, strict=True):
-        if math.hypot(cx - ax, cy - ay) > radius:
-            pygame.draw.aaline(layer.surface, pal.dim, (ax, ay), (cx, cy))  # a leader back to the town
-        box = pygame.Rect(0, 0, 0, 0)
-        for site, (dx, dy) in zip(groups[name], offs, strict=True):
-            x, y = positions[site.id] = (cx + dx, cy + dy)
-            site_glyph(layer.surface, pal, site, (x, y), g)
-            layer.targets.append(Target(x, y, g + 1, site_desc(site), 0))
-            glyph = pygame.Rect(int(x - g), int(y - g), int(2 * g) + 1, int(2 * g) + 1).inflate(6, 6)
-            box = glyph if box.w == 0 else box.union(glyph)
-        layer.glyph(box)
-        # Only towns with a site this side knows of are named: a name with no known site beside it would tell
-        # Washington where to look.
-        town = towns.get(name)
-        if town is None:
-            continue
-        forms = [[(font, town["name"], pal.text)]]
-        words = status_line(groups[name])
-        if words:
-            forms.insert(0, forms[0] + [(small, words, pal.warn)])
-            forms.append([(small, words, pal.warn)])
-        target = Target(cx, cy, 0, place_desc(town), 3)
+    photo = photographed(view)
+    boxes = [
+        _draw_cluster(layer, names, members, anchor, (cx, cy), g, towns, photo, positions)
+        for (names, members), anchor, (cx, cy) in zip(clusters, feet, centres, strict=True)
+    ]
+    if photo is not None:  # once for the map, not under every town: the sites are as of that day's photographs
+        small, tiny = layer.fonts.get("ui_bold", 9), layer.fonts.get("ui", 9)
+        forms = [[(small, f"Sites as photographed {photo.date}", pal.warn)], [(tiny, f"photo {photo.date}", pal.warn)]]
+        layer.label(Pending(40, boxes[0].unionall(boxes[1:]), forms, None, "below"))
+
+
+def _draw_cluster(
+    layer: Layer,
+    names: list[str],
+    members: list[Any],
+    anchor: tuple[tuple[float, float], float],
+    at: tuple[float, float],
+    g: float,
+    towns: dict[str, Any],
+    photo: Photo | None,
+    positions: dict[str, tuple[float, float]],
+) -> pygame.Rect:
+    """One grid of sites at ``at`` (tied back to its towns' ``anchor`` when pushed off it), its towns' names
+    queued beside it; returns the rect its glyphs cover."""
+    pal = layer.palette
+    (ax, ay), radius = anchor
+    cx, cy = at
+    if math.hypot(cx - ax, cy - ay) > radius:
+        pygame.draw.aaline(layer.surface, pal.dim, (ax, ay), (cx, cy))  # a leader back to the town
+    box = pygame.Rect(0, 0, 0, 0)
+    for site, (dx, dy) in zip(members, _grid(len(members), 2 * g + 2), strict=True):
+        x, y = positions[site.id] = (cx + dx, cy + dy)
+        site_glyph(layer.surface, pal, site, (x, y), g)
+        layer.targets.append(Target(x, y, g + 1, site_desc(site, photo), 0))
+        glyph = pygame.Rect(int(x - g), int(y - g), int(2 * g) + 1, int(2 * g) + 1).inflate(2, 2)
+        box = glyph if box.w == 0 else box.union(glyph)
+    layer.glyph(box)
+    # Only towns with a site this side knows of are named: a name with no known site beside it would tell
+    # Washington where to look.
+    named = [towns[n] for n in names if n in towns]
+    if named:
+        target = Target(cx, cy, 0, " · ".join(place_desc(t) for t in named), 3)
         layer.targets.append(target)
-        layer.label(Pending(0, box, forms, target, TOWN_SIDES.get(name, "right")))
+        forms = _town_forms(layer, [t["name"] for t in named], status_line(members, photo))
+        layer.label(Pending(0, box, forms, target, TOWN_SIDES.get(names[0], "right")))
+    return box
 
 
-def site_desc(site: Any) -> str:
+def _town_forms(layer: Layer, names: list[str], words: str) -> list[list[Line]]:
+    """A grid's label, longest first: its towns' names, one a line, then what is known of its sites; the same in
+    smaller text only when no spot takes it."""
+    pal, fonts = layer.palette, layer.fonts
+    font, small, tiny = fonts.get("ui", 11), fonts.get("ui_bold", 9), fonts.get("ui", 9)
+    status: list[Line] = [(small, words, pal.warn)] if words else []
+    big: list[Line] = [(font, n, pal.text) for n in names]
+    little: list[Line] = [(tiny, n, pal.text) for n in names]
+    return [big + status, little + status, big, little] if status else [big, little]
+
+
+def site_desc(site: Any, photo: Photo | None = None) -> str:
     status = "operational" if site.operational else site.status
-    return f"{site.name} — {site.kind.upper()}, {site.launchers} launchers, readiness {site.readiness:.0f}%, {status}"
+    if site.status == "struck" and photo is not None and not photo.assessed:
+        status = "struck (not yet assessed)"
+    seen = f"; as photographed {photo.date}" if photo else ""
+    kind = f"{site.kind.upper()}, {site.launchers} launchers"
+    return f"{site.name} — {kind}, readiness {site.readiness:.0f}%, {status}{seen}"

@@ -21,11 +21,13 @@ from typing import Any
 import pygame
 
 from game.rules_of_play import line_drawn
-from game.ui import mapships, mapsites
-from game.ui.mapbase import render_line, render_static
+from game.ui import mapinset, mapships, mapsites
+from game.ui.mapbase import Static, degree_marks, queue_places, render_line, render_static
 from game.ui.mapgeo import Projection, RouteScale, Target
 from game.ui.maplabels import Layer, Placer
 from game.ui.theme import Fonts, Palette
+
+LABEL_CAPS = ((300, 1.0), (420, 1.2))  # below this many pixels of map height, labels at most this text scale
 
 
 class MapView:
@@ -34,13 +36,15 @@ class MapView:
     def __init__(self, palette: Palette, fonts: Fonts) -> None:
         self.palette = palette
         self.fonts = fonts
-        self._static: tuple[pygame.Surface, Placer, list[Target]] | None = None
+        self._static: Static | None = None
         self._static_key: tuple | None = None
         self._base: tuple[pygame.Surface, Placer] | None = None
         self._base_key: tuple | None = None
         self._scales: dict[tuple[int, ...], RouteScale] = {}
         self._proj: Projection | None = None
         self._targets: list[Target] = []
+        self._small: Fonts | None = None  # the capped label fonts of a small map
+        self._memo: dict[str, Any] = {}  # the label placement of the last frame (see Layer.place_labels)
         self.labels: list[tuple[str, pygame.Rect]] = []  # every label drawn last frame (first line, screen rect)
         self.ship_positions: dict[str, tuple[float, float]] = {}
         self.sub_positions: dict[str, tuple[float, float]] = {}
@@ -52,6 +56,18 @@ class MapView:
         self.fonts = fonts
         self._static = self._base = None
         self._static_key = self._base_key = None
+
+    def label_fonts(self, proj: Projection) -> Fonts:
+        """The fonts of the map's labels: the text size chosen, but no larger than the map can hold. A map under
+        ``SMALL_MAP`` pixels high (the turn screen at 1024×640) cannot place a dozen names at extra-large size
+        without dropping some or setting them far from what they name; its tooltips keep the size chosen."""
+        cap = next((scale for height, scale in LABEL_CAPS if proj.rect.h < height), self.fonts.scale)
+        scale = min(self.fonts.scale, cap)
+        if scale == self.fonts.scale:
+            return self.fonts
+        if self._small is None or self._small.scale != scale:
+            self._small = Fonts(scale)
+        return self._small
 
     @property
     def map_rect(self) -> pygame.Rect | None:
@@ -81,31 +97,56 @@ class MapView:
             return
         base, base_placer = self._base_layer(proj, view.quarantine, view.line_nm)
         surface.blit(base, proj.rect)
+        static = self._static
+        assert static is not None  # drawn by _base_layer
         ox, oy = proj.rect.topleft
-        placer = Placer(proj.rect)
+        placer = Placer(proj.rect, static.land, (ox, oy))
         placer.labels = [(words, r.move(ox, oy)) for words, r in base_placer.labels]
-        layer = Layer(surface, proj, self.palette, self.fonts, self._scale(proj, view.line_nm), placer)
-        for t in self._static[2] if self._static else ():
-            label = t.label.move(ox, oy) if t.label else None
-            layer.targets.append(Target(t.x + ox, t.y + oy, t.radius, t.desc, t.rank, label))
+        placer.glyphs = [r.move(ox, oy) for r in base_placer.glyphs]
+        layer = Layer(surface, proj, self.palette, self.label_fonts(proj), self._scale(proj), placer, memo=self._memo)
         clip = surface.get_clip()
         surface.set_clip(proj.rect.clip(clip) if clip else proj.rect)
         try:
             mapsites.draw_sites(layer, view, self.site_positions)
-            mapships.draw_subs(layer, view, self.sub_positions)
-            mapships.draw_ships(layer, view, previous, max(0.0, min(1.0, progress)), self.ship_positions)
-            farthest = max(
-                [float(s.distance) for s in view.ships if s.id in self.ship_positions]
-                + [float(s.distance) for s in view.subs if s.id in self.sub_positions],
-                default=0.0,
-            )
-            mapships.draw_scale_break(layer, farthest)
+            progress = max(0.0, min(1.0, progress))
+            plan, listed = self._inset(layer, view, previous, progress)
+            hidden = plan[3] if plan else None
+            far = mapships.draw_subs(layer, view, self.sub_positions, hidden, listed)
+            far += mapships.draw_ships(layer, view, previous, progress, self.ship_positions, hidden, listed)
+            mapinset.draw_inset(layer, far, plan, self.ship_positions, self.sub_positions)
+            queue_places(layer, static.places, (ox, oy))
             layer.place_labels()
+            degree_marks(layer)
             pygame.draw.rect(surface, self.palette.panel_edge, proj.rect, 1)
         finally:
             surface.set_clip(clip)
         self._targets = layer.targets
         self.labels = placer.labels
+
+    @staticmethod
+    def _inset(layer: Layer, view: Any, previous: Any, progress: float) -> tuple[mapinset.Plan | None, set[str]]:
+        """The inset's layout, and the ships and submarines it lists: those beyond the map's edge and those
+        under it. Listing more may make it taller or move it, so it is worked out again until it holds steady
+        (a ship once listed stays listed, so this ends within a few rounds)."""
+        listed: set[str] = set()
+        plan: mapinset.Plan | None = None
+        for _ in range(6):
+            hidden = plan[3] if plan else None
+            far = mapships.draw_subs(layer, view, {}, hidden, listed, dry=True)
+            far += mapships.draw_ships(layer, view, previous, progress, {}, hidden, listed, dry=True)
+            again = mapinset.layout(layer, far)
+            ids = {m.id for m in far}
+            settled = ids == listed and (again[3] if again else None) == hidden
+            plan, listed = again, listed | ids
+            if settled:
+                break
+        if plan is not None:  # a ship listed under an earlier place of the inset goes back on the map if it can
+            far = mapships.draw_subs(layer, view, {}, plan[3], dry=True)
+            far += mapships.draw_ships(layer, view, previous, progress, {}, plan[3], dry=True)
+            fewer = mapinset.layout(layer, far)
+            if fewer is not None and fewer[3] == plan[3]:
+                return fewer, {m.id for m in far}
+        return plan, listed
 
     def draw_backdrop(self, surface: pygame.Surface, rect: pygame.Rect) -> None:
         """Only the map table (sea, land, coasts): the backdrop of the title screen."""
@@ -131,26 +172,28 @@ class MapView:
                 return t.desc
         return None
 
-    def _scale(self, proj: Projection, line_nm: int) -> RouteScale:
-        """The route scale for this map rectangle and line (found by bisection, so kept per size)."""
-        key = (*proj.rect, line_nm)
+    def _scale(self, proj: Projection) -> RouteScale:
+        """How far out the lanes stay on this map (found by bisection, so kept per size)."""
+        key = tuple(proj.rect)
         if key not in self._scales:
-            self._scales[key] = RouteScale(proj, line_nm)
+            self._scales[key] = RouteScale(proj)
         return self._scales[key]
 
     def _base_layer(self, proj: Projection, quarantine: str, line_nm: int) -> tuple[pygame.Surface, Placer]:
-        """The static layer plus the quarantine line, cached per quarantine state; with the labels drawn on it."""
-        static_key = (proj.rect.size, self.palette, self.fonts.scale)
+        """The static layer plus the quarantine line, cached per quarantine state; with the Placer holding the
+        line's label and the places' dots (map-local)."""
+        static_key = (proj.rect.size, self.palette, self.label_fonts(proj).scale)
         if self._static is None or self._static_key != static_key:
-            self._static = render_static(proj, self.palette, self.fonts)
+            self._static = render_static(proj, self.palette, self.label_fonts(proj))
             self._static_key = static_key
             self._base_key = None
         show = line_drawn(quarantine)
         key = (static_key, quarantine if show else "none", line_nm if show else 0)
         if self._base is None or self._base_key != key:
-            surf, placer = self._static[0].copy(), Placer(self._static[1].bounds)
-            placer.labels = list(self._static[1].labels)
+            static = self._static
+            surf, placer = static.surface.copy(), Placer(static.surface.get_rect(), static.land)
+            placer.glyphs = [dot.copy() for _, _, dot in static.places]
             if show:
-                render_line(surf, proj, self.palette, self.fonts, placer, quarantine, line_nm)
+                render_line(surf, proj, self.palette, self.label_fonts(proj), placer, quarantine, line_nm)
             self._base, self._base_key = (surf, placer), key
         return self._base

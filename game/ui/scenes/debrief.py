@@ -73,6 +73,8 @@ class EndScene(Scene):
                 for side in (self.report.humans or SIDES)
             ]
             self.panel.add(ListBox(self.body(), "Decisions", rows, None, row_height=30, notes=notes, tooltips=tips))
+        elif self.tab == "Questions":
+            self.add_questions()
         self.panel.add(
             Button(
                 footer(self.app, w // 2 - 310, 300),
@@ -131,7 +133,7 @@ class EndScene(Scene):
             if self.chart is None or self.chart.get_size() != body.size:
                 r = self.report.rows
                 self.chart = render_chart(
-                    [x.date[5:] for x in r],
+                    [x.date[5:10] for x in r],  # a turn of several days by its first day
                     [x.rung for x in r],
                     [x.risk for x in r],
                     [x.history_rung or 0 for x in r],
@@ -142,9 +144,6 @@ class EndScene(Scene):
                 )
             surface.blit(self.chart, body)
             self.boxes.append(("chart", body))
-        elif self.tab == "Questions":
-            self.draw_questions(surface, body)
-            self.boxes.append(("questions", body))
         self.panel.draw(surface, self.app)
         if self.exported:
             font = self.app.fonts.get("ui", 14)
@@ -247,18 +246,10 @@ class EndScene(Scene):
             y += row.get_linesize() + 6
         self.boxes.append((f"{LEADER[side]} score", box))
 
-    def draw_questions(self, surface: pygame.Surface, body: pygame.Rect) -> None:
-        pal, fonts = self.app.palette, self.app.fonts
-        pygame.draw.rect(surface, pal.paper, body, border_radius=4)
-        y = body.top + 14
-        for i, question in enumerate(self.report.questions, 1):
-            y += (
-                text.draw_wrapped(
-                    surface,
-                    fonts.get("type", 15),
-                    f"{i}. {question}",
-                    pal.ink,
-                    pygame.Rect(body.left + 16, y, body.width - 32, body.bottom - y),
-                )
-                + 12
-            )
+    def add_questions(self) -> None:
+        """The questions on paper that scrolls (Down or the wheel), saying so when there are more below: a long
+        question at large text no longer runs off the foot of the page."""
+        from game.ui.paper import Paper
+
+        questions = [f"{i}. {q}" for i, q in enumerate(self.report.questions, 1)]
+        self.panel.add(Paper(self.body(), questions, "Questions"))

@@ -90,10 +90,33 @@ class BriefingScene(Scene):
         self.secret_side = side
 
     def layout(self) -> None:
+        from game.ui.paper import Paper
+
         self.panel.clear()
         w, h = self.app.size
         self.panel.add(
             Button(footer(self.app, w // 2 - 160, 320), "Begin", self.begin, "To the situation room.", style="primary")
+        )
+        # The card's sections on paper that scrolls (Down or the wheel) and says when there is more: at large
+        # text in a small window they do not all fit under the name.
+        sheet, top = self.sheet(), self.body_top()
+        items = [
+            x for heading, words in self.app.scenario.briefings[self.side].sections() for x in (heading.upper(), words)
+        ]
+        self.panel.add(
+            Paper(pygame.Rect(sheet.left + 18, top, sheet.width - 36, sheet.bottom - top - 8), items, "Briefing")
+        )
+
+    def sheet(self) -> pygame.Rect:
+        """The sheet of paper the briefing is typed on, above the button."""
+        w = self.app.size[0]
+        return pygame.Rect(max(10, w // 2 - 460), 40, min(920, w - 20), self.panel.widgets[0].rect.top - 50)
+
+    def body_top(self) -> int:
+        """Where the sections begin: under the name and the role line."""
+        fonts = self.app.fonts
+        return (
+            self.sheet().top + 24 + fonts.get("type_bold", 26).get_linesize() + fonts.get("type", 17).get_linesize() + 8
         )
 
     def begin(self) -> None:
@@ -107,9 +130,7 @@ class BriefingScene(Scene):
         pal, fonts = self.app.palette, self.app.fonts
         session = self.app.session
         view = session.view(self.side)
-        card = self.app.scenario.briefings[self.side]
-        w, h = surface.get_size()
-        paper = pygame.Rect(max(10, w // 2 - 460), 40, min(920, w - 20), self.panel.widgets[0].rect.top - 50)
+        paper = self.sheet()
         pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
         text.draw(
             surface,
@@ -119,7 +140,7 @@ class BriefingScene(Scene):
             (paper.right - 24, 22 + 40),
             "topright",
         )
-        text.draw(
+        name = text.draw(
             surface,
             fonts.get("type_bold", 26),
             f"{LEADER[self.side].upper()}",
@@ -131,23 +152,8 @@ class BriefingScene(Scene):
             fonts.get("type", 17),
             f"{ROLE[self.side]} — {with_year(view.turn_def.label)}",
             pal.ink,
-            (paper.left + 30, paper.top + 62),
+            (paper.left + 30, name.bottom),
         )
-        y = paper.top + 100
-        body = fonts.get("type", 16)
-        for heading, words in card.sections():
-            text.draw(surface, fonts.get("type_bold", 17), heading.upper(), pal.ink, (paper.left + 30, y))
-            y += 26
-            y += (
-                text.draw_wrapped(
-                    surface,
-                    body,
-                    words,
-                    pal.ink,
-                    pygame.Rect(paper.left + 30, y, paper.width - 60, paper.bottom - y - 10),
-                )
-                + 12
-            )
         self.panel.draw(surface, self.app)
 
 
@@ -248,9 +254,17 @@ class ResolutionScene(Scene):
         draw_backdrop(surface, self.app)
         pal, fonts = self.app.palette, self.app.fonts
         before = self.result.before
-        text.draw(
-            surface, fonts.get("type_bold", 28), f"{before.turn_def.label.upper()}: WHAT HAPPENED", pal.accent, (30, 20)
+        title = f"{before.turn_def.label.upper()}: WHAT HAPPENED"
+        # The largest size at which the date fits the window's width (a long date at large text would run off it).
+        font = next(
+            (
+                f
+                for f in (fonts.get("type_bold", n) for n in (28, 24, 20, 17))
+                if f.size(title)[0] <= surface.get_width() - 60
+            ),
+            fonts.get("type_bold", 14),
         )
+        text.draw(surface, font, title, pal.accent, (30, 20))
         if self.side:
             self.app.map.draw(
                 surface,
