@@ -20,6 +20,7 @@ from game.report import debrief, write_report
 from game.ui import text
 from game.ui.chart import render_chart
 from game.ui.export import chart_png
+from game.ui.paper import Paper
 from game.ui.scene import Notice, Scene, button_height, draw_backdrop, draw_box, footer
 from game.ui.widgets import Button, ListBox
 
@@ -249,7 +250,5 @@ class EndScene(Scene):
     def add_questions(self) -> None:
         """The questions on paper that scrolls (Down or the wheel), saying so when there are more below: a long
         question at large text no longer runs off the foot of the page."""
-        from game.ui.paper import Paper
-
         questions = [f"{i}. {q}" for i, q in enumerate(self.report.questions, 1)]
         self.panel.add(Paper(self.body(), questions, "Questions"))

@@ -90,8 +90,6 @@ class BriefingScene(Scene):
         self.secret_side = side
 
     def layout(self) -> None:
-        from game.ui.paper import Paper
-
         self.panel.clear()
         w, h = self.app.size
         self.panel.add(
