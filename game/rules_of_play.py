@@ -101,7 +101,7 @@ def sender_words(offer: Any, side: str) -> str:
 
 def may_keep_secret(tdef: Any, channel_order: Any) -> bool:
     """Whether a term may be kept secret in an offer sent through this channel (never in public)."""
-    return bool(tdef.may_be_secret) and channel_order.params["channel"] != "public"
+    return bool(tdef.may_be_secret) and channel_order.params.channel != "public"
 
 
 def offer_order(odef: Any, terms: Sequence[Term], deadline: int, reply: int) -> Order:

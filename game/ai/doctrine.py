@@ -17,9 +17,10 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from game.ai.appraisal import pressure, roll, worth
-from game.engine.conditions import match_offer, offers_matching, parts
+from game.engine.conditions import parts
 from game.engine.model import Order
 from game.engine.orders import is_available, targets_of
+from game.engine.predicates import OfferMatch, match_offer, offers_matching
 from game.engine.scenario_types import DoctrineDef, OrderDef, RuleDef
 
 PERSONALITIES = ("historical", "hawk", "dove")
@@ -127,7 +128,7 @@ class DoctrinePolicy:
         historical friction that is a threshold; otherwise the margin sets the odds, so that near
         the threshold a leader may go either way and a fixed plan cannot count on one reply.
         """
-        offers = list(offers_matching(view, view.side, dict(rule.offer or {})))
+        offers = list(offers_matching(view, view.side, rule.offer or OfferMatch()))
         if not offers:
             return None
         best = max(offers, key=lambda o: (worth(view, o), o.id))

@@ -53,7 +53,7 @@ class RandomPolicy:
         terms_defs = list(view.scenario.terms.values())
         n = len(terms_defs)
         dice = rng.random(2 * n + 1).tolist()
-        public_only = odef.params["channel"] == "public"
+        public_only = odef.params.channel == "public"
         terms = tuple(
             Term(t.id, t.may_be_secret and not public_only and dice[n + i] < 0.5)
             for i, t in enumerate(terms_defs)

@@ -119,17 +119,16 @@ def forecast_risk(view: Any, orders: tuple[Order, ...] | list[Order]) -> float:
         facts.castro_alarm = min(100.0, max(0.0, facts.castro_alarm + eff.castro_alarm))
         params = odef.params
         if odef.handler == "defcon":
-            facts.defcon = min(5, max(1, facts.defcon - int(params["raise"])))
+            facts.defcon = min(5, max(1, facts.defcon - params.raise_))
         elif odef.handler == "alert":
-            facts.alert = min(2, max(0, facts.alert + int(params["raise"])))
+            facts.alert = min(2, max(0, facts.alert + params.raise_))
         elif odef.handler == "delegate":
-            facts.local_authority = bool(params["local"])
-        elif odef.handler == "recon" and params.get("level") == "low":
-            rules = view.scenario.rules["castro"]
-            facts.castro_alarm = min(100.0, facts.castro_alarm + rules["low_level"])
+            facts.local_authority = params.local
+        elif odef.handler == "recon" and params.level == "low":
+            facts.castro_alarm = min(100.0, facts.castro_alarm + view.scenario.rules.castro.low_level)
         elif odef.handler == "accept" and facts.agreement is None:
             facts.agreement = ()
-        elif odef.handler == "quarantine" and params["status"] == "lifted":
+        elif odef.handler == "quarantine" and params.status == "lifted":
             facts.quarantine = "lifted"
         elif odef.handler in ("board", "disable") and any(
             sh.id == order.target and sh.escort in escorting for sh in view.ships

@@ -87,7 +87,7 @@ def legal_orders(view: Any) -> list[Order]:
 def check_offer(view: Any, order: Order, odef: Any) -> list[str]:
     """Problems with the terms, deadline and reply of an offer order."""
     problems = []
-    channel = odef.params["channel"]
+    channel = odef.params.channel
     defs = view.scenario.terms
     seen = set()
     for term in order.terms:

@@ -10,6 +10,7 @@ from pydantic import ValidationError
 
 from game.engine.conditions import compile_condition, referenced_flags, turns_allowed, undated
 from game.engine.model import Term
+from game.engine.predicates import offer_match
 from game.engine.scenario_types import DoctrineDef, RuleDef, Scenario
 from game.scenario import schema
 from game.scenario.checks import (
@@ -110,7 +111,7 @@ def _build_rules(
                 compile_condition(undated(table), where, []),
                 r.order,
                 r.target,
-                r.offer,
+                None if r.offer is None else offer_match(r.offer),
                 tuple(Term(t.kind, t.secret) for t in r.terms),
                 r.deadline,
                 r.reply,
