@@ -126,6 +126,6 @@ class Session:
         keepers = {side: self.ai.get(side) or doctrine_policy(self.scenario, side, "historical") for side in SIDES}
         start = self.state
         while not self.state.over and self.state.agreement is not None:
-            orders = {side: keepers[side].choose(self.view(side)) for side in SIDES}
+            orders: dict[str, tuple[Order, ...]] = {side: keepers[side].choose(self.view(side)) for side in SIDES}
             self.state = play_turn(self.state, orders, self.record)
         return TurnResult(start, self.state)  # all its news at once, each line dated

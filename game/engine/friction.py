@@ -36,7 +36,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.engine.model import Order
+from game.engine.scenario_types import IncidentDef
 from game.engine.turn import MAX_RUNG, Turn
+from game.engine.view import PlayerView
 
 
 def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
@@ -84,7 +86,7 @@ class _Posture:
     agreement: Any
 
 
-def forecast_risk(view: Any, orders: tuple[Order, ...] | list[Order]) -> float:
+def forecast_risk(view: PlayerView, orders: tuple[Order, ...] | list[Order]) -> float:
     """The chance of an incident this turn if ``view.side`` gives ``orders``: their own risk, and the
     posture they make (the ladder they climb, readiness, Castro's alarm, an agreement accepted).
 
@@ -162,7 +164,7 @@ def draw_incidents(turn: Turn, order_risk: float) -> float:
     return first
 
 
-def fire_incident(turn: Turn, inc: Any) -> None:
+def fire_incident(turn: Turn, inc: IncidentDef) -> None:
     turn.apply_effects(inc.effects)
     turn.incidents.append(inc.id)
     turn.log(f"incident_{inc.id}", inc.text, inc.visibility)

@@ -18,6 +18,7 @@ from typing import Any
 from game.engine.handlers import site_as_seen
 from game.engine.ladder import seen_rung
 from game.engine.model import SUB_TORPEDO, LogEntry, Offer, Outcome, Ship, Site, Submarine, Term, put
+from game.engine.scenario_types import Condition, OrderDef, Scenario, TurnDef
 from game.engine.state import GameState
 
 
@@ -67,11 +68,11 @@ class PlayerView:
     )
 
     side: str
-    scenario: Any  # Scenario
+    scenario: Scenario
     date: str
     part: str
-    _available: list[Any] | None
-    _ok: dict[Any, bool]
+    _available: list[OrderDef] | None
+    _ok: dict[Condition, bool]
     _public_log: tuple[LogEntry, ...]
     _own_log: tuple[LogEntry, ...]
     _sites: tuple[Site, ...]
@@ -107,7 +108,7 @@ class PlayerView:
     history: tuple[tuple[int, int, float], ...]
 
     @property
-    def turn_def(self) -> Any:  # TurnDef
+    def turn_def(self) -> TurnDef:
         return self.scenario.turns[self.turn]
 
     @property
