@@ -192,7 +192,10 @@ def player_view(state: GameState, side: str) -> PlayerView:
     reuses what the policy worked out). Making it seals the state (``SealedState``), so it can never change
     under its views."""
     cache = state._views
-    if cache is not None and side in cache:
+    if cache is None:
+        state._views = cache = {}
+        state.__class__ = SealedState  # before the view is read off it: its readers then see one type only
+    elif side in cache:
         view: PlayerView = cache[side]
         return view
     view = _open_facts(state, side)
@@ -200,11 +203,7 @@ def player_view(state: GameState, side: str) -> PlayerView:
         _us_knowledge(view, state)
     else:
         _ussr_knowledge(view, state)
-    if cache is None:
-        state._views = {side: view}
-        state.__class__ = SealedState
-    else:
-        cache[side] = view
+    cache[side] = view
     return view
 
 
