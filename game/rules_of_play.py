@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from typing import Any, NamedTuple
 
 from game.engine.friction import forecast_risk, incident_probability
-from game.engine.model import LEADER, Order, Term, other
+from game.engine.model import LEADER, Order, Side, Term, other
 from game.engine.orders import targets_of
+from game.engine.scenario_types import OrderDef, Scenario, TermDef
 
 DANGER_RUNG = 8  # orders that climb to this rung or above must be confirmed
 DANGER_RISK = 0.5  # and so must orders that raise the risk of an incident above this
@@ -71,7 +72,7 @@ def alert_words(alert: int) -> str:
     return ALERTS[alert]
 
 
-def meter_label(scenario: Any, side: str, key: str) -> str:
+def meter_label(scenario: Scenario, side: Side, key: str) -> str:
     """A meter's name as the side reads it: its own meters by name, the other side's with its leader's name."""
     label = scenario.meter_labels.get(key, key)
     if not key.startswith(side + "."):
@@ -99,9 +100,9 @@ def sender_words(offer: Any, side: str) -> str:
     return "from " + LEADER[offer.sender] if offer.sender != side else "sent by you"
 
 
-def may_keep_secret(tdef: Any, channel_order: Any) -> bool:
+def may_keep_secret(tdef: TermDef, channel_order: OrderDef) -> bool:
     """Whether a term may be kept secret in an offer sent through this channel (never in public)."""
-    return bool(tdef.may_be_secret) and channel_order.params["channel"] != "public"
+    return tdef.may_be_secret and channel_order.params.channel != "public"
 
 
 def offer_order(odef: Any, terms: Sequence[Term], deadline: int, reply: int) -> Order:

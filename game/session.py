@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.ai.doctrine import doctrine_policy
-from game.engine.model import SIDES, LogEntry, Order, long_date
+from game.engine.model import SIDES, LogEntry, Order, Side, long_date
 from game.engine.orders import IllegalOrders, check_orders
 from game.engine.record import GameRecord, play_turn
 from game.engine.scenario_types import Scenario
@@ -28,9 +28,9 @@ class TurnResult:
     before: GameState
     after: GameState
 
-    def news(self, side: str | None) -> list[LogEntry]:
+    def news(self, side: Side | None) -> list[LogEntry]:
         """What the turn brought, as ``side`` may read it (None: the public news, for players watching together)."""
-        seen_by = side or "us"
+        seen_by: Side = side or "us"
         old = player_view(self.before, seen_by).log
         new = player_view(self.after, seen_by).log[len(old) :]
         return [e for e in new if side is not None or e.visibility == "public"]
@@ -47,7 +47,7 @@ class Session:
     """One game: the state, its record, the human sides and the AI opponents."""
 
     def __init__(
-        self, scenario: Scenario, record: GameRecord, state: GameState, humans: tuple[str, ...], opponent: str
+        self, scenario: Scenario, record: GameRecord, state: GameState, humans: tuple[Side, ...], opponent: str
     ) -> None:
         self.scenario = scenario
         self.record = record
@@ -63,7 +63,7 @@ class Session:
         scenario: Scenario,
         seed: int,
         friction: str,
-        humans: tuple[str, ...],
+        humans: tuple[Side, ...],
         opponent: str = "historical",
         **meta: Any,
     ) -> Session:
@@ -74,7 +74,8 @@ class Session:
     def resume(cls, scenario: Scenario, record: GameRecord, state: GameState | None = None) -> Session:
         """The game a record describes, at the start of its next turn: ``state`` if the record was replayed
         already, else replayed now (raises ``ReplayError``)."""
-        humans = tuple(s for s in record.meta.get("humans", ["us"]) if s in SIDES) or ("us",)
+        named = record.meta.get("humans", ["us"])
+        humans: tuple[Side, ...] = tuple(side for s in named for side in SIDES if side == s) or ("us",)
         opponent = str(record.meta.get("opponent", "historical"))
         return cls(scenario, record, state if state is not None else replay(record, scenario), humans, opponent)
 
@@ -86,16 +87,16 @@ class Session:
     def over(self) -> bool:
         return self.state.over
 
-    def view(self, side: str) -> PlayerView:
+    def view(self, side: Side) -> PlayerView:
         return player_view(self.state, side)
 
-    def to_play(self) -> str | None:
+    def to_play(self) -> Side | None:
         """The human side whose orders are awaited now, or None when the game is over."""
         if self.state.over:
             return None
         return next((side for side in self.humans if side not in self.committed), None)
 
-    def commit(self, side: str, orders: tuple[Order, ...]) -> TurnResult | None:
+    def commit(self, side: Side, orders: tuple[Order, ...]) -> TurnResult | None:
         """Take a side's orders; once every human has committed, resolve the turn and return it."""
         if side != self.to_play():
             raise IllegalOrders(side, [f"it is not {side}'s turn to give orders"])
@@ -126,6 +127,6 @@ class Session:
         keepers = {side: self.ai.get(side) or doctrine_policy(self.scenario, side, "historical") for side in SIDES}
         start = self.state
         while not self.state.over and self.state.agreement is not None:
-            orders = {side: keepers[side].choose(self.view(side)) for side in SIDES}
+            orders: dict[str, tuple[Order, ...]] = {side: keepers[side].choose(self.view(side)) for side in SIDES}
             self.state = play_turn(self.state, orders, self.record)
         return TurnResult(start, self.state)  # all its news at once, each line dated

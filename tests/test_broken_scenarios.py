@@ -590,6 +590,11 @@ CASES = [
         mutate=set_value('id = "strike_missiles"', "params", '{ aim = "missiles", kill = 85 }'),
     ),
     Case(
+        "param_text_for_number",
+        "{scenario}: order[28].params.prep: must be a number from 0 to 100",
+        mutate=set_value('id = "stand_down_invasion"', "params", '{ prep = "forty" }'),
+    ),
+    Case(
         "event_part_never_comes",
         "{scenario}: event[19].part: no turn on or after 1962-11-12 has the part 'am', so it can never fire",
         mutate=insert_after('id = "castro_bombers"', 'part = "am"\n'),

@@ -18,7 +18,6 @@ from typing import get_args
 
 import pytest
 
-from game.engine import conditions
 from game.engine.conditions import compile_condition
 from game.engine.friction import incident_probability
 from game.engine.handlers import HANDLERS
@@ -35,6 +34,7 @@ from game.engine.model import (
     Submarine,
     replace,
 )
+from game.engine.predicates import PREDICATES
 from game.engine.serialize import state_from_json, state_to_json
 from game.engine.setup import FRICTIONS
 from game.engine.state import STATE_DEFAULTS, STATE_FIELDS, GameState, blank_state
@@ -125,6 +125,7 @@ def test_agreement_turn_is_read_by_the_duties_of_a_settlement():
 def test_the_invariants_catch_a_misspelt_status_the_checker_cannot_see(scenario):
     s = new_game(scenario, 1, "plausible").copy()
     assert broken_invariants(s) == []
+    s = s.copy()  # the check read the players' views off the state, which seals it
     s.ships = (replace(s.ships[0], status="helld"), *s.ships[1:])  # replace() takes any keyword: no type check
     assert any(p.startswith("ships ") and "declared type" in p for p in broken_invariants(s))
     s = new_game(scenario, 1, "plausible").copy()
@@ -152,9 +153,11 @@ def test_every_status_the_engine_writes_is_a_declared_one():
     assert set(re.findall(r'\.quarantine = "(\w+)"', source)) <= set(QUARANTINE_STATUSES)
 
 
-def test_the_conditions_own_lists_agree_with_the_declarations():
-    assert conditions.QUARANTINE_STATES == QUARANTINE_STATUSES
-    assert get_args(Part) == conditions.PARTS
+def test_a_condition_accepts_exactly_the_declared_quarantine_statuses_and_parts():
+    for key, declared in (("quarantine", QUARANTINE_STATUSES), ("part", get_args(Part))):
+        check = PREDICATES[key][0]
+        assert [v for v in declared if check(v) is not None] == [], key
+        assert check("blockade") is not None and check([*declared, "dusk"]) is not None, key
 
 
 # -- the engine's words ------------------------------------------------------------------------------------------

@@ -51,8 +51,8 @@ def _end_with(scenario, remaining: int, halted: int = 0, bombers: int = 0, invad
 
 
 def test_the_us_security_score_counts_the_launchers_left_the_bombers_and_an_invasion(scenario):
-    rules = scenario.rules["scoring"]
-    mrbm = [x["launchers"] for x in scenario.sites if x["kind"] == "mrbm"]
+    rules = scenario.rules.scoring
+    mrbm = [x.launchers for x in scenario.sites if x.kind == "mrbm"]
     total, per_site = sum(mrbm), mrbm[0]
     assert set(mrbm) == {per_site} and len(mrbm) == 6
 
@@ -66,11 +66,9 @@ def test_the_us_security_score_counts_the_launchers_left_the_bombers_and_an_inva
     assert security(remaining=6) == 0
     assert security(remaining=2) == expected(2) == 13
     assert security(remaining=2, halted=2) == expected(2), "a halted site still counts"
-    assert security(remaining=2, bombers=5) == expected(2, rules["bombers_penalty"])
-    assert security(remaining=2, invaded=True) == expected(2, rules["invasion_cost"])
-    assert security(remaining=1, bombers=5, invaded=True) == expected(
-        1, rules["bombers_penalty"] + rules["invasion_cost"]
-    )
+    assert security(remaining=2, bombers=5) == expected(2, rules.bombers_penalty)
+    assert security(remaining=2, invaded=True) == expected(2, rules.invasion_cost)
+    assert security(remaining=1, bombers=5, invaded=True) == expected(1, rules.bombers_penalty + rules.invasion_cost)
 
 
 def test_the_kernel_plays_a_prelude_only_with_the_orders_it_is_handed():

@@ -164,7 +164,7 @@ def test_a_ship_arrives_when_its_day_reaches_port_and_not_a_mile_short(scenario)
 
 def test_the_aleksandrovsk_lands_its_tactical_warheads(scenario):
     s = fleet(scenario, quarantine="none", aleksandrovsk={"distance": 10.0})
-    landed = next(int(x.get("tactical", 0)) for x in scenario.ships if x.get("id") == "aleksandrovsk")
+    landed = next(x.tactical for x in scenario.ships if x.id == "aleksandrovsk")
     assert landed > 0
     assert sail(s).s.tactical == s.tactical + landed
 

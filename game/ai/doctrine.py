@@ -17,13 +17,19 @@ from collections.abc import Mapping
 from typing import Any, NamedTuple
 
 from game.ai.appraisal import pressure, roll, worth
-from game.engine.conditions import match_offer, offers_matching, parts
-from game.engine.model import Order, Side
+from game.engine.conditions import parts
+from game.engine.model import Offer, Order, Side
 from game.engine.orders import is_available, targets_of
-from game.engine.scenario_types import DoctrineDef, OrderDef, RuleDef
+from game.engine.predicates import OfferMatch, match_offer, offers_matching
+from game.engine.scenario_types import Condition, DoctrineDef, OrderDef, RuleDef, Scenario
+from game.engine.view import PlayerView
 
 PERSONALITIES = ("historical", "hawk", "dove")
 SPREAD = 0.6  # how far from his reserve a leader is still in two minds (see ``_weigh``)
+
+
+# A rule that may fire on a turn: (rule, its order, flags required, flags forbidden, the rest of its condition).
+RuleSlot = tuple[RuleDef, OrderDef, frozenset[str], frozenset[str], Condition | None]
 
 
 class Choice(NamedTuple):
@@ -41,9 +47,9 @@ class DoctrinePolicy:
     def __init__(self, doctrine: DoctrineDef, orders: Mapping[str, OrderDef]) -> None:
         self.doctrine = doctrine
         self.orders = orders
-        self._by_turn: dict[int, tuple[tuple[Any, ...], ...]] = {}
+        self._by_turn: dict[int, tuple[RuleSlot, ...]] = {}
 
-    def rules_for(self, turn: int) -> tuple[tuple[Any, ...], ...]:
+    def rules_for(self, turn: int) -> tuple[RuleSlot, ...]:
         """The rules whose dates, and whose orders' dates, allow this turn, in order.
 
         Each as (rule, its order, flags its condition requires, flags it forbids, the rest of it or None).
@@ -62,10 +68,10 @@ class DoctrinePolicy:
     def name(self) -> str:
         return self.doctrine.name
 
-    def choose(self, view: Any, rng: Any = None) -> tuple[Order, ...]:
+    def choose(self, view: PlayerView, rng: Any = None) -> tuple[Order, ...]:
         return tuple(c.order for c in self.explain(view))
 
-    def explain(self, view: Any) -> list[Choice]:
+    def explain(self, view: PlayerView) -> list[Choice]:
         """The orders chosen for this view, each with its rule."""
         if view.over:
             return []
@@ -120,14 +126,14 @@ class DoctrinePolicy:
         return out
 
     @staticmethod
-    def _weigh(view: Any, rule: RuleDef, felt: float, historical: bool) -> Any:
+    def _weigh(view: PlayerView, rule: RuleDef, felt: float, historical: bool) -> Offer | None:
         """The offer worth most to him among those the rule's matcher accepts, if he takes it.
 
         He takes it when its worth plus the pressure he is under reaches the rule's reserve. With
         historical friction that is a threshold; otherwise the margin sets the odds, so that near
         the threshold a leader may go either way and a fixed plan cannot count on one reply.
         """
-        offers = list(offers_matching(view, view.side, dict(rule.offer or {})))
+        offers = list(offers_matching(view, view.side, rule.offer or OfferMatch()))
         if not offers:
             return None
         best = max(offers, key=lambda o: (worth(view, o), o.id))
@@ -138,9 +144,11 @@ class DoctrinePolicy:
         return best if roll(view, f"weigh/{best.id}") < odds else None  # one die per offer: its rules agree
 
     @staticmethod
-    def _target(view: Any, rule: RuleDef, odef: Any, offer: Any, targeted: set[str]) -> str | None:
+    def _target(view: PlayerView, rule: RuleDef, odef: OrderDef, offer: Offer | None, targeted: set[str]) -> str | None:
         legal = targets_of(view, odef)
         if rule.target == "$offer":
+            if offer is None:  # the loader gives every such rule a matcher, and a rule without its offer stops
+                return None
             wanted = str(offer.id)
             return wanted if wanted in legal and wanted not in targeted else None
         if rule.target in ("$ship", "$sub"):
@@ -150,7 +158,7 @@ class DoctrinePolicy:
         return "" if "" in legal else None
 
 
-def doctrine_policy(scenario: Any, side: Side, personality: str = "historical") -> DoctrinePolicy:
+def doctrine_policy(scenario: Scenario, side: Side, personality: str = "historical") -> DoctrinePolicy:
     """The policy of ``side`` with the given personality, from the scenario's doctrines."""
     key = f"{side}.{personality}"
     if key not in scenario.doctrines:

@@ -6,12 +6,12 @@ the same seed gives the same play, and the record holds the orders for replay.
 
 from __future__ import annotations
 
-from typing import Any
-
 import numpy as np
 
 from game.engine.model import Order, Term
 from game.engine.orders import available, targets_of
+from game.engine.scenario_types import OrderDef
+from game.engine.view import PlayerView
 
 
 class RandomPolicy:
@@ -20,7 +20,7 @@ class RandomPolicy:
     name = "random"
     uses_dice = True
 
-    def choose(self, view: Any, rng: np.random.Generator | None = None) -> tuple[Order, ...]:
+    def choose(self, view: PlayerView, rng: np.random.Generator | None = None) -> tuple[Order, ...]:
         rng = rng if rng is not None else np.random.default_rng(0)
         options = available(view)
         budget = view.action_points()
@@ -48,12 +48,12 @@ class RandomPolicy:
         return tuple(chosen)
 
     @staticmethod
-    def _offer(order: Order, odef: Any, view: Any, rng: np.random.Generator) -> Order:
+    def _offer(order: Order, odef: OrderDef, view: PlayerView, rng: np.random.Generator) -> Order:
         """Each term in with one chance in three, secret (where it may be) with even odds; a deadline of 0–2."""
         terms_defs = list(view.scenario.terms.values())
         n = len(terms_defs)
         dice = rng.random(2 * n + 1).tolist()
-        public_only = odef.params["channel"] == "public"
+        public_only = odef.params.channel == "public"
         terms = tuple(
             Term(t.id, t.may_be_secret and not public_only and dice[n + i] < 0.5)
             for i, t in enumerate(terms_defs)

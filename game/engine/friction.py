@@ -37,7 +37,9 @@ from typing import Any
 
 from game.engine.limits import clamp, subs_near_line
 from game.engine.model import Order
+from game.engine.scenario_types import IncidentDef
 from game.engine.turn import MAX_RUNG, Turn
+from game.engine.view import PlayerView
 
 
 def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
@@ -81,7 +83,7 @@ class _Posture:
     agreement: Any
 
 
-def forecast_risk(view: Any, orders: tuple[Order, ...] | list[Order]) -> float:
+def forecast_risk(view: PlayerView, orders: tuple[Order, ...] | list[Order]) -> float:
     """The chance of an incident this turn if ``view.side`` gives ``orders``: their own risk, and the
     posture they make (the ladder they climb, readiness, Castro's alarm, an agreement accepted).
 
@@ -116,17 +118,16 @@ def forecast_risk(view: Any, orders: tuple[Order, ...] | list[Order]) -> float:
         facts.castro_alarm = clamp(facts.castro_alarm + eff.castro_alarm)
         params = odef.params
         if odef.handler == "defcon":
-            facts.defcon = min(5, max(1, facts.defcon - int(params["raise"])))
+            facts.defcon = min(5, max(1, facts.defcon - params.raise_))
         elif odef.handler == "alert":
-            facts.alert = min(2, max(0, facts.alert + int(params["raise"])))
+            facts.alert = min(2, max(0, facts.alert + params.raise_))
         elif odef.handler == "delegate":
-            facts.local_authority = bool(params["local"])
-        elif odef.handler == "recon" and params.get("level") == "low":
-            rules = view.scenario.rules["castro"]
-            facts.castro_alarm = min(100.0, facts.castro_alarm + rules["low_level"])
+            facts.local_authority = params.local
+        elif odef.handler == "recon" and params.level == "low":
+            facts.castro_alarm = min(100.0, facts.castro_alarm + view.scenario.rules.castro.low_level)
         elif odef.handler == "accept" and facts.agreement is None:
             facts.agreement = ()
-        elif odef.handler == "quarantine" and params["status"] == "lifted":
+        elif odef.handler == "quarantine" and params.status == "lifted":
             facts.quarantine = "lifted"
         elif odef.handler in ("board", "disable") and any(
             sh.id == order.target and sh.escort in escorting for sh in view.ships
@@ -160,9 +161,9 @@ def draw_incidents(turn: Turn, order_risk: float) -> float:
     return first
 
 
-def fire_incident(turn: Turn, inc: Any) -> None:
+def fire_incident(turn: Turn, inc: IncidentDef) -> None:
     turn.apply_effects(inc.effects)
     turn.incidents.append(inc.id)
     turn.log(f"incident_{inc.id}", inc.text, inc.visibility)
-    if inc.secret_text:
+    if inc.secret_to:  # the loader gives a secret text its reader, and a reader its text
         turn.log(f"incident_{inc.id}_secret", inc.secret_text, inc.secret_to)

@@ -38,15 +38,15 @@ def _no_targets(view: Any, odef: OrderDef) -> tuple[str, ...]:
 
 
 def _recon(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
-    level = odef.params.get("level", "high")
+    level = odef.params.level
     turn.set_flag("u2_flown" if level == "high" else "lowlevel_flown", "us")
     if level == "low":
-        turn.castro(turn.s.scenario.rules["castro"]["low_level"])
+        turn.castro(turn.s.scenario.rules.castro.low_level)
 
 
 def _quarantine(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    status = odef.params["status"]
+    status = odef.params.status
     if status == "proclaimed":
         s.quarantine = "proclaimed"
         s.quarantine_turn = s.turn
@@ -57,7 +57,7 @@ def _quarantine(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 
 
 def _line(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
-    turn.s.line_nm = int(odef.params["nm"])
+    turn.s.line_nm = odef.params.nm
 
 
 def _tighten(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
@@ -81,30 +81,30 @@ DEFCON_DOWN_WORDS = {
 
 def _defcon(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    s.defcon = min(5, max(1, s.defcon - int(odef.params["raise"])))
-    public = odef.params.get("public", True)
+    s.defcon = min(5, max(1, s.defcon - odef.params.raise_))
+    public = odef.params.public
     if public:
         s.defcon_public = s.defcon
     text = DEFCON_WORDS[s.defcon] if public else f"Without announcing it, US forces are brought to DEFCON {s.defcon}."
-    if public and int(odef.params["raise"]) < 0 and s.defcon in DEFCON_DOWN_WORDS:
+    if public and odef.params.raise_ < 0 and s.defcon in DEFCON_DOWN_WORDS:
         text = DEFCON_DOWN_WORDS[s.defcon]
     turn.log("defcon_level", text, "public" if public else "us")
 
 
 def _alert(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    s.alert = min(2, max(0, s.alert + int(odef.params["raise"])))
-    if odef.params.get("public", True):
+    s.alert = min(2, max(0, s.alert + odef.params.raise_))
+    if odef.params.public:
         s.alert_public = s.alert
 
 
 def _strike(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    aim = odef.params["aim"]
+    aim = odef.params.aim
     if aim == "sams":
         s.sams = 0
         return
-    kill = float(odef.params.get("kill", 0.8))
+    kill = odef.params.kill
     sites = []
     for site in s.sites:
         if site.status in OPERATING and turn.dice.chance(kill):
@@ -139,7 +139,7 @@ def _invade(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 def _stand_down(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     """The invasion force disperses; troops already ashore come home."""
     s = turn.s
-    s.invasion_prep = max(0.0, s.invasion_prep - float(odef.params["prep"]))
+    s.invasion_prep = max(0.0, s.invasion_prep - odef.params.prep)
     if s.invaded:
         s.invaded = False
         turn.clear_flags(("beachhead", "invasion_holds"))
@@ -236,7 +236,7 @@ def _signal_sub(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 
 def _construction(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    mode = odef.params["mode"]
+    mode = odef.params.mode
     turn.clear_flag("construction_accelerated")
     if mode == "halt":
         s.sites = tuple(replace(x, status="halted") if x.status == "building" else x for x in s.sites)
@@ -249,7 +249,7 @@ def _construction(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 def _ships(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     """Radio the ships; they act on it at the next movement (they are days out at sea)."""
     s = turn.s
-    mode = odef.params["mode"]
+    mode = odef.params.mode
     ships = []
     for sh in s.ships:
         if sh.status in UNDER_WAY and (mode != "turn_back" or sh.cargo in CONTRABAND):
@@ -264,7 +264,7 @@ def _ships(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 def _subs(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     """Send the submarines to shadow the weapons ships still at sea, or pull them all back."""
     s = turn.s
-    escort = odef.params["mode"] == "escort"
+    escort = odef.params.mode == "escort"
     free = [sub.id for sub in s.subs if sub.status != "surfaced"]
     s.subs = tuple(
         replace(sub, status="escorting" if escort else "withdrawn") if sub.id in free else sub for sub in s.subs
@@ -287,7 +287,7 @@ def _escorted(turn: Turn, ship: Any) -> None:
 
 
 def _delegate(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
-    turn.s.local_authority = bool(odef.params["local"])
+    turn.s.local_authority = odef.params.local
 
 
 def _dismantle(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
@@ -309,7 +309,7 @@ def _tactical_out(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 
 
 def _offer(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
-    send_offer(turn, side, order, odef.params["channel"])
+    send_offer(turn, side, order, odef.params.channel)
 
 
 def _open_offers(view: Any, odef: OrderDef) -> tuple[str, ...]:
@@ -318,7 +318,7 @@ def _open_offers(view: Any, odef: OrderDef) -> tuple[str, ...]:
 
 
 def _accept(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
-    accept_offer(turn, side, int(order.target), odef.params.get("channel", "private"))
+    accept_offer(turn, side, int(order.target), odef.params.channel)
 
 
 def _reject(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:

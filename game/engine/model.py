@@ -8,8 +8,10 @@ a new one can share them (see ``state.GameState.copy``).
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from types import MappingProxyType
 from typing import Any, Literal, NamedTuple, TypeVar, get_args
 
 # The engine's closed vocabularies, each declared once: the checker holds the code to them, the scenario
@@ -182,10 +184,14 @@ def put(item: Item, index: int, value: object) -> Item:
     return tuple.__new__(type(item), fields)
 
 
-# Where each field of the engine's most replaced named tuples sits: built once, never changed.
-_FIELD_INDEX: dict[type, dict[str, int]] = {
-    kind: {name: i for i, name in enumerate(kind._fields)} for kind in (Ship, Submarine, Site, Offer)
-}
+def _positions(names: tuple[str, ...]) -> Mapping[str, int]:
+    return MappingProxyType({name: i for i, name in enumerate(names)})
+
+
+# Where each field of the engine's most replaced named tuples sits: a constant, read-only.
+_FIELD_INDEX: Mapping[type, Mapping[str, int]] = MappingProxyType(
+    {kind: _positions(kind._fields) for kind in (Ship, Submarine, Site, Offer)}
+)
 
 
 def replace(item: Item, **changes: object) -> Item:

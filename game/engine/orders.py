@@ -10,11 +10,13 @@ ordered twice.
 
 from __future__ import annotations
 
-from typing import Any, Literal
+from typing import Literal
 
 from game.engine.handlers import HANDLERS, NO_TARGET
 from game.engine.model import Order, Side, other
+from game.engine.scenario_types import OrderDef
 from game.engine.settlement import forbidden, term_forbidding
+from game.engine.view import PlayerView
 
 MAX_DEADLINE = 4
 
@@ -28,7 +30,7 @@ class IllegalOrders(ValueError):
         self.problems = problems
 
 
-def available(view: Any) -> list[Any]:
+def available(view: PlayerView) -> list[OrderDef]:
     """The order definitions of the view's side whose conditions hold now."""
     if view.over:
         return []
@@ -56,7 +58,7 @@ def available(view: Any) -> list[Any]:
     return list(cached)
 
 
-def is_available(view: Any, odef: Any) -> bool:
+def is_available(view: PlayerView, odef: OrderDef) -> bool:
     """Whether one order of the view's side is available now: only its own condition is tested (and kept)."""
     if view.over or not odef.allowed_on(view.turn):
         return False
@@ -69,13 +71,13 @@ def is_available(view: Any, odef: Any) -> bool:
     return bool(holds)
 
 
-def targets_of(view: Any, odef: Any) -> tuple[str, ...]:
+def targets_of(view: PlayerView, odef: OrderDef) -> tuple[str, ...]:
     """The legal targets of an order now: ships, submarines or offers, or ``("",)`` for an order that takes none
     (most of them, known without asking the handler)."""
     return HANDLERS[odef.handler][0](view, odef) if odef.target else NO_TARGET
 
 
-def legal_orders(view: Any) -> list[Order]:
+def legal_orders(view: PlayerView) -> list[Order]:
     """Every single order legal now, with its target filled in where it needs one."""
     out: list[Order] = []
     for odef in available(view):
@@ -84,10 +86,10 @@ def legal_orders(view: Any) -> list[Order]:
     return out
 
 
-def check_offer(view: Any, order: Order, odef: Any) -> list[str]:
+def check_offer(view: PlayerView, order: Order, odef: OrderDef) -> list[str]:
     """Problems with the terms, deadline and reply of an offer order."""
     problems = []
-    channel = odef.params["channel"]
+    channel = odef.params.channel
     defs = view.scenario.terms
     seen = set()
     for term in order.terms:
@@ -113,7 +115,7 @@ def check_offer(view: Any, order: Order, odef: Any) -> list[str]:
     return problems
 
 
-def check_orders(view: Any, orders: tuple[Order, ...] | list[Order]) -> list[str]:
+def check_orders(view: PlayerView, orders: tuple[Order, ...] | list[Order]) -> list[str]:
     """Everything wrong with a turn's orders for ``view.side`` (empty when they are legal)."""
     if not orders:
         return []

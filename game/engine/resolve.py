@@ -90,7 +90,7 @@ def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]
     check_end(turn)
     fire_events(turn, "dusk")
     s.history = s.history + ((s.turn, s.rung, round(p, 4)),)
-    turn.clear_flags(s.scenario.rules["transient_flags"])
+    turn.clear_flags(s.scenario.rules.transient_flags)
     s.draws = tuple(turn.dice.draws)
     if not s.over:
         s.turn += 1
@@ -109,9 +109,9 @@ def settle_rung(turn: Turn, rung_before: int) -> None:
 
 def check_end(turn: Turn) -> None:
     s = turn.s
-    over = s.scenario.rules["over"]
+    over = s.scenario.rules.over
     if s.rung >= 10:
-        _end(turn, Outcome("nuclear_war", s.turn, s.date, "war"), over["nuclear_war"])
+        _end(turn, Outcome("nuclear_war", s.turn, s.date, "war"), over.nuclear_war)
         s.over = True
         return
     settled = check_duties(turn)
@@ -120,15 +120,15 @@ def check_end(turn: Turn) -> None:
             _end(
                 turn,
                 Outcome("settlement", s.turn, s.date, settlement_winner(s, s.agreement), s.agreement),
-                over["settlement"],
+                over.settlement,
             )
         elif s.invaded and s.has_flag("invasion_holds", None) and not s.has_flag("nuclear_used", None):
             # a beachhead under nuclear fire has not taken the island
-            _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over["invasion"])
+            _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over.invasion)
         elif _all_dismantled(s):
-            _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over["capitulation_ussr"])
+            _end(turn, Outcome("capitulation_ussr", s.turn, s.date, "us"), over.capitulation_ussr)
         elif s.quarantine == "lifted" and s.launchers > 0:
-            _end(turn, Outcome("capitulation_us", s.turn, s.date, "ussr"), over["capitulation_us"])
+            _end(turn, Outcome("capitulation_us", s.turn, s.date, "ussr"), over.capitulation_us)
         elif s.invaded:  # the beachhead, then the island: two turns of ground combat before it falls
             turn.set_flag("invasion_holds" if s.has_flag("beachhead", None) else "beachhead")
     if settled and s.outcome is not None and s.outcome.kind == "settlement":
@@ -163,7 +163,7 @@ def _end(turn: Turn, outcome: Outcome, text: str) -> None:
 def dawn(turn: Turn) -> None:
     """The start of a turn: the quarantine comes into force when due; dated events fire."""
     s = turn.s
-    delay = s.scenario.rules["quarantine_delay_turns"]
+    delay = s.scenario.rules.quarantine_delay_turns
     if s.quarantine == "proclaimed" and s.turn - s.quarantine_turn >= delay:
         s.quarantine = "in_force"
         turn.log(
@@ -193,7 +193,7 @@ def fire_events(turn: Turn, at: str) -> None:
             for oid in ev.force:  # an order carried out by the event itself, as the scenario tells it
                 odef = s.scenario.orders[oid]
                 turn.apply_effects(odef.effects)
-                HANDLERS[odef.handler][1](turn, cast(Side, odef.side), Order(oid), odef)
+                HANDLERS[odef.handler][1](turn, odef.side, Order(oid), odef)
             fired = fired | {ev.id}
     s.fired = fired
 

@@ -8,9 +8,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from game.engine.conditions import parts
+from game.engine.model import Audience, Phase, Side, Term
+from game.engine.parameters import OrderParams, Rules, ShipDef, SiteDef, StartState, SubDef
+from game.engine.predicates import OfferMatch
 
 Condition = Callable[[Any, Any], bool]
 
@@ -21,6 +24,7 @@ class TurnDef:
     part: str  # day | am | pm | week
     label: str
     days: float
+    span: str  # the dates the turn covers as its log lines carry them (see ``turn.turn_span``)
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,18 +55,18 @@ NO_EFFECTS = Effects()
 @dataclass(frozen=True, slots=True)
 class OrderDef:
     id: str
-    side: str
+    side: Side
     label: str
     help: str
     cost: int
-    phase: str  # diplomacy | movement | force
+    phase: Phase
     group: str
     handler: str
-    params: Mapping[str, Any]
+    params: OrderParams
     when: Condition
     effects: Effects
     risk: float  # added to this turn's incident probability
-    visibility: str  # who learns of the order when it resolves: public | own | both
+    visibility: Literal["public", "own", "both"]  # who learns of the order when it resolves
     log: str  # the log line, leaders' names already filled in
     target: str  # "" | ship | offer | sub
     source: str
@@ -82,7 +86,7 @@ class EventDef:
     date: str  # earliest date on which it may fire
     part: str  # "" or am/pm
     when: Condition
-    visibility: str
+    visibility: Audience
     text: str
     effects: Effects
     source: str
@@ -95,27 +99,27 @@ class IncidentDef:
     id: str
     weight: float
     when: Condition
-    visibility: str
+    visibility: Audience
     text: str
     effects: Effects
     historical: tuple[tuple[str, str], ...]  # (date, part) on which it happens in historical friction
     source: str
     responder: str  # side that may answer it ("" if none)
     secret_text: str  # a second entry that only ``secret_to`` reads ("" if none)
-    secret_to: str
+    secret_to: Literal["", Side]  # "" when there is no secret text
 
 
 @dataclass(frozen=True, slots=True)
 class TermDef:
     id: str
     label: str
-    by: str  # the side that concedes it
+    by: Side  # the side that concedes it
     value: float  # how much it is worth to the side that receives it
     may_be_secret: bool
     public_meters: Mapping[str, float]  # the political cost when agreed in public
     leak_meters: Mapping[str, float]  # the cost when a secret agreement of it leaks
     forbids: frozenset[str] = frozenset()  # orders that would break it once agreed
-    done: Any = None  # condition (state, None) -> bool: carried out; None when there is nothing to do
+    done: Condition | None = None  # condition (state, None) -> bool: carried out; None when there is nothing to do
     due: int = 0  # turns after the agreement by which ``done`` must hold
 
 
@@ -171,6 +175,12 @@ class Day:
     sources: tuple[str, ...]
 
 
+# An event that may fire on a turn: (event, flags its condition requires, flags it forbids, the rest or None).
+EventSlot = tuple[EventDef, frozenset[str], frozenset[str], Condition | None]
+# Orders sharing a condition: (flags required, flags forbidden, the rest or None, the condition, the orders).
+OrderGroup = tuple[frozenset[str], frozenset[str], Condition | None, Condition, tuple[OrderDef, ...]]
+
+
 @dataclass(frozen=True, slots=True)
 class Scenario:
     id: str
@@ -181,20 +191,20 @@ class Scenario:
     action_points: Mapping[str, int]
     turns: tuple[TurnDef, ...]
     rungs: tuple[RungDef, ...]
-    start: Mapping[str, Any]
+    start: StartState
     meters: Mapping[str, Mapping[str, float]]
     meter_labels: Mapping[str, str]
-    ships: tuple[Any, ...]
-    subs: tuple[Any, ...]
-    sites: tuple[Any, ...]
+    ships: tuple[ShipDef, ...]
+    subs: tuple[SubDef, ...]
+    sites: tuple[SiteDef, ...]
     orders: Mapping[str, OrderDef]
     events: tuple[EventDef, ...]
     incidents: tuple[IncidentDef, ...]
     terms: Mapping[str, TermDef]
     friction: FrictionDef
-    rules: Mapping[str, Any]
+    rules: Rules
     briefings: Mapping[str, Briefing] = field(default_factory=dict)
-    doctrines: Mapping[str, Any] = field(default_factory=dict)
+    doctrines: Mapping[str, DoctrineDef] = field(default_factory=dict)
     prelude_turns: int = 0  # the turns played as history before the players take over
     days: Mapping[tuple[str, str], Day] = field(default_factory=dict)  # the tutorial's pages, by (date, part)
     questions: tuple[str, ...] = ()  # for the debrief
@@ -203,13 +213,13 @@ class Scenario:
 
     # (turn, dawn or dusk) -> the events that may fire then, each as (event, flags its condition requires,
     # flags it forbids, the rest of its condition or None)
-    events_by_turn: Mapping[tuple[int, str], tuple[tuple[Any, ...], ...]] = field(
+    events_by_turn: Mapping[tuple[int, str], tuple[EventSlot, ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
 
     # side -> turn -> the orders whose dates allow that turn, gathered by their (shared) undated condition,
     # each group as (flags required, flags forbidden, rest of the condition or None, condition, orders)
-    order_groups: Mapping[str, tuple[tuple[tuple[Any, ...], ...], ...]] = field(
+    order_groups: Mapping[str, tuple[tuple[OrderGroup, ...], ...]] = field(
         default_factory=dict, compare=False, repr=False
     )
     visible_meters: Mapping[str, tuple[str, ...]] = field(default_factory=dict, compare=False, repr=False)
@@ -218,7 +228,7 @@ class Scenario:
         by_side = {s: tuple(o for o in self.orders.values() if o.side == s) for s in ("us", "ussr")}
         object.__setattr__(self, "by_side", by_side)
         # Each side's orders of each turn gathered by their (shared, compiled) condition, then tested once.
-        groups: dict[str, Any] = {side: [] for side in by_side}
+        groups: dict[str, list[tuple[OrderGroup, ...]]] = {side: [] for side in by_side}
         for side, orders in by_side.items():
             for turn in range(len(self.turns)):
                 by_pred: dict[Condition, list[OrderDef]] = {}
@@ -274,8 +284,8 @@ class RuleDef:
     when: Condition
     order: str
     target: str  # "", a literal id, or "$offer" / "$ship" / "$sub"
-    offer: Mapping[str, Any] | None  # matcher that binds "$offer"
-    terms: tuple[Any, ...]
+    offer: OfferMatch | None  # matcher that binds "$offer"
+    terms: tuple[Term, ...]
     deadline: int
     reply: bool  # the offer answers the matched offer
     why: str

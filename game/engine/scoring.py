@@ -17,7 +17,7 @@ world opinion and domestic standing — built from the end state.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any
 
 from game.engine.limits import clamp
 from game.engine.model import OPERATING, SIDES, Outcome, Side, Term, Winner, other
@@ -43,13 +43,13 @@ class Score:
 
 def gains(state: GameState, terms: tuple[Term, ...]) -> dict[str, float]:
     """What each side receives from a set of terms."""
-    rules = state.scenario.rules["scoring"]
+    rules = state.scenario.rules.scoring
     defs = state.scenario.terms
     got = {"us": 0.0, "ussr": 0.0}
     for term in terms:
         tdef = defs[term.kind]
-        value = tdef.value * (rules["secret_factor"] if term.secret else 1.0)
-        got[other(cast(Side, tdef.by))] += value
+        value = tdef.value * (rules.secret_factor if term.secret else 1.0)
+        got[other(tdef.by)] += value
     return got
 
 
@@ -58,7 +58,7 @@ def settlement_winner(state: GameState, terms: tuple[Term, ...]) -> Winner:
     if not any(t.kind == "withdraw_missiles" for t in terms):
         return "ussr"
     got = gains(state, terms)
-    margin = state.scenario.rules["scoring"]["victory_margin"]
+    margin = state.scenario.rules.scoring.victory_margin
     if got["us"] - got["ussr"] >= margin:
         return "us"
     if got["ussr"] - got["us"] >= margin:
@@ -69,17 +69,17 @@ def settlement_winner(state: GameState, terms: tuple[Term, ...]) -> Winner:
 def time_out_outcome(turn: Turn) -> tuple[Outcome, str]:
     """The last turn ends without agreement: an invasion if it is ready, else a fait accompli."""
     s = turn.s
-    rules = s.scenario.rules["time_out"]
-    if s.invasion_prep >= rules["invasion_prep_min"] and s.has_flag("crisis_public", None):
+    rules = s.scenario.rules.time_out
+    if s.invasion_prep >= rules.invasion_prep_min and s.has_flag("crisis_public", None):
         # an invasion needs a case made in public; and the tactical weapons on the island make it a gamble
-        p = rules["war_chance"] + (rules["war_chance_local"] if s.local_authority else 0.0)
+        p = rules.war_chance + (rules.war_chance_local if s.local_authority else 0.0)
         if turn.dice.chance(p):
             s.rung = s.max_rung = 10
-            return Outcome("nuclear_war", s.turn, s.date, "war"), rules["text_war"]
-        return Outcome("time_out", s.turn, s.date, "us"), rules["text_invasion"]
+            return Outcome("nuclear_war", s.turn, s.date, "war"), rules.text_war
+        return Outcome("time_out", s.turn, s.date, "us"), rules.text_invasion
     if s.launchers > 0:
-        return Outcome("time_out", s.turn, s.date, "ussr"), rules["text_fait_accompli"]
-    return Outcome("time_out", s.turn, s.date, "none"), rules["text_stalemate"]
+        return Outcome("time_out", s.turn, s.date, "ussr"), rules.text_fait_accompli
+    return Outcome("time_out", s.turn, s.date, "none"), rules.text_stalemate
 
 
 def rank(outcome: Outcome | None, side: Side) -> int:
@@ -110,38 +110,38 @@ def scores(state: GameState) -> dict[str, Score]:
     outcome = state.outcome
     if outcome is not None and outcome.winner == "war":
         return {side: Score(0, dict.fromkeys(PARTS, 0), 4) for side in SIDES}
-    rules = state.scenario.rules["scoring"]
+    rules = state.scenario.rules.scoring
     m = state.meters
-    prestige_base = rules["prestige_base"]
+    prestige_base = rules.prestige_base
     kinds = {t.kind for t in state.agreement} if state.agreement else set()
     out: dict[str, Score] = {}
     for side in SIDES:
         r = rank(outcome, side)
         prestige = (
             prestige_base[r - 1]
-            - rules["concession_cost"] * _public_value(state, side)
-            + rules["concession_gain"] * _public_value(state, other(side))
+            - rules.concession_cost * _public_value(state, side)
+            + rules.concession_gain * _public_value(state, other(side))
         )
         if side == "us":
             total_launchers = sum(x.launchers for x in state.sites if x.kind == "mrbm") or 1
             remaining = sum(x.launchers for x in state.sites if x.kind == "mrbm" and x.status in OPERATING)
             security = 20.0 * (1.0 - remaining / total_launchers)
             if state.bombers > 0:
-                security -= rules["bombers_penalty"]
+                security -= rules.bombers_penalty
             if state.invaded:
-                security -= rules["invasion_cost"]
+                security -= rules.invasion_cost
             domestic = m["us.domestic"] / 5.0 - max(0.0, m["us.hawks"] - 70.0) / 5.0
             parts = (security, prestige, m["us.allies"] / 5.0, m["us.world"] / 5.0, domestic)
         else:
-            security = rules["ussr_security_base"]
+            security = rules.ussr_security_base
             if "no_invasion" in kinds:
-                security += rules["pledge_value"]
+                security += rules.pledge_value
             if "remove_jupiters_turkey" in kinds or "remove_jupiters_italy" in kinds:
-                security += rules["jupiters_value"]
+                security += rules.jupiters_value
             if any(x.status == "struck" for x in state.sites):
-                security -= rules["struck_cost"]
+                security -= rules.struck_cost
             if state.invaded:
-                security = rules["invaded_security"]
+                security = rules.invaded_security
             prestige = (prestige + m["ussr.prestige"] / 5.0) / 2.0
             parts = (security, prestige, m["ussr.castro"] / 5.0, m["ussr.world"] / 5.0, m["ussr.presidium"] / 5.0)
         clamped = {name: _clamp(v) for name, v in zip(PARTS, parts, strict=True)}

@@ -54,34 +54,32 @@ def _friction(name: str) -> Friction:
 def _start(scenario: Scenario, seed: int, friction: Friction) -> GameState:
     """The state the scenario opens with; the fields every game starts alike take their declared values."""
     st = scenario.start
-    sites = tuple(Site(x["id"], x["name"], x["kind"], x["launchers"], float(x["readiness"])) for x in scenario.sites)
-    known = {x["id"] for x in scenario.sites if x.get("known", False)}
+    sites = tuple(Site(x.id, x.name, x.kind, x.launchers, float(x.readiness)) for x in scenario.sites)
+    known = {x.id for x in scenario.sites if x.known}
     state = blank_state(
         scenario,
         friction=friction,
         seed=int(seed),
-        rung=st["rung"],
-        max_rung=st["rung"],
-        defcon=st["defcon"],
-        defcon_public=st["defcon"],
-        alert=st["alert"],
-        alert_public=st["alert"],
-        line_nm=st["line_nm"],
-        invasion_prep=float(st["invasion_prep"]),
-        castro_alarm=float(st["castro_alarm"]),
-        tactical=st["tactical"],
-        bombers=st["bombers"],
-        sams=st["sams"],
-        ships=tuple(
-            Ship(x["id"], x["name"], x["cargo"], float(x["distance"]), float(x["speed"])) for x in scenario.ships
-        ),
-        subs=tuple(Submarine(x["id"], x["name"], float(x["distance"]), x["nuclear_torpedo"]) for x in scenario.subs),
+        rung=st.rung,
+        max_rung=st.rung,
+        defcon=st.defcon,
+        defcon_public=st.defcon,
+        alert=st.alert,
+        alert_public=st.alert,
+        line_nm=st.line_nm,
+        invasion_prep=float(st.invasion_prep),
+        castro_alarm=float(st.castro_alarm),
+        tactical=st.tactical,
+        bombers=st.bombers,
+        sams=st.sams,
+        ships=tuple(Ship(x.id, x.name, x.cargo, float(x.distance), float(x.speed)) for x in scenario.ships),
+        subs=tuple(Submarine(x.id, x.name, float(x.distance), x.nuclear_torpedo) for x in scenario.subs),
         sites=sites,
         site_intel=tuple(x for x in sites if x.id in known),
         meters={f"{side}.{name}": float(v) for side, table in scenario.meters.items() for name, v in table.items()},
-        flags={"public": frozenset(st["flags"]), "us": frozenset(st["us_flags"]), "ussr": frozenset(st["ussr_flags"])},
-        est_sigma=float(scenario.rules["intel"]["sigma_start"]),
-        est_invasion=int(st["invasion_prep"]),
+        flags={"public": frozenset(st.flags), "us": frozenset(st.us_flags), "ussr": frozenset(st.ussr_flags)},
+        est_sigma=float(scenario.rules.intel.sigma_start),
+        est_invasion=int(st.invasion_prep),
         logs={"public": (), "us": (), "ussr": ()},
         rng=seed_state(int(seed)),
     )

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from datetime import date as _date
 from datetime import timedelta
-from functools import lru_cache
 
 from game.engine.dice import Dice
 from game.engine.limits import clamp
@@ -19,7 +18,6 @@ from game.engine.state import GameState
 MAX_RUNG = 10
 
 
-@lru_cache(maxsize=256)
 def turn_span(first: str, days: float) -> str:
     """The dates a turn covers, as a log line carries them: the day itself for a day or a half-day, and an ISO
     interval ("1962-10-29/1962-11-04") for a turn of several days, whose events are not all on its first day."""
@@ -69,7 +67,7 @@ class Turn:
         the date its event happened: ``on`` when given and inside the turn, else the turn's day or span."""
         s = self.s
         td = s.scenario.turns[s.turn]
-        date = td.date if td.days <= 1 else turn_span(td.date, td.days)
+        date = td.span
         if on and in_span(on, date):
             date = on
         for vis in ("us", "ussr") if visibility == "both" else (visibility,):

@@ -31,6 +31,7 @@ from game.engine.model import (
     Term,
     put,
 )
+from game.engine.scenario_types import Condition, OrderDef, Scenario, TurnDef
 from game.engine.state import GameState
 
 
@@ -38,11 +39,11 @@ class PlayerView:
     """One side's knowledge at the start of a turn. Same fact names as ``GameState``."""
 
     side: Side
-    scenario: Any  # Scenario
+    scenario: Scenario
     date: str
     part: str
-    _available: list[Any] | None
-    _ok: dict[Any, bool]
+    _available: list[OrderDef] | None
+    _ok: dict[Condition, bool]
     _public_log: tuple[LogEntry, ...]
     _own_log: tuple[LogEntry, ...]
     _sites: tuple[Site, ...]
@@ -80,7 +81,7 @@ class PlayerView:
     __slots__ = tuple(__annotations__)
 
     @property
-    def turn_def(self) -> Any:  # TurnDef
+    def turn_def(self) -> TurnDef:
         return self.scenario.turns[self.turn]
 
     @property
@@ -125,6 +126,19 @@ class PlayerView:
         return data
 
 
+class SealedState(GameState):
+    """A state whose players' views are made: a change would make them lie, so it refuses any. ``copy()``
+    gives a plain ``GameState`` again (the engine changes only its own copy of a turn's state)."""
+
+    __slots__ = ()
+
+    def __setattr__(self, name: str, value: object) -> None:
+        raise AttributeError(f"a state with players' views is sealed: copy() it before setting {name!r}")
+
+    def __delattr__(self, name: str) -> None:
+        raise AttributeError(f"a state with players' views is sealed: copy() it before deleting {name!r}")
+
+
 class _Seen(tuple[Site, ...]):
     """Sites already rounded as a photograph shows them."""
 
@@ -147,11 +161,27 @@ def _hide_torpedo(sub: Submarine) -> Submarine:
 
 
 def player_view(state: GameState, side: Side) -> PlayerView:
-    """The view of ``side`` (``"us"`` or ``"ussr"``). Cached on the state, which never changes."""
+    """The view of ``side`` (``"us"`` or ``"ussr"``), kept on the state for the next caller (the order check
+    reuses what the policy worked out). Making it seals the state (``SealedState``), so it can never change
+    under its views."""
     cache = state._views
-    if cache is not None and side in cache:
+    if cache is None:
+        state._views = cache = {}
+        state.__class__ = SealedState  # before the view is read off it: its readers then see one type only
+    elif side in cache:
         view: PlayerView = cache[side]
         return view
+    view = _open_facts(state, side)
+    if side == "us":
+        _us_knowledge(view, state)
+    else:
+        _ussr_knowledge(view, state)
+    cache[side] = view
+    return view
+
+
+def _open_facts(state: GameState, side: Side) -> PlayerView:
+    """A view with what both sides know alike: the calendar, the public tracks, the offers, its own flags."""
     view = PlayerView.__new__(PlayerView)
     view.side = side
     view.scenario = state.scenario
@@ -185,33 +215,35 @@ def player_view(state: GameState, side: Side) -> PlayerView:
     view.meters = {k: meters[k] for k in state.scenario.visible_meters[side]}
     view._public_log = state.logs["public"]
     view._own_log = state.logs[side]
-    if side == "us":
-        view.defcon = state.defcon
-        view.alert = state.alert_public
-        view.invasion_prep = state.invasion_prep
-        view.launchers = state.est_launchers
-        view.uncertainty = state.est_sigma
-        view.tactical = 0  # Washington suspected tactical warheads but could not confirm them (S24)
-        view.local_authority = False
-        view.ships = tuple([_hide_cargo(s) for s in state.ships])
-        view.subs = tuple([_hide_torpedo(s) for s in state.subs])
-        view._sites = state.site_intel
-    else:
-        view.defcon = state.defcon_public
-        view.alert = state.alert
-        view.invasion_prep = float(state.est_invasion)
-        view.launchers = state.launchers
-        view.uncertainty = 0.0
-        view.tactical = state.tactical
-        view.local_authority = state.local_authority
-        view.ships = state.ships
-        view.subs = state.subs
-        view._sites = state.sites
-    if cache is None:
-        state._views = {side: view}
-    else:
-        cache[side] = view
     return view
+
+
+def _us_knowledge(view: PlayerView, state: GameState) -> None:
+    """Washington: its own readiness, estimates of the launchers, cargoes once revealed, the alert announced."""
+    view.defcon = state.defcon
+    view.alert = state.alert_public
+    view.invasion_prep = state.invasion_prep
+    view.launchers = state.est_launchers
+    view.uncertainty = state.est_sigma
+    view.tactical = 0  # Washington suspected tactical warheads but could not confirm them (S24)
+    view.local_authority = False
+    view.ships = tuple([_hide_cargo(s) for s in state.ships])
+    view.subs = tuple([_hide_torpedo(s) for s in state.subs])
+    view._sites = state.site_intel
+
+
+def _ussr_knowledge(view: PlayerView, state: GameState) -> None:
+    """Moscow: its own forces, an estimate of the invasion force, the DEFCON announced."""
+    view.defcon = state.defcon_public
+    view.alert = state.alert
+    view.invasion_prep = float(state.est_invasion)
+    view.launchers = state.launchers
+    view.uncertainty = 0.0
+    view.tactical = state.tactical
+    view.local_authority = state.local_authority
+    view.ships = state.ships
+    view.subs = state.subs
+    view._sites = state.sites
 
 
 def describe_target(view: PlayerView, target: str) -> str:

@@ -29,11 +29,11 @@ RADIOED: dict[ShipOrder, ShipStatus] = {"turn_back": "returning", "halt": "halte
 def build_sites(turn: Turn, days: float) -> None:
     """Sites under construction gain readiness; intermediate-range ones need their missiles first."""
     s = turn.s
-    rules = s.scenario.rules["construction"]
-    rate = rules["per_day"] * days
+    rules = s.scenario.rules.construction
+    rate = rules.per_day * days
     if s.has_flag("construction_accelerated", "ussr"):
-        rate *= rules["accelerate"]
-    cap_irbm = 100.0 if s.irbm_missiles else rules["irbm_cap_without_missiles"]
+        rate *= rules.accelerate
+    cap_irbm = 100.0 if s.irbm_missiles else rules.irbm_cap_without_missiles
     sites = list(s.sites)
     changed = False
     for i, site in enumerate(sites):
@@ -133,7 +133,7 @@ def _arrive(turn: Turn, ship: object) -> None:
     if cargo == "missiles":
         s.irbm_missiles = True
     sid = getattr(ship, "id", "")
-    landed = next((int(x.get("tactical", 0)) for x in s.scenario.ships if x.get("id") == sid), 0)
+    landed = next((x.tactical for x in s.scenario.ships if x.id == sid), 0)
     if landed:  # a cargo of tactical warheads: the Aleksandrovsk's 44 cruise-missile warheads (S23, S24, S25)
         s.tactical += landed
 
@@ -142,41 +142,41 @@ def pressures(turn: Turn, days: float) -> None:
     """While the crisis is open, each missile Washington believes ready strengthens the hawks;
     once an agreement holds, the invasion force disperses."""
     s = turn.s
-    forces = s.scenario.rules["forces"]
+    forces = s.scenario.rules.forces
     if s.agreement is None:
         if s.has_flag("crisis_public", None):
-            turn.meter("us.hawks", forces["hawks_per_launcher_day"] * s.est_launchers * days)
+            turn.meter("us.hawks", forces.hawks_per_launcher_day * s.est_launchers * days)
     elif s.invasion_prep > 0 and not s.invaded and not any(d.by == "ussr" for d in open_duties(s)):
         # the force disperses once Moscow has done what it promised; troops ashore stay until withdrawn
-        s.invasion_prep = max(0.0, s.invasion_prep - forces["prep_decay_settled"] * days)
+        s.invasion_prep = max(0.0, s.invasion_prep - forces.prep_decay_settled * days)
 
 
 def update_castro(turn: Turn, days: float) -> None:
     """Castro's alarm follows the pressure on Cuba, and eases once the crisis is settled."""
     s = turn.s
-    c = s.scenario.rules["castro"]
-    delta = c["per_day"]
+    c = s.scenario.rules.castro
+    delta = c.per_day
     if s.quarantine == "in_force":
-        delta += c["quarantine_per_day"]
-    delta += c["prep_per_day"] * s.invasion_prep / 100.0
+        delta += c.quarantine_per_day
+    delta += c.prep_per_day * s.invasion_prep / 100.0
     if s.agreement is not None:
-        delta -= c["settled_per_day"]
+        delta -= c.settled_per_day
     turn.castro(delta * days)
 
 
 def update_intelligence(turn: Turn, days: float) -> None:
     """Each side's estimate of what it cannot see; reconnaissance narrows the US one."""
     s = turn.s
-    intel = s.scenario.rules["intel"]
+    intel = s.scenario.rules.intel
     flags = s.flagset("us")
     if "lowlevel_flown" in flags:
-        s.est_sigma = max(intel["sigma_min"], s.est_sigma * intel["low_factor"])
+        s.est_sigma = max(intel.sigma_min, s.est_sigma * intel.low_factor)
     elif "u2_flown" in flags:
-        s.est_sigma = max(intel["sigma_min"], s.est_sigma * intel["high_factor"])
+        s.est_sigma = max(intel.sigma_min, s.est_sigma * intel.high_factor)
     else:
-        s.est_sigma = min(intel["sigma_max"], s.est_sigma + intel["sigma_growth"] * days)
+        s.est_sigma = min(intel.sigma_max, s.est_sigma + intel.sigma_growth * days)
     s.est_launchers = max(0, round(s.launchers + turn.dice.normal() * s.est_sigma))
     if "u2_flown" in flags or "lowlevel_flown" in flags:
         s.site_intel = s.sites  # the photographs: the sites as they are now (the view rounds them)
-    prep = s.invasion_prep + turn.dice.normal() * intel["invasion_sigma"]
+    prep = s.invasion_prep + turn.dice.normal() * intel.invasion_sigma
     s.est_invasion = int(clamp(round(prep)))

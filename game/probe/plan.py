@@ -151,7 +151,7 @@ class _Reader:
             self.bad(where, "a term is both public and secret")
         for term in secret:
             tdef = self.scenario.terms.get(term)
-            if odef.params["channel"] == "public":
+            if odef.params.channel == "public":
                 self.bad(f"{where}.secret", f"'{kind}' is said in public: no term can be secret")
                 break
             if tdef is not None and not tdef.may_be_secret:
@@ -173,7 +173,7 @@ class _Reader:
         if not isinstance(value, str):
             self.bad(where, 'must be an id or "any"')
             return "any"
-        known = {"ship": [x["id"] for x in self.scenario.ships], "sub": [x["id"] for x in self.scenario.subs]}
+        known = {"ship": [x.id for x in self.scenario.ships], "sub": [x.id for x in self.scenario.subs]}
         if odef.target == "offer":
             if not re.fullmatch(r"[1-9][0-9]{0,3}", value):
                 self.bad(where, f'an offer is named by its number (as "3") or "any", not {_show(value)}')

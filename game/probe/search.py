@@ -88,7 +88,7 @@ class Genes:
         if odef.handler != "offer":
             return PlanOrder(odef.id, "any" if odef.target else "")
         chosen = r.sample(self.terms, r.randint(1, 4))
-        secret_ok = odef.params["channel"] != "public"
+        secret_ok = odef.params.channel != "public"
         secret = tuple(t.id for t in chosen if secret_ok and t.may_be_secret and r.random() < 0.5)
         terms = tuple(t.id for t in chosen if t.id not in secret)
         return PlanOrder(odef.id, "", terms, secret, r.randint(0, 2))

@@ -8,9 +8,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from game.engine.conditions import compile_condition, referenced_flags, turns_allowed, undated
+from game.engine.conditions import ConditionCompiler, compile_condition, referenced_flags, turns_allowed, undated
 from game.engine.handlers import HANDLERS, TARGET_KIND
 from game.engine.model import SIDES
+from game.engine.parameters import ShipDef, SiteDef, SubDef
 from game.engine.scenario_types import (
     Briefing,
     Condition,
@@ -24,6 +25,7 @@ from game.engine.scenario_types import (
     TermDef,
     TurnDef,
 )
+from game.engine.turn import turn_span
 from game.scenario import schema
 from game.scenario.checks import (
     METERS,
@@ -38,6 +40,7 @@ from game.scenario.checks import (
     unknown_flag,
 )
 from game.scenario.reading import Checker, pydantic_problems, real_date, section_items, unique_ids
+from game.scenario.records import order_params, rules, start_state
 
 LIST_SECTIONS: dict[str, type[BaseModel]] = {
     "turn": schema.TurnModel,
@@ -105,13 +108,14 @@ class _Build:
         for name in ("site", "ship", "submarine", "term", "order", "event", "incident"):
             unique_ids(ck, name, self.sections[name])
         self.turns = self.sections["turn"]
-        self.turn_defs = [TurnDef(t.date, t.part, t.label, t.days) for _, t in self.turns]
+        self.turn_defs = [TurnDef(t.date, t.part, t.label, t.days, turn_span(t.date, t.days)) for _, t in self.turns]
         self.term_ids = {t.id for _, t in self.sections["term"]}
         self.flags_set: set[str] = set()
         if self.top is not None:
             self.flags_set.update(self.top.start.flags, self.top.start.us_flags, self.top.start.ussr_flags)
         self.flags_set |= raw_flags(data)
         self.flags_used: list[tuple[str, str]] = []
+        self.conditions = ConditionCompiler()  # equal undated conditions of orders and events share one predicate
 
     def check_turns(self) -> None:
         if not self.data.get("turn"):
@@ -199,7 +203,7 @@ class _Build:
     ) -> tuple[Condition, frozenset[int] | None]:
         """The condition without its dates, and the turns those dates allow (checked once, not every turn)."""
         self.cond(where, table, side)
-        return compile_condition(undated(table), where, []), turns_allowed(table, self.turn_defs)
+        return self.conditions.compile(undated(table), where, []), turns_allowed(table, self.turn_defs)
 
     def effects(self, where: str, eff: schema.EffectsModel) -> Effects:
         self.flags_set.update(eff.flags, eff.us_flags, eff.ussr_flags)
@@ -225,7 +229,7 @@ class _Build:
                 o.phase,
                 o.group,
                 o.handler,
-                dict(o.params),
+                order_params(o.params),
                 when,
                 self.effects(f"{where}.effects", o.effects),
                 o.risk,
@@ -353,18 +357,18 @@ class _Build:
             action_points=dict(top.action_points.items()),
             turns=tuple(self.turn_defs),
             rungs=tuple(sorted((RungDef(r.level, r.name, r.text) for _, r in sections["rung"]), key=lambda r: r.level)),
-            start=top.start.model_dump(),
+            start=start_state(top.start),
             meters={k: dict(v) for k, v in top.meters.items()},
             meter_labels=dict(top.meter_labels),
-            ships=tuple(x.model_dump() for _, x in sections["ship"]),
-            subs=tuple(x.model_dump() for _, x in sections["submarine"]),
-            sites=tuple(x.model_dump() for _, x in sections["site"]),
+            ships=tuple(ShipDef(**x.model_dump()) for _, x in sections["ship"]),
+            subs=tuple(SubDef(**x.model_dump()) for _, x in sections["submarine"]),
+            sites=tuple(SiteDef(**x.model_dump()) for _, x in sections["site"]),
             orders=orders,
             events=tuple(events),
             incidents=tuple(incidents),
             terms=terms,
             friction=FrictionDef(**top.friction.model_dump()),
-            rules=top.rules.model_dump(),
+            rules=rules(top.rules),
             briefings={side: Briefing(**card.model_dump()) for side, card in top.briefing.items()},
         )
 

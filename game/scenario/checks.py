@@ -78,6 +78,9 @@ def check_params(ck: Checker, path: str, handler: str, params: dict[str, Any]) -
     kill = params.get("kill", 0.5)
     if not isinstance(kill, int | float) or isinstance(kill, bool) or not 0 <= kill <= 1:
         ck.add(f"{path}.params.kill", "must be a number from 0 to 1")
+    prep = params.get("prep", 0)
+    if not isinstance(prep, int | float) or isinstance(prep, bool) or not 0 <= prep <= 100:
+        ck.add(f"{path}.params.prep", "must be a number from 0 to 100")
 
 
 def meter_names(ck: Checker, path: str, table: Any, side: str | None) -> None:

@@ -10,7 +10,8 @@ from pydantic import ValidationError
 
 from game.engine.conditions import compile_condition, referenced_flags, turns_allowed, undated
 from game.engine.model import Term
-from game.engine.scenario_types import DoctrineDef, RuleDef, Scenario
+from game.engine.predicates import OfferMatch, offer_match
+from game.engine.scenario_types import DoctrineDef, OrderDef, RuleDef, Scenario
 from game.scenario import schema
 from game.scenario.checks import (
     check_source,
@@ -56,6 +57,7 @@ def _build_rules(
     flags_set: set[str],
 ) -> tuple[RuleDef, ...]:
     out = []
+    ids = {x.id for _, x in rules}
     for where, r in rules:
         odef = scenario.orders.get(r.order)
         if odef is None:
@@ -65,42 +67,13 @@ def _build_rules(
             ck.add(f"{where}.order", f"order '{r.order}' belongs to {odef.side}, not to {side}")
             continue
         check_source(ck, f"{where}.source", r.source)
-        errors: list[str] = []
-        table = _substitute(r.when, params, ck, f"{where}.when")
-        compile_condition(table, f"{where}.when", errors)
-        meter_names(ck, f"{where}.when", table, side)
-        condition_refs(ck, f"{where}.when", table, set(scenario.terms))
-        offer_terms(ck, f"{where}.offer", r.offer, set(scenario.terms))
-        for flag in referenced_flags(r.when):
-            if unknown_flag(flag, flags_set):
-                errors.append(f"{where}.when: flag '{flag}' is never set by the scenario or the engine")
-        for e in errors:
-            p, _, m = e.partition(": ")
-            ck.add(p, m)
-        for j, term in enumerate(r.terms):
-            if term.kind not in scenario.terms:
-                ck.add(f"{where}.terms[{j}].kind", f"unknown term '{term.kind}'")
-        if r.terms and odef.handler != "offer":
-            ck.add(f"{where}.terms", f"order '{r.order}' does not send an offer")
-        if r.target == "$offer" and r.offer is None:
-            ck.add(f"{where}.offer", "a rule whose target is $offer needs an offer matcher")
-        if r.offer is not None:
-            errors = []
-            compile_condition({"offer_open": r.offer}, where, errors)
-            for e in errors:
-                p, _, m = e.partition(": ")
-                ck.add(p.replace(".offer_open", ".offer"), m)
-        if r.target.startswith("$") and r.target not in ("$offer", "$ship", "$sub"):
-            ck.add(f"{where}.target", f"unknown target '{r.target}' (use $offer, $ship or $sub)")
-        elif r.target and odef.target == "":
-            ck.add(f"{where}.target", f"order '{r.order}' takes no target")
-        elif r.target.startswith("$") and r.target[1:] != odef.target:
-            ck.add(f"{where}.target", f"order '{r.order}' takes a {odef.target or 'no'} target, not {r.target}")
+        table = _rule_condition(ck, scenario, side, where, r, params, flags_set)
+        offer = _check_order_of_rule(ck, scenario, where, r, odef)
         weights = {
             name: _number(ck, f"{where}.{name}", _substitute(getattr(r, name), params, ck, f"{where}.{name}"))
             for name in ("pressure_min", "pressure_max", "reserve", "chance")
         }
-        if r.after and r.after not in {x.id for _, x in rules}:
+        if r.after and r.after not in ids:
             ck.add(f"{where}.after", f"no rule '{r.after}' in this doctrine")
         if weights["reserve"] is not None and r.offer is None:
             ck.add(f"{where}.reserve", "a weighed answer needs an offer matcher")
@@ -110,7 +83,7 @@ def _build_rules(
                 compile_condition(undated(table), where, []),
                 r.order,
                 r.target,
-                r.offer,
+                offer,
                 tuple(Term(t.kind, t.secret) for t in r.terms),
                 r.deadline,
                 r.reply,
@@ -122,6 +95,59 @@ def _build_rules(
             )
         )
     return tuple(out)
+
+
+def _rule_condition(
+    ck: Checker,
+    scenario: Scenario,
+    side: str,
+    where: str,
+    r: schema.RuleModel,
+    params: dict[str, float],
+    flags_set: set[str],
+) -> Any:
+    """The rule's condition with the personality's thresholds put in, checked: keys, meters, terms, flags."""
+    errors: list[str] = []
+    table = _substitute(r.when, params, ck, f"{where}.when")
+    compile_condition(table, f"{where}.when", errors)
+    meter_names(ck, f"{where}.when", table, side)
+    condition_refs(ck, f"{where}.when", table, set(scenario.terms))
+    offer_terms(ck, f"{where}.offer", r.offer, set(scenario.terms))
+    for flag in referenced_flags(r.when):
+        if unknown_flag(flag, flags_set):
+            errors.append(f"{where}.when: flag '{flag}' is never set by the scenario or the engine")
+    for e in errors:
+        p, _, m = e.partition(": ")
+        ck.add(p, m)
+    return table
+
+
+def _check_order_of_rule(
+    ck: Checker, scenario: Scenario, where: str, r: schema.RuleModel, odef: OrderDef
+) -> OfferMatch | None:
+    """Whether the rule's terms, offer matcher and target fit its order; the matcher compiled (None if none)."""
+    for j, term in enumerate(r.terms):
+        if term.kind not in scenario.terms:
+            ck.add(f"{where}.terms[{j}].kind", f"unknown term '{term.kind}'")
+    if r.terms and odef.handler != "offer":
+        ck.add(f"{where}.terms", f"order '{r.order}' does not send an offer")
+    if r.target == "$offer" and r.offer is None:
+        ck.add(f"{where}.offer", "a rule whose target is $offer needs an offer matcher")
+    offer = None
+    if r.offer is not None:
+        errors: list[str] = []
+        compile_condition({"offer_open": r.offer}, where, errors)
+        for e in errors:
+            p, _, m = e.partition(": ")
+            ck.add(p.replace(".offer_open", ".offer"), m)
+        offer = None if errors else offer_match(r.offer)
+    if r.target.startswith("$") and r.target not in ("$offer", "$ship", "$sub"):
+        ck.add(f"{where}.target", f"unknown target '{r.target}' (use $offer, $ship or $sub)")
+    elif r.target and odef.target == "":
+        ck.add(f"{where}.target", f"order '{r.order}' takes no target")
+    elif r.target.startswith("$") and r.target[1:] != odef.target:
+        ck.add(f"{where}.target", f"order '{r.order}' takes a {odef.target or 'no'} target, not {r.target}")
+    return offer
 
 
 def load_doctrine(path: Path, scenario: Scenario, flags_set: set[str]) -> tuple[list[DoctrineDef], bytes, list[str]]:

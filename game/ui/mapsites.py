@@ -100,7 +100,7 @@ def site_glyph(surface: pygame.Surface, pal: Palette, site: Any, at: tuple[float
 
 def _groups(view: Any, proj: Any) -> tuple[dict[str, list[Any]], dict[str, tuple[float, float]]]:
     """The sites this side knows of, grouped by their nearest site town (a lone site is a group of its own)."""
-    coords = {s["id"]: (float(s["lon"]), float(s["lat"])) for s in view.scenario.sites}
+    coords = {s.id: (s.lon, s.lat) for s in view.scenario.sites}
     towns = [p for p in map_data()["places"] if p.get("kind") in SITE_TOWN_KINDS]
     groups: dict[str, list[Any]] = {}
     for site in (s for s in view.sites if s.id in coords):
