@@ -10,7 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from game.engine.model import Channel
+from game.engine.model import Channel, DeclaredCargo, LineNm, ShipOrder, SiteKind
+from game.engine.vocabulary import ConstructionMode, QuarantineOrder, ReconLevel, StrikeAim, SubsMode
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +36,7 @@ class StartState:
 class SiteDef:
     id: str
     name: str
-    kind: Literal["mrbm", "irbm"]
+    kind: SiteKind
     launchers: int
     readiness: float
     known: bool  # photographed before the game begins
@@ -47,7 +48,7 @@ class SiteDef:
 class ShipDef:
     id: str
     name: str
-    cargo: Literal["missiles", "warheads", "military", "oil", "general"]
+    cargo: DeclaredCargo
     distance: float
     speed: float
     tactical: int = 0  # tactical nuclear warheads it lands on arrival
@@ -66,15 +67,15 @@ class OrderParams:
     """An order's handler parameters, typed: each handler reads those it declares (``handlers.HANDLERS``),
     the others keep these defaults. The scenario's ``raise`` is ``raise_`` here (a Python keyword)."""
 
-    level: Literal["high", "low"] = "high"  # recon
-    status: Literal["", "proclaimed", "lifted"] = ""  # quarantine
-    nm: int = 0  # line
+    level: ReconLevel = "high"  # recon
+    status: Literal["", QuarantineOrder] = ""  # quarantine
+    nm: Literal[0, LineNm] = 0  # line
     raise_: int = 0  # defcon, alert: +1 one step up the readiness, -1 one down
     public: bool = True  # defcon, alert: announced or not
-    aim: Literal["", "sams", "missiles"] = ""  # strike
+    aim: Literal["", StrikeAim] = ""  # strike
     kill: float = 0.8  # strike: the chance of destroying each site
     prep: float = 0.0  # stand_down: how much invasion preparation is undone
-    mode: Literal["", "continue", "accelerate", "halt", "turn_back", "run", "go", "escort", "withdraw"] = ""
+    mode: Literal["", ConstructionMode, ShipOrder, SubsMode] = ""  # construction, ships, subs
     local: bool = False  # delegate
     channel: Channel = "private"  # offer, accept
 
