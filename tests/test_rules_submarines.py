@@ -218,11 +218,6 @@ def test_the_escort_risk_shows_in_the_forecast_and_in_the_turn_the_engine_draws(
     assert drawn["s"] == pytest.approx(drawn["a"] + step, abs=1e-4)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="forecast_risk still counts a held ship that the boarding it forecasts takes off the line, so it "
-    "reads one held_ship coefficient above the chance the engine draws (reported, not fixed: game/ is not ours)",
-)
 def test_the_forecast_of_boarding_a_held_ship_is_the_chance_the_engine_draws(scenario):
     board = (Order("board", "kimovsk"),)
     s = held_ship(scenario, "escorting")

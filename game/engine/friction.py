@@ -35,9 +35,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.engine.atsea import boarded, disabled, hailed, subs_sent, surfaced, with_ship
 from game.engine.limits import clamp, subs_near_line
-from game.engine.model import Order
-from game.engine.scenario_types import IncidentDef
+from game.engine.model import PHASES, Order, Ship, Submarine, Term
+from game.engine.scenario_types import IncidentDef, OrderDef, Scenario
 from game.engine.turn import MAX_RUNG, Turn
 from game.engine.view import PlayerView
 
@@ -69,7 +70,7 @@ def incident_probability(facts: Any, order_risk: float = 0.0) -> float:
 class _Posture:
     """The facts the formula reads, as a side's view shows them, changed by the orders it plans."""
 
-    scenario: Any
+    scenario: Scenario
     turn: int
     rung: int
     defcon: int
@@ -78,14 +79,16 @@ class _Posture:
     local_authority: bool
     quarantine: str
     line_nm: int
-    ships: tuple[Any, ...]
-    subs: tuple[Any, ...]
-    agreement: Any
+    ships: tuple[Ship, ...]
+    subs: tuple[Submarine, ...]
+    agreement: tuple[Term, ...] | None
+    tightened: bool
 
 
 def forecast_risk(view: PlayerView, orders: tuple[Order, ...] | list[Order]) -> float:
     """The chance of an incident this turn if ``view.side`` gives ``orders``: their own risk, and the
-    posture they make (the ladder they climb, readiness, Castro's alarm, an agreement accepted).
+    posture they make (the ladder they climb, readiness, Castro's alarm, an agreement accepted, the ships
+    held at the line and the submarines near it).
 
     The engine draws the turn at that same posture, so for a side that knows every fact the formula
     uses, and an opponent who orders nothing, the figure is the one the turn records.
@@ -103,37 +106,58 @@ def forecast_risk(view: PlayerView, orders: tuple[Order, ...] | list[Order]) -> 
         view.ships,
         view.subs,
         view.agreement,
+        view.tightened,
     )
     defs = view.scenario.orders
     risk = 0.0
-    escorting = {sub.id for sub in view.subs if sub.status == "escorting"}
-    for order in orders:
+    for order in sorted(orders, key=lambda o: PHASES.index(defs[o.kind].phase)):  # as the engine resolves them
         odef = defs[order.kind]
-        risk += odef.risk
-        eff = odef.effects
-        if eff.rung >= 0 and (eff.rung or eff.rung_min):
-            facts.rung = min(MAX_RUNG, max(facts.rung + eff.rung, eff.rung_min, facts.rung))
-        elif eff.rung < 0:
-            facts.rung = max(0, facts.rung + eff.rung)
-        facts.castro_alarm = clamp(facts.castro_alarm + eff.castro_alarm)
-        params = odef.params
-        if odef.handler == "defcon":
-            facts.defcon = min(5, max(1, facts.defcon - params.raise_))
-        elif odef.handler == "alert":
-            facts.alert = min(2, max(0, facts.alert + params.raise_))
-        elif odef.handler == "delegate":
-            facts.local_authority = params.local
-        elif odef.handler == "recon" and params.level == "low":
-            facts.castro_alarm = min(100.0, facts.castro_alarm + view.scenario.rules.castro.low_level)
-        elif odef.handler == "accept" and facts.agreement is None:
-            facts.agreement = ()
-        elif odef.handler == "quarantine" and params.status == "lifted":
-            facts.quarantine = "lifted"
-        elif odef.handler in ("board", "disable") and any(
-            sh.id == order.target and sh.escort in escorting for sh in view.ships
-        ):
-            risk += view.scenario.friction.escorted_ship
+        risk += odef.risk + _posture_after(facts, odef, order)
     return incident_probability(facts, risk)
+
+
+def _posture_after(facts: _Posture, odef: OrderDef, order: Order) -> float:
+    """Change ``facts`` as ``order`` changes the turn; returns the risk it adds beyond its own."""
+    eff = odef.effects
+    if eff.rung >= 0 and (eff.rung or eff.rung_min):
+        facts.rung = min(MAX_RUNG, max(facts.rung + eff.rung, eff.rung_min, facts.rung))
+    elif eff.rung < 0:
+        facts.rung = max(0, facts.rung + eff.rung)
+    facts.castro_alarm = clamp(facts.castro_alarm + eff.castro_alarm)
+    params, handler = odef.params, odef.handler
+    if handler == "defcon":
+        facts.defcon = min(5, max(1, facts.defcon - params.raise_))
+    elif handler == "alert":
+        facts.alert = min(2, max(0, facts.alert + params.raise_))
+    elif handler == "delegate":
+        facts.local_authority = params.local
+    elif handler == "recon" and params.level == "low":
+        facts.castro_alarm = min(100.0, facts.castro_alarm + facts.scenario.rules.castro.low_level)
+    elif handler == "accept" and facts.agreement is None:
+        facts.agreement = ()
+    elif handler == "quarantine" and params.status == "lifted":
+        facts.quarantine = "lifted"
+    elif handler == "line":
+        facts.line_nm = params.nm
+    elif handler == "signal_sub":
+        facts.subs = surfaced(facts.subs, order.target)
+    elif handler == "subs":
+        facts.subs, facts.ships = subs_sent(facts.subs, facts.ships, params.mode == "escort")
+    elif handler in ("hail", "board", "disable"):
+        return _stop_ship(facts, handler, order.target)
+    return 0.0
+
+
+def _stop_ship(facts: _Posture, handler: str, target: str) -> float:
+    """A ship hailed, boarded or disabled, as the side knows its cargo; stopping one a submarine shadows is
+    riskier (``handlers._escorted``)."""
+    ship = next(sh for sh in facts.ships if sh.id == target)
+    if handler == "hail":
+        facts.ships = with_ship(facts.ships, hailed(ship, facts.tightened) or ship)
+        return 0.0
+    facts.ships = with_ship(facts.ships, boarded(ship, facts.tightened) if handler == "board" else disabled(ship))
+    shadowed = ship.escort and any(sub.id == ship.escort and sub.status == "escorting" for sub in facts.subs)
+    return facts.scenario.friction.escorted_ship if shadowed else 0.0
 
 
 def draw_incidents(turn: Turn, order_risk: float) -> float:

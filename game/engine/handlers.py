@@ -12,18 +12,14 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from game.engine.atsea import CONTRABAND, boarded, disabled, hailed, subs_sent, surfaced, with_ship
 from game.engine.limits import subs_near_line
-from game.engine.model import CARGO_WORDS, LEADER, OPERATING, UNDER_WAY, Order, Side, Site, other, replace
+from game.engine.model import CARGO_WORDS, LEADER, OPERATING, UNDER_WAY, Order, Ship, Side, Site, other, replace
 from game.engine.negotiation import accept_offer, reject_offer, send_offer
 from game.engine.scenario_types import OrderDef
 from game.engine.turn import Turn
 
 NO_TARGET = ("",)
-CONTRABAND = ("missiles", "warheads", "military")
-
-
-def is_contraband(cargo: str, tightened: bool) -> bool:
-    return cargo in CONTRABAND or (tightened and cargo == "oil")
 
 
 def _none(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
@@ -157,27 +153,19 @@ def _held_or_inside(view: Any, odef: OrderDef) -> tuple[str, ...]:
     )
 
 
-def _ship(turn: Turn, ship_id: str) -> tuple[int, Any]:
-    for i, sh in enumerate(turn.s.ships):
-        if sh.id == ship_id:
-            return i, sh
-    raise KeyError(ship_id)
-
-
-def _put_ship(turn: Turn, index: int, ship: Any) -> None:
-    ships = list(turn.s.ships)
-    ships[index] = ship
-    turn.s.ships = tuple(ships)
+def _ship(turn: Turn, ship_id: str) -> Ship:
+    return next(sh for sh in turn.s.ships if sh.id == ship_id)
 
 
 def _hail(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    i, ship = _ship(turn, order.target)
-    if is_contraband(ship.cargo, s.tightened):
+    ship = _ship(turn, order.target)
+    through = hailed(ship, s.tightened)
+    if through is None:
         turn.log("hail_refused", f"The {ship.name} will not accept the hail and stays at the line.", "public")
         turn.set_flag("hail_refused", "us")
         return
-    _put_ship(turn, i, replace(ship, status="sailing", cleared=True))
+    s.ships = with_ship(s.ships, through)
     turn.set_flag("hailed_through")
     turn.log(
         "hail_cleared",
@@ -189,10 +177,11 @@ def _hail(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 
 def _board(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     s = turn.s
-    i, ship = _ship(turn, order.target)
+    ship = _ship(turn, order.target)
     _escorted(turn, ship)
-    if is_contraband(ship.cargo, s.tightened):
-        _put_ship(turn, i, replace(ship, status="diverted", revealed=True))
+    after = boarded(ship, s.tightened)
+    s.ships = with_ship(s.ships, after)
+    if after.status == "diverted":
         turn.log(
             "board_contraband",
             f"A boarding party finds {CARGO_WORDS[ship.cargo]} aboard the {ship.name}; it is escorted away from Cuba.",
@@ -202,7 +191,6 @@ def _board(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
         turn.meter("us.domestic", 4)
         turn.set_flag("contraband_seized")
         return
-    _put_ship(turn, i, replace(ship, status="sailing", cleared=True, revealed=True))
     turn.log(
         "board_clean",
         f"A boarding party inspects the {ship.name}: {CARGO_WORDS[ship.cargo]}, nothing on "
@@ -212,9 +200,9 @@ def _board(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 
 
 def _disable(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
-    i, ship = _ship(turn, order.target)
+    ship = _ship(turn, order.target)
     _escorted(turn, ship)
-    _put_ship(turn, i, replace(ship, status="disabled", revealed=True))
+    turn.s.ships = with_ship(turn.s.ships, disabled(ship))
     turn.set_flag("ship_fired_on")
 
 
@@ -225,9 +213,7 @@ def _subs_near(view: Any, odef: OrderDef) -> tuple[str, ...]:
 
 
 def _signal_sub(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
-    s = turn.s
-    subs = tuple(replace(sub, status="surfaced") if sub.id == order.target else sub for sub in s.subs)
-    s.subs = subs
+    turn.s.subs = surfaced(turn.s.subs, order.target)
     turn.set_flag("sub_signalled", "us")
 
 
@@ -264,19 +250,7 @@ def _ships(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
 def _subs(turn: Turn, side: Side, order: Order, odef: OrderDef) -> None:
     """Send the submarines to shadow the weapons ships still at sea, or pull them all back."""
     s = turn.s
-    escort = odef.params.mode == "escort"
-    free = [sub.id for sub in s.subs if sub.status != "surfaced"]
-    s.subs = tuple(
-        replace(sub, status="escorting" if escort else "withdrawn") if sub.id in free else sub for sub in s.subs
-    )
-    ships = []
-    for sh in s.ships:
-        if not escort:
-            sh = replace(sh, escort="") if sh.escort else sh
-        elif free and not sh.escort and sh.cargo in CONTRABAND and sh.status in UNDER_WAY:
-            sh = replace(sh, escort=free.pop(0))
-        ships.append(sh)
-    s.ships = tuple(ships)
+    s.subs, s.ships = subs_sent(s.subs, s.ships, odef.params.mode == "escort")
 
 
 def _escorted(turn: Turn, ship: Any) -> None:
@@ -371,4 +345,4 @@ def site_as_seen(site: Site) -> Site:
     return replace(site, readiness=float(round(site.readiness / 10.0) * 10))
 
 
-__all__ = ["HANDLERS", "TARGET_KIND", "LEADER", "is_contraband", "site_as_seen"]
+__all__ = ["HANDLERS", "TARGET_KIND", "LEADER", "site_as_seen"]

@@ -6,7 +6,7 @@ turn's length (half a day on 26–28 October, a week in the aftermath).
 
 from __future__ import annotations
 
-from game.engine.handlers import CONTRABAND
+from game.engine.atsea import CONTRABAND
 from game.engine.limits import clamp
 from game.engine.model import (
     CARGO_WORDS,
