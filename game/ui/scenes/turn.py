@@ -54,6 +54,8 @@ class TurnScene(Scene):
         self.orders: ListBox | None = None
         self.chosen_box: ListBox | None = None
         self.map_tip: str | None = None
+        self.boxes: list[tuple[str, pygame.Rect]] = []  # the ladder and the risk as drawn, for the layout test
+        self.inside: list[tuple[str, pygame.Rect, pygame.Rect]] = []  # each text drawn in them, and its box
         session = app.session
         timer = int(session.record.meta.get("timer", 0)) if session.hotseat else 0
         clock = app.turn_clock
@@ -358,7 +360,8 @@ class TurnScene(Scene):
         view = self.view
         a = self.areas()
         draw_top(surface, self.app, top_parts(self.app, view, self.side), a["top"])
-        draw_ladder(surface, self.app, view, a["ladder"], self.clock)
+        self.inside = draw_ladder(surface, self.app, view, a["ladder"], self.clock)
+        self.boxes = [("escalation ladder", a["ladder"]), ("risk", a["risk"])]
         draw_risk(surface, self.app, a["risk"], incident_probability(view), forecast_risk(view, self.chosen))
         self.app.map.draw(surface, a["map"], view)
         side = a["side"]
