@@ -19,7 +19,7 @@ from game.rules_of_play import NOTHING_TO_TARGET, danger, letters, points_spent
 from game.tutorial import record_lines
 from game.ui import text
 from game.ui.opening import begin_turn
-from game.ui.orderlist import TargetPicker, order_rows, order_text
+from game.ui.orderlist import TargetPicker, keyboard_wins, order_rows, order_text, pointer_moved_rows
 from game.ui.paper import Dispatches, Paper, draw_offer, offer_title
 from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
 from game.ui.situation import (
@@ -335,9 +335,14 @@ class TurnScene(Scene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_n and not event.mod:
             self.negotiate()
             return
+        if event.type == pygame.KEYDOWN:
+            keyboard_wins(self.panel)
+            self.map_tip = None
         if event.type == pygame.MOUSEMOTION:
             self.map_tip = self.app.map.hit(event.pos) if self.areas()["map"].collidepoint(event.pos) else None
         super().handle(event)
+        if event.type == pygame.MOUSEWHEEL:
+            pointer_moved_rows(self.panel)
 
     def tooltip(self) -> str:
         return self.map_tip or self.panel.tooltip()
