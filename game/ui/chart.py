@@ -105,8 +105,9 @@ def draw_legend(
         mid = box.centery
         if kind == "line":
             pygame.draw.line(surf, colour, (box.left, mid), (box.left + SAMPLE, mid), 3)
-        elif kind == "dashes":
-            _dashed(surf, colour, (box.left, mid), (box.left + SAMPLE, mid))
+        elif kind == "dashes":  # three dashes long enough to read as dashes, not dots
+            for x in range(box.left, box.left + SAMPLE, 10):
+                pygame.draw.line(surf, colour, (x, mid), (x + 6, mid), 2)
         else:
             pygame.draw.rect(surf, colour, (box.left + SAMPLE // 2 - 5, box.top + 2, 10, box.height - 4))
         text.draw(surf, bold, words, colour, (box.left + SAMPLE + 6, mid), "midleft")
