@@ -1,6 +1,8 @@
 """Every screen at the extreme window sizes and text scales: no widget overlaps another, leaves the window or
 sits in the strip kept for the help line; neither does a text box a screen reports drawing (``scene.boxes``,
-the debrief's); and no internal id reaches the screen."""
+the debrief's and the turn screen's); every piece of text a screen reports with the box it belongs in
+(``scene.inside``: the ladder's rungs) stays in that box and off the others; and no internal id reaches the
+screen."""
 
 from __future__ import annotations
 
@@ -102,6 +104,10 @@ def test_no_widget_overlaps_or_leaves_the_window(tmp_path, monkeypatch, size, sc
             if name.startswith("EndScene/Outcome") and len(boxes) < 4:
                 problems.append(f"{name}: the debrief reported {len(boxes)} text boxes drawn; the check saw nothing")
             problems += box_problems(name, boxes, widgets, window, free)
+            inside = getattr(scene, "inside", [])
+            if name.startswith("TurnScene") and not any(words.startswith("rung ") for words, _, _ in inside):
+                problems.append(f"{name}: the turn screen reported no ladder rungs drawn; the check saw nothing")
+            problems += inside_problems(name, inside)
     finally:
         stop()
         app.sound.close()
@@ -131,6 +137,60 @@ def box_problems(
             f"{name}: text {words!r} overlaps text {other!r}" for other, r in boxes[i + 1 :] if rect.colliderect(r)
         ]
     return problems
+
+
+def inside_problems(name: str, inside: list[tuple[str, pygame.Rect, pygame.Rect]]) -> list[str]:
+    """What is wrong with text drawn in boxes: a piece outside its box, or over a piece of another box (a
+    rung's row holds its own lines, which overlap it, and no other's)."""
+    problems = [
+        f"{name}: {words!r} {rect} is outside its box {box}" for words, rect, box in inside if not box.contains(rect)
+    ]
+    for i, (words, rect, box) in enumerate(inside):
+        for other, rect2, box2 in inside[i + 1 :]:
+            if rect.colliderect(rect2) and rect2 != box and rect != box2:
+                problems.append(f"{name}: {words!r} {rect} overlaps {other!r} {rect2}")
+    return problems
+
+
+LADDER_SIZES = [(1024, 640), (1280, 720), (1366, 768), (1920, 1080), (2560, 1440), (3840, 2160)]
+
+
+@pytest.mark.parametrize("size", LADDER_SIZES)
+def test_every_rung_row_is_separate_and_the_current_rung_in_sight(tmp_path, monkeypatch, size):
+    """At every window size and text scale and on every rung, the ladder's rows neither overlap nor spill
+    out of their boxes or the ladder's; the current rung and its neighbours are always shown, and a ladder
+    shown in part says which rungs are above and below."""
+    monkeypatch.setenv("BRINKMANSHIP_HOME", str(tmp_path))
+    from types import SimpleNamespace
+
+    from game.session import Session
+    from game.settings import TEXT_SIZES
+    from game.ui.app import App
+    from game.ui.scenes.turn import TurnScene
+    from game.ui.situation import draw_ladder
+
+    app = App(size=size)
+    problems = []
+    try:
+        app.session = Session.new(app.scenario, 4, "plausible", ("us",))
+        for scale in TEXT_SIZES:
+            app.settings.text_size = scale
+            app.apply_settings()
+            rect = TurnScene(app, "us").areas()["ladder"]
+            for rung in range(11):
+                inside = draw_ladder(pygame.Surface(size), app, SimpleNamespace(rung=rung), rect, 0.0)
+                where = f"{size} {scale} rung {rung}"
+                problems += inside_problems(where, inside)
+                shown = {int(words[5:]) for words, _, _ in inside if words.startswith("rung ")}
+                if not {max(0, rung - 1), rung, min(10, rung + 1)} <= shown:
+                    problems.append(f"{where}: shows rungs {sorted(shown)}")
+                cues = [words for words, _, _ in inside if words.startswith(("↑", "↓"))]
+                if len(cues) != (max(shown) < 10) + (min(shown) > 0):
+                    problems.append(f"{where}: rungs {sorted(shown)} shown with the cues {cues}")
+    finally:
+        app.sound.close()
+        pygame.display.quit()
+    assert not problems, "\n".join(problems[:20])
 
 
 def test_debrief_questions_scroll_with_a_cue_by_keyboard_and_wheel(tmp_path, monkeypatch):

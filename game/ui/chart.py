@@ -14,6 +14,31 @@ import pygame
 
 from game.ui import text
 
+LEGEND = (
+    ("line", "Ladder (left scale): this game", "accent"),
+    ("dashes", "Ladder: the crisis as it happened", "dim"),
+    ("bar", "Bars: risk of an incident (right scale)", "warn"),
+)
+SAMPLE = 26  # the width of an entry's sample of line, dashes or bar
+GAP = 28  # between legend entries: wide enough that no two read as one
+
+
+def legend_layout(fonts: Any, width: int) -> list[tuple[str, str, str, pygame.Rect]]:
+    """Each legend entry (its sample's kind, its words, its colour's name, the box it takes, sample and words),
+    flowed from left to right onto as many lines as ``width`` needs, with a clear gap between entries."""
+    bold = fonts.get("ui_bold", 13)
+    line_h = bold.get_linesize() + 4
+    placed: list[tuple[str, str, str, pygame.Rect]] = []
+    x, y = 12, 8
+    for kind, words, colour in LEGEND:
+        box = pygame.Rect(x, y, SAMPLE + 6 + bold.size(words)[0], line_h)
+        if placed and box.right > width - 12:
+            x, y = 12, y + line_h
+            box.topleft = (x, y)
+        placed.append((kind, words, colour, box))
+        x = box.right + GAP
+    return placed
+
 
 def render_chart(
     labels: Sequence[str],
@@ -25,12 +50,16 @@ def render_chart(
     palette: Any,
     fonts: Any,
 ) -> pygame.Surface:
-    """Bars of the risk and a line of the ladder for the game; a dashed line of the ladder as it was in 1962."""
+    """Bars of the risk and a line of the ladder for the game; a dashed line of the ladder as it was in 1962.
+    The legend and the labels take the room their text size needs, so the plot is what is left."""
     w, h = size
     surf = pygame.Surface(size)
     surf.fill(palette.panel)
     small = fonts.get("ui", 12)
-    left, right, top, bottom = 56, w - 56, 34, h - 58
+    legend = legend_layout(fonts, w)
+    draw_legend(surf, fonts, palette, legend)
+    foot = small.get_linesize()
+    left, right, top, bottom = 56, w - 56, legend[-1][3].bottom + foot // 2 + 6, h - 2 * foot - 20
     plot = pygame.Rect(left, top, right - left, bottom - top)
     pygame.draw.rect(surf, palette.bg, plot)
     n = max(len(labels), 1)
@@ -50,8 +79,9 @@ def render_chart(
         bar = pygame.Rect(0, 0, max(3, int(step * 0.5)), int(plot.height * min(1.0, p)))
         bar.midbottom = (x(i), plot.bottom)
         pygame.draw.rect(surf, palette.warn, bar)
+    every = max(1, -(-(max((small.size(label)[0] for label in labels), default=0) + 10) // max(1, int(step))))
     for i, label in enumerate(labels):
-        if n <= 12 or i % 2 == 0:
+        if i % every == 0:  # as many dates as fit apart
             text.draw(surf, small, label, palette.dim, (x(i), plot.bottom + 6), "midtop")
     for a, b in zip(range(len(history_rungs)), range(1, len(history_rungs)), strict=False):
         _dashed(surf, palette.dim, (x(a), y_rung(history_rungs[a])), (x(b), y_rung(history_rungs[b])))
@@ -61,12 +91,26 @@ def render_chart(
     for i, (px, py) in enumerate(points):
         pygame.draw.circle(surf, palette.ladder[rungs[i]], (px, py), 5)
         pygame.draw.circle(surf, palette.text, (px, py), 5, 1)
-    bold = fonts.get("ui_bold", 13)
-    text.draw(surf, bold, "Ladder (left scale): this game", palette.accent, (left, 8))
-    text.draw(surf, bold, "- - - the crisis as it happened", palette.dim, (left + 240, 8))
-    text.draw(surf, bold, "Bars: risk of an incident (right scale)", palette.warn, (right, 8), "topright")
-    text.draw(surf, small, "turns, from the first to the last", palette.dim, (w // 2, h - 18), "midtop")
+    text.draw(surf, small, "turns, from the first to the last", palette.dim, (w // 2, h - foot - 6), "midtop")
     return surf
+
+
+def draw_legend(
+    surf: pygame.Surface, fonts: Any, palette: Any, legend: list[tuple[str, str, str, pygame.Rect]]
+) -> None:
+    """Each entry as a sample of what it names (solid line, dashes, bar) and its words beside it."""
+    bold = fonts.get("ui_bold", 13)
+    for kind, words, name, box in legend:
+        colour = getattr(palette, name)
+        mid = box.centery
+        if kind == "line":
+            pygame.draw.line(surf, colour, (box.left, mid), (box.left + SAMPLE, mid), 3)
+        elif kind == "dashes":  # three dashes long enough to read as dashes, not dots
+            for x in range(box.left, box.left + SAMPLE, 10):
+                pygame.draw.line(surf, colour, (x, mid), (x + 6, mid), 2)
+        else:
+            pygame.draw.rect(surf, colour, (box.left + SAMPLE // 2 - 5, box.top + 2, 10, box.height - 4))
+        text.draw(surf, bold, words, colour, (box.left + SAMPLE + 6, mid), "midleft")
 
 
 def _dashed(surf: pygame.Surface, colour: Any, pa: tuple[int, int], pb: tuple[int, int]) -> None:

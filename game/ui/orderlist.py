@@ -78,6 +78,23 @@ def order_text(scenario: Any, view: PlayerView, order: Order) -> str:
     return label
 
 
+def keyboard_wins(panel: Any) -> None:
+    """After a key press the help line describes what has the focus (the order the cursor is on), not what
+    the mouse happens to rest over, until the mouse moves again."""
+    panel.hover = None
+    for widget in panel.widgets:
+        if isinstance(widget, ListBox):
+            widget.hover_row = None
+
+
+def pointer_moved_rows(panel: Any) -> None:
+    """After the wheel scrolls a list under a resting mouse, the row pointed at is the one now under it."""
+    pos = pygame.mouse.get_pos()
+    for widget in panel.widgets:
+        if isinstance(widget, ListBox) and widget.hover_row is not None:
+            widget.point(pos)
+
+
 class TargetPicker(Dialog):
     """Choose the ship, submarine or offer an order is for."""
 

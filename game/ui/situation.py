@@ -24,7 +24,8 @@ from game.wording import defcon_words, with_year
 PAD = 10
 GAP = 24  # between the parts of the top bar
 ALARM_RUNG = 7
-LADDER_SIZES = (13, 12, 11, 10)  # the ladder's text, largest first: the largest whose rows fit is used
+LADDER_SIZES = (13, 12, 11)  # the ladder's text, largest first: the largest at which all eleven rungs fit
+PART_SIZES = (12, 11, 10)  # else the largest at which the current rung and its neighbours fit, with more around
 
 
 def top_parts(app: Any, view: PlayerView, side: str) -> list[tuple[pygame.font.Font, str, tuple[int, int, int]]]:
@@ -131,40 +132,109 @@ def risk_height(app: Any, width: int) -> int:
     return words + 20 + 6 + 8 + 2 * fonts.get("ui_bold", 16).get_linesize() + 14
 
 
-def draw_ladder(surface: pygame.Surface, app: Any, view: PlayerView, rect: pygame.Rect, clock: float) -> None:
+def tall(font: pygame.font.Font) -> int:
+    """A line's height: the font's line spacing, and a pixel more, since some lines (digits) render a pixel
+    taller than the font says."""
+    return max(font.get_linesize(), font.get_height()) + 1
+
+
+def ladder_plan(app: Any, rung: int, inner: pygame.Rect) -> tuple[pygame.font.Font, range, list[list[str]]]:
+    """The ladder's text size and the rungs it shows: all eleven at the largest size where they fit; else, at
+    a size still easy to read, the longest run of rungs around the current one (never fewer than it and its
+    neighbours), leaving room for the cues that say which rungs are above and below."""
+    rungs = app.scenario.rungs
+
+    def measure(size: int) -> tuple[pygame.font.Font, list[list[str]], list[int]]:
+        font = app.fonts.get("ui", size)
+        lines = [text.wrap(font, f"{level}  {rungs[level].name}", inner.width - 14) for level in range(11)]
+        return font, lines, [len(x) * tall(font) + 4 for x in lines]
+
+    for size in LADDER_SIZES:
+        font, lines, heights = measure(size)
+        if sum(heights) <= inner.height:
+            return font, range(11), lines
+    room = inner.height - 2 * (tall(app.fonts.get("ui_bold", 11)) + 2)
+    for size in PART_SIZES:
+        font, lines, heights = measure(size)
+        shown = around(heights, rung, room)
+        if shown is not None:
+            return font, shown, lines
+    return font, range(max(0, rung - 1), min(10, rung + 1) + 1), lines  # the least: the rung and its neighbours
+
+
+def around(heights: list[int], rung: int, room: int) -> range | None:
+    """The longest run of rungs that holds ``rung`` and its neighbours and fits ``room``, widened a rung at a
+    time above first (where the danger lies); None if not even the three fit."""
+    low, high = max(0, rung - 1), min(10, rung + 1)
+    if sum(heights[low : high + 1]) > room:
+        return None
+    grown = True
+    while grown:
+        grown = False
+        for low2, high2 in ((low, high + 1), (low - 1, high)):
+            if low2 >= 0 and high2 <= 10 and sum(heights[low2 : high2 + 1]) <= room:
+                low, high, grown = low2, high2, True
+    return range(low, high + 1)
+
+
+def draw_ladder(
+    surface: pygame.Surface, app: Any, view: PlayerView, rect: pygame.Rect, clock: float
+) -> list[tuple[str, pygame.Rect, pygame.Rect]]:
+    """The ladder, rung 0 at the foot; returns each row and piece of text drawn with the box it must stay in
+    (the ladder's box, or a rung's row), for the layout test."""
     pal, fonts = app.palette, app.fonts
     draw_box(surface, app, rect)
     head = fonts.get("ui_bold", 14)
-    text.draw(surface, head, "ESCALATION LADDER", pal.dim, (rect.left + 10, rect.top + 6))
-    rungs = app.scenario.rungs
-    inner = pygame.Rect(
-        rect.left + 8, rect.top + head.get_linesize() + 10, rect.width - 16, rect.height - head.get_linesize() - 16
-    )
-    for size in LADDER_SIZES:  # the largest text whose wrapped rungs all fit
-        font = fonts.get("ui", size)
-        lines = [text.wrap(font, f"{level}  {rungs[level].name}", inner.width - 14) for level in range(11)]
-        if sum(len(x) for x in lines) * font.get_linesize() + 11 * 4 <= inner.height:
-            break
-    spare = inner.height - sum(len(x) * font.get_linesize() + 4 for x in lines)
-    extra = spare / 11
+    title = "ESCALATION LADDER" if head.size("ESCALATION LADDER")[0] <= rect.width - 20 else "LADDER"
+    drawn = [(title, text.draw(surface, head, title, pal.dim, (rect.left + 10, rect.top + 6)), rect)]
+    inner = pygame.Rect(rect.left + 8, rect.top + tall(head) + 10, rect.width - 16, rect.height - tall(head) - 16)
+    font, shown, lines = ladder_plan(app, view.rung, inner)
+    rows = inner.copy()
+    cue = fonts.get("ui_bold", 11)
+    if len(shown) < 11:  # the cues take a line each, at the top and the foot
+        rows = inner.inflate(0, -2 * (tall(cue) + 2))
+        for words, at, anchor in (
+            (f"↑ rungs {shown.stop}–10 above" if shown.stop <= 10 else "", inner.midtop, "midtop"),
+            (f"↓ rungs 0–{shown.start - 1} below" if shown.start > 0 else "", inner.midbottom, "midbottom"),
+        ):
+            if words:
+                drawn.append((words, text.draw(surface, cue, words, pal.dim, at, anchor), rect))
+    extra = (rows.height - sum(len(lines[level]) * tall(font) + 4 for level in shown)) / len(shown)
     pulse = 0.5 + 0.5 * math.sin(clock * 2.5) if view.rung >= ALARM_RUNG and app.settings.animation != "off" else 1.0
-    y = float(inner.bottom)
-    for level in range(11):
-        height = len(lines[level]) * font.get_linesize() + 4 + extra
+    y = float(rows.bottom)
+    for level in shown:
+        height = len(lines[level]) * tall(font) + 4 + extra
         y -= height
-        box = pygame.Rect(inner.left, int(y) + 1, inner.width, int(height) - 2)
-        colour = pal.ladder[level]
-        if level == view.rung:
-            pygame.draw.rect(surface, tuple(int(c * (0.7 + 0.3 * pulse)) for c in colour), box, border_radius=4)
-            pygame.draw.rect(surface, pal.text, box, width=2, border_radius=4)
-            ink = pal.bg
-        else:
-            pygame.draw.rect(surface, colour if level < view.rung else pal.bg, box, border_radius=4)
-            pygame.draw.rect(surface, colour, box, width=1, border_radius=4)
-            ink = pal.bg if level < view.rung else pal.dim
-        top = box.centery - len(lines[level]) * font.get_linesize() // 2
-        for i, words in enumerate(lines[level]):
-            text.draw(surface, font, words, ink, (box.left + 6, top + i * font.get_linesize()))
+        box = pygame.Rect(rows.left, int(y) + 1, rows.width, int(height) - 2)
+        drawn.append((f"rung {level}", box, rect))
+        drawn += draw_rung(surface, app, box, level, view.rung, pulse, font, lines[level])
+    return drawn
+
+
+def draw_rung(
+    surface: pygame.Surface,
+    app: Any,
+    box: pygame.Rect,
+    level: int,
+    rung: int,
+    pulse: float,
+    font: Any,
+    lines: list[str],
+) -> list[tuple[str, pygame.Rect, pygame.Rect]]:
+    """One rung's row: filled below the current rung, outlined above it, the current one lit and pulsing."""
+    pal = app.palette
+    colour = pal.ladder[level]
+    if level == rung:
+        pygame.draw.rect(surface, tuple(int(c * (0.7 + 0.3 * pulse)) for c in colour), box, border_radius=4)
+        pygame.draw.rect(surface, pal.text, box, width=2, border_radius=4)
+        ink = pal.bg
+    else:
+        pygame.draw.rect(surface, colour if level < rung else pal.bg, box, border_radius=4)
+        pygame.draw.rect(surface, colour, box, width=1, border_radius=4)
+        ink = pal.bg if level < rung else pal.dim
+    top = box.centery - len(lines) * tall(font) // 2
+    at = [(box.left + 6, top + i * tall(font)) for i in range(len(lines))]
+    return [(words, text.draw(surface, font, words, ink, xy), box) for words, xy in zip(lines, at, strict=True)]
 
 
 def risk_colour(app: Any, p: float) -> tuple[int, int, int]:

@@ -15,8 +15,8 @@ import pygame
 Color = tuple[int, int, int]
 
 _listeners: list[Callable[[str], None]] = []
-_cache: dict[tuple[int, str, Color], pygame.Surface] = {}
-_wrapped: dict[tuple[int, str, int], list[str]] = {}
+_cache: dict[tuple[pygame.font.Font, str, Color], pygame.Surface] = {}  # keyed by the font itself: an id
+_wrapped: dict[tuple[pygame.font.Font, str, int], list[str]] = {}  # is reused once its font is freed
 _CACHE_LIMIT = 800  # rendered lines kept; a screenful is a few hundred, and each may be tens of kilobytes
 
 
@@ -30,7 +30,7 @@ def render(font: pygame.font.Font, text: str, color: Color) -> pygame.Surface:
     """One line of text as a surface (cached)."""
     for callback in _listeners:
         callback(text)
-    key = (id(font), text, color)
+    key = (font, text, color)
     surf = _cache.get(key)
     if surf is None:
         if len(_cache) > _CACHE_LIMIT:
@@ -56,7 +56,7 @@ def draw(
 
 def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
     """Break text into lines no wider than ``width`` pixels (paragraphs kept); remembered, since measuring is slow."""
-    key = (id(font), text, width)
+    key = (font, text, width)
     cached = _wrapped.get(key)
     if cached is not None:
         return cached

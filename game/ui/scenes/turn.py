@@ -19,7 +19,7 @@ from game.rules_of_play import NOTHING_TO_TARGET, danger, letters, points_spent
 from game.tutorial import record_lines
 from game.ui import text
 from game.ui.opening import begin_turn
-from game.ui.orderlist import TargetPicker, order_rows, order_text
+from game.ui.orderlist import TargetPicker, keyboard_wins, order_rows, order_text, pointer_moved_rows
 from game.ui.paper import Dispatches, Paper, draw_offer, offer_title
 from game.ui.scene import Dialog, Notice, Scene, draw_backdrop, draw_box
 from game.ui.situation import (
@@ -54,6 +54,8 @@ class TurnScene(Scene):
         self.orders: ListBox | None = None
         self.chosen_box: ListBox | None = None
         self.map_tip: str | None = None
+        self.boxes: list[tuple[str, pygame.Rect]] = []  # the ladder and the risk as drawn, for the layout test
+        self.inside: list[tuple[str, pygame.Rect, pygame.Rect]] = []  # each text drawn in them, and its box
         session = app.session
         timer = int(session.record.meta.get("timer", 0)) if session.hotseat else 0
         clock = app.turn_clock
@@ -333,9 +335,14 @@ class TurnScene(Scene):
         if event.type == pygame.KEYDOWN and event.key == pygame.K_n and not event.mod:
             self.negotiate()
             return
+        if event.type == pygame.KEYDOWN:
+            keyboard_wins(self.panel)
+            self.map_tip = None
         if event.type == pygame.MOUSEMOTION:
             self.map_tip = self.app.map.hit(event.pos) if self.areas()["map"].collidepoint(event.pos) else None
         super().handle(event)
+        if event.type == pygame.MOUSEWHEEL:
+            pointer_moved_rows(self.panel)
 
     def tooltip(self) -> str:
         return self.map_tip or self.panel.tooltip()
@@ -358,7 +365,8 @@ class TurnScene(Scene):
         view = self.view
         a = self.areas()
         draw_top(surface, self.app, top_parts(self.app, view, self.side), a["top"])
-        draw_ladder(surface, self.app, view, a["ladder"], self.clock)
+        self.inside = draw_ladder(surface, self.app, view, a["ladder"], self.clock)
+        self.boxes = [("escalation ladder", a["ladder"]), ("risk", a["risk"])]
         draw_risk(surface, self.app, a["risk"], incident_probability(view), forecast_risk(view, self.chosen))
         self.app.map.draw(surface, a["map"], view)
         side = a["side"]
