@@ -14,7 +14,7 @@ import pytest
 
 from game.ai.doctrine import doctrine_policy
 from game.engine.friction import forecast_risk
-from game.engine.model import SIDES, Term
+from game.engine.model import SIDES, Order, Term
 from game.engine.orders import legal_orders
 from game.engine.resolve import apply
 from game.engine.view import player_view
@@ -117,3 +117,18 @@ def test_the_forecast_keeps_what_already_holds_before_the_orders(days, fact):
     order = next(o for o in legal_orders(view) if o.kind in ("presidium", "excomm"))
     assert forecast_risk(view, (order,)) == pytest.approx(drawn(s, side, order), abs=1e-4)
     assert forecast_risk(view, (order,)) != pytest.approx(forecast_risk(player_view(days[1], side), (order,)))
+
+
+def test_an_order_at_sea_before_its_target_is_chosen_forecasts_its_own_risk(days):
+    """The order list shows an order's risk before a ship or submarine is named: the order's own risk and
+    effects count, as if it had no handler; no posture at sea changes."""
+    s = days[1]
+    view = player_view(s, "us")
+    for kind in ("hail", "board", "disable", "signal_sub"):
+        odef = s.scenario.orders[kind]
+        plain = s.copy()
+        plain.scenario = dataclasses.replace(
+            s.scenario, orders={**s.scenario.orders, kind: dataclasses.replace(odef, handler="none")}
+        )
+        expected = forecast_risk(player_view(plain, "us"), (Order(kind),))
+        assert forecast_risk(view, (Order(kind),)) == pytest.approx(expected), kind

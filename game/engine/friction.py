@@ -151,7 +151,9 @@ def _posture_after(facts: _Posture, odef: OrderDef, order: Order) -> float:
 def _stop_ship(facts: _Posture, handler: str, target: str) -> float:
     """A ship hailed, boarded or disabled, as the side knows its cargo; stopping one a submarine shadows is
     riskier (``handlers._escorted``)."""
-    ship = next(sh for sh in facts.ships if sh.id == target)
+    ship = next((sh for sh in facts.ships if sh.id == target), None)
+    if ship is None:  # no ship named yet: the order's own risk is all a list of orders can show
+        return 0.0
     if handler == "hail":
         facts.ships = with_ship(facts.ships, hailed(ship, facts.tightened) or ship)
         return 0.0
