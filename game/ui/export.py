@@ -16,14 +16,5 @@ def chart_png(report: Debrief, palette: Any = None, fonts: Any = None, size: tup
     """The chart as PNG bytes, in the window's palette and fonts when it gives them."""
     os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
     pygame.font.init()
-    surface = render_chart(
-        [r.date[5:] for r in report.rows],
-        [r.rung for r in report.rows],
-        [r.risk for r in report.rows],
-        [r.history_rung or 0 for r in report.rows],
-        [r.history_risk or 0.0 for r in report.rows],
-        size,
-        palette or STANDARD,
-        fonts or Fonts(),
-    )
+    surface = render_chart(report.rows, size, palette or STANDARD, fonts or Fonts())
     return png_bytes(surface)

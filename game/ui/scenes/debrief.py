@@ -132,17 +132,7 @@ class EndScene(Scene):
             self.draw_outcome(surface, body)
         elif self.tab == "Day by day":
             if self.chart is None or self.chart.get_size() != body.size:
-                r = self.report.rows
-                self.chart = render_chart(
-                    [x.date[5:10] for x in r],  # a turn of several days by its first day
-                    [x.rung for x in r],
-                    [x.risk for x in r],
-                    [x.history_rung or 0 for x in r],
-                    [x.history_risk or 0.0 for x in r],
-                    body.size,
-                    self.app.palette,
-                    self.app.fonts,
-                )
+                self.chart = render_chart(self.report.rows, body.size, self.app.palette, self.app.fonts)
             surface.blit(self.chart, body)
             self.boxes.append(("chart", body))
         self.panel.draw(surface, self.app)
