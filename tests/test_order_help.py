@@ -4,6 +4,8 @@ under a mouse left resting on it."""
 
 from __future__ import annotations
 
+import re
+
 import pygame
 import pytest
 
@@ -57,3 +59,26 @@ def test_after_a_key_the_help_line_is_the_focused_widgets_not_the_one_under_the_
     point_at_row(turn, box, box.selected + 1)
     d.focus("Add")  # the focus leaves the list by Tab; the mouse still rests on the list
     assert d.scene.tooltip() == d.scene.add_button.tooltip
+
+
+def test_at_1024x640_with_extra_large_text_the_help_line_keeps_every_orders_figures(turn):
+    """The figures come first (cost, the rung it climbs to, the risk it makes) and the drawn help line, three
+    lines at most, cuts the description, never them; a cut says so with an ellipsis."""
+    from game.ui import text
+
+    d = Driver(turn)
+    box = d.scene.orders
+    orders = [i for i, (_, payload) in enumerate(box.rows) if payload is not None]
+    cut = 0
+    for i in orders:
+        drawn: list[str] = []
+        stop = text.listen(drawn.append)
+        try:
+            turn.draw_tooltip(turn.screen, box.tooltips[i])
+        finally:
+            stop()
+        shown, tip = " ".join(drawn), box.tooltips[i]
+        figures = re.findall(r"(?:Cost|Ladder: up to rung|Risk this turn): [^.]*\.", tip)
+        assert figures and all(f in shown for f in figures), (box.rows[i][0], figures, shown)
+        cut += shown.endswith("…")
+    assert cut > 0  # some help is long enough at this size to be cut, and says so

@@ -58,13 +58,16 @@ def why_not(view: PlayerView, odef: Any, left: int) -> str:
 
 
 def order_tooltip(scenario: Any, view: PlayerView, chosen: list[Order], odef: Any) -> str:
+    """The order's figures first (cost, the rung it climbs to, the risk it makes), then what it does: where the
+    help line is short (a small window, large text) it is the description that is cut, never the figures."""
     rungs = scenario.rungs
-    parts = [f"{odef.label}: {odef.help}", f"Cost: {odef.cost} action point{'s' if odef.cost != 1 else ''}."]
+    parts = [f"{odef.label}. Cost: {odef.cost} action point{'s' if odef.cost != 1 else ''}."]
     if odef.effects.rung_min > view.rung:
         parts.append(f"Ladder: up to rung {odef.effects.rung_min}, {rungs[odef.effects.rung_min].name}.")
-    if odef.risk:
-        before, after = risk_change(view, chosen, Order(odef.id))
+    before, after = risk_change(view, chosen, Order(odef.id))
+    if round(after, 2) != round(before, 2):
         parts.append(f"Risk this turn: {before:.0%} → {after:.0%}.")
+    parts.append(odef.help)
     return " ".join(parts)
 
 

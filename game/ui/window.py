@@ -27,6 +27,7 @@ from game.ui.router import SceneName, Scenes, Screen
 from game.ui.sound import Sound
 from game.ui.theme import PALETTES, TEXT_SCALES, Fonts
 from game.ui.turnclock import TurnClock
+from game.ui.widgetbase import fit
 
 if TYPE_CHECKING:
     from game.engine.scenario_types import Scenario
@@ -291,7 +292,9 @@ class Window:
     def draw_tooltip(self, surface: pygame.Surface, tip: str) -> None:
         w, h = surface.get_size()
         font = self.fonts.get("ui", 15)
-        lines = text.wrap(font, tip, w - 80)[:HELP_LINES]
+        lines = text.wrap(font, tip, w - 80)
+        if len(lines) > HELP_LINES:  # the rest is cut, and says so
+            lines = [*lines[: HELP_LINES - 1], fit(font, lines[HELP_LINES - 1] + " …", w - 80)]
         height = len(lines) * font.get_linesize() + 12
         rect = pygame.Rect(20, h - height - 8, w - 40, height)  # within the strip every screen keeps free
         pygame.draw.rect(surface, self.palette.paper, rect, border_radius=6)
