@@ -115,9 +115,11 @@ class Paper(Widget):
         surface.set_clip(clip)
         if not self.items:
             text.draw(surface, ui.fonts.get("type", 15), "Nothing yet.", pal.ink, self.rect.center, "center")
-        elif y > self.rect.bottom:  # there is more below: say how to reach it
+        elif y > self.rect.bottom:  # there is more below: say how to reach it, on a strip of its own
             tag = text.render(ui.fonts.get("ui_bold", 12), " more below: ↓ or the wheel ", pal.paper)
             box = tag.get_rect(bottomright=(self.rect.right - 8, self.rect.bottom - 6))
+            strip = pygame.Rect(self.rect.left + 3, box.top - 6, self.rect.width - 6, self.rect.bottom - box.top + 3)
+            pygame.draw.rect(surface, pal.paper, strip)  # a line cut by the strip is hidden, not written over
             pygame.draw.rect(surface, pal.ink, box.inflate(6, 4), border_radius=4)
             surface.blit(tag, box)
 
