@@ -135,6 +135,7 @@ def test_the_wheel_carries_every_module_and_every_data_file(built):
         "assets/fonts/OFL-Inter.txt",
     ):
         assert f"game/data/{must}" in names
+    assert "game/py.typed" in names  # PEP 561: a checker reads the game's own type hints
     assert not [n for n in names if n.endswith(".py") and n.startswith("game/data/")]  # the tools stay out
     assert not [n for n in names if not n.startswith(("game/", "brinkmanship-"))]  # nothing outside the package
 
