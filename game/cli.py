@@ -23,7 +23,8 @@ from game.probe.command import cmd_probe
 from game.report import Debrief, report_for, write_report
 from game.saves import SaveError, continue_game, load_game, tidy
 from game.scenario import loader
-from game.scenario.loader import ScenarioError, all_scenario_paths, load_scenario, scenario_path, validate_files
+from game.scenario.loader import all_scenario_paths, load_scenario, scenario_path, validate_files
+from game.scenario.reading import ScenarioError
 from game.session import Session
 from game.sim import matrix_table, simulate
 from game.soak import SoakFailure, soak_engine
