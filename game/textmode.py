@@ -15,7 +15,6 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from game.engine.model import LEADER, SIDES
-from game.engine.record import GameRecord
 from game.engine.state import GameState
 from game.files import FileProblem
 from game.saves import autosave
@@ -50,14 +49,6 @@ class TextGame(OrderDesk, Ending):
         self.say = say
         self.clear = clear
         self.seen = {side: 0 for side in SIDES}
-
-    @property
-    def state(self) -> GameState:
-        return self.session.state
-
-    @property
-    def record(self) -> GameRecord:
-        return self.session.record
 
     # -- the game --
 
