@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game.bench import run_bench
 from game.cliargs import build_parser
+from game.engine.model import Side
 from game.engine.record import ReplayError
 from game.engine.scenario_types import Scenario
 from game.files import FileProblem, write_text
@@ -63,7 +64,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(notice, file=sys.stderr)
     else:
         scenario = _scenario(args.scenario)
-        humans = ("us", "ussr") if args.hotseat else (args.side,)
+        humans: tuple[Side, ...] = ("us", "ussr") if args.hotseat else (args.side,)
         session = Session.new(
             scenario,
             args.seed,
