@@ -4,6 +4,9 @@ moving it on to its next screen; every screen is reached by name (``game.ui.rout
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Literal
+
+from game.engine.model import Side
 
 from game.history import HISTORY_SEED
 from game.saves import SaveError, autosave_path, load_game, read_info
@@ -20,7 +23,7 @@ def begin_turn(app: Window) -> None:
     The briefing card describes the crisis as it stands when play begins, so it
     comes before each side's first orders, never when a game in progress is resumed.
     """
-    session = app.session
+    session = app.game
     if session.over:
         app.go("end")
         return
@@ -43,7 +46,7 @@ def start_session(app: Window, session: Session, guide: Guide | None = None) -> 
     begin_turn(app)
 
 
-def start_tutorial(app: Window, side: str) -> None:
+def start_tutorial(app: Window, side: Side | Literal["watch"]) -> None:
     """Replay history: watch the record, or lead one side with the record shown and explained."""
     app.use_scenario(DEFAULT_SCENARIO)  # the whole crisis, whichever scenario was played last
     if side == "watch":

@@ -12,7 +12,7 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER, other
+from game.engine.model import LEADER, Side, other
 from game.ui import text
 from game.ui.widgets import Widget
 
@@ -134,13 +134,13 @@ class Dispatches(Paper):
         return f"Reports: {len(self.items)}"
 
 
-def offer_title(offer: Any, side: str) -> str:
+def offer_title(offer: Any, side: Side) -> str:
     """An offer in a line of the letters list, as ``side`` sees it."""
     who = "from " + LEADER[offer.sender] if offer.sender != side else "to " + LEADER[other(side)]
     return f"{offer.id}. {who}, {offer.channel} — {offer.status}"
 
 
-def draw_offer(surface: pygame.Surface, app: Any, rect: pygame.Rect, offer: Any, side: str) -> None:
+def draw_offer(surface: pygame.Surface, app: Any, rect: pygame.Rect, offer: Any, side: Side) -> None:
     """The selected offer on its card: who, how, by when and its terms (or a word that there is none)."""
     if offer is None:
         text.draw(surface, app.fonts.get("ui", 15), "No offers have been exchanged.", app.palette.dim, rect.topleft)

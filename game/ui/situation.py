@@ -13,7 +13,7 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER
+from game.engine.model import LEADER, Side
 from game.engine.view import PlayerView
 from game.rules_of_play import alert_words, line_drawn, meter_label
 from game.ui import text
@@ -28,7 +28,7 @@ LADDER_SIZES = (13, 12, 11)  # the ladder's text, largest first: the largest at 
 PART_SIZES = (12, 11, 10)  # else the largest at which the current rung and its neighbours fit, with more around
 
 
-def top_parts(app: Any, view: PlayerView, side: str) -> list[tuple[pygame.font.Font, str, tuple[int, int, int]]]:
+def top_parts(app: Any, view: PlayerView, side: Side) -> list[tuple[pygame.font.Font, str, tuple[int, int, int]]]:
     """The top bar's pieces, each drawn whole: date, who you are, readiness, quarantine, turn and timer."""
     pal, fonts = app.palette, app.fonts
     alert = alert_words(view.alert)
@@ -268,7 +268,7 @@ def draw_risk(surface: pygame.Surface, app: Any, rect: pygame.Rect, now: float, 
 class Meters(Widget):
     """A side's political meters and estimates, scrolled like paper when the panel is short."""
 
-    def __init__(self, rect: pygame.Rect, app: Any, view: PlayerView, side: str) -> None:
+    def __init__(self, rect: pygame.Rect, app: Any, view: PlayerView, side: Side) -> None:
         super().__init__(rect, "Meters")
         self.offset = 0
         self.items: list[tuple[str, float | None]] = []

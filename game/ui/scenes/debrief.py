@@ -13,7 +13,7 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER, SIDES
+from game.engine.model import LEADER, SIDES, Side
 from game.engine.scoring import PARTS
 from game.files import FileProblem
 from game.report import debrief, write_report
@@ -211,7 +211,7 @@ class EndScene(Scene):
         head, row = fonts.get("ui_bold", sizes[3]).get_linesize(), fonts.get("ui", sizes[4]).get_linesize()
         return 12 + head + row + 8 + len(PARTS) * (row + 6) + 8
 
-    def draw_score(self, surface: pygame.Surface, box: pygame.Rect, side: str, sizes: tuple[int, ...]) -> None:
+    def draw_score(self, surface: pygame.Surface, box: pygame.Rect, side: Side, sizes: tuple[int, ...]) -> None:
         """One side's score: total, rank, and a bar for each part (the bar beside the words where it fits)."""
         pal, fonts = self.app.palette, self.app.fonts
         s = self.report.scores[side]

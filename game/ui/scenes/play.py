@@ -10,7 +10,7 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER, ROLE
+from game.engine.model import LEADER, ROLE, Side
 from game.engine.view import player_view
 from game.session import TurnResult
 from game.ui import text
@@ -28,7 +28,7 @@ class HandoffScene(Scene):
 
     secret_side = None
 
-    def __init__(self, app: Any, side: str, briefing: bool = False) -> None:
+    def __init__(self, app: Any, side: Side, briefing: bool = False) -> None:
         super().__init__(app)
         self.side = side
         self.briefing = briefing
@@ -84,7 +84,7 @@ class HandoffScene(Scene):
 class BriefingScene(Scene):
     """Who you are, who advises you, what you know, want and fear: before the first orders."""
 
-    def __init__(self, app: Any, side: str) -> None:
+    def __init__(self, app: Any, side: Side) -> None:
         super().__init__(app)
         self.side = side
         self.secret_side = side
@@ -126,8 +126,7 @@ class BriefingScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         draw_backdrop(surface, self.app)
         pal, fonts = self.app.palette, self.app.fonts
-        session = self.app.session
-        view = session.view(self.side)
+        view = self.app.game.view(self.side)
         paper = self.sheet()
         pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
         text.draw(

@@ -132,7 +132,7 @@ class SaveScene(Scene):
 
     def write(self, slot: str) -> None:
         try:
-            path = save_game(self.app.session, slot)
+            path = save_game(self.app.game, slot)
         except FileProblem as exc:
             self.app.push(write_failed(self.app, "The game could not be saved", exc))
             return

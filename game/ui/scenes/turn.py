@@ -11,7 +11,7 @@ from typing import Any
 import pygame
 
 from game.engine.friction import forecast_risk, incident_probability
-from game.engine.model import LEADER, Order
+from game.engine.model import LEADER, Order, Side
 from game.engine.orders import IllegalOrders, check_orders, targets_of
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target
@@ -43,7 +43,7 @@ class TurnScene(Scene):
     base_tabs = ("Reports", "Letters", "Meters")
     shows_clock = True  # the top bar shows the timer; the window need not draw it again
 
-    def __init__(self, app: Any, side: str) -> None:
+    def __init__(self, app: Any, side: Side) -> None:
         super().__init__(app)
         self.side = side
         self.secret_side = side
@@ -64,7 +64,7 @@ class TurnScene(Scene):
 
     @property
     def view(self) -> PlayerView:
-        return self.app.session.view(self.side)
+        return self.app.game.view(self.side)
 
     @property
     def tabs(self) -> tuple[str, ...]:
@@ -312,7 +312,7 @@ class TurnScene(Scene):
         )
 
     def commit(self) -> None:
-        session = self.app.session
+        session = self.app.game
         if self.guide is not None:
             self.guide.note_orders(self.view, tuple(self.chosen))
         try:
