@@ -30,14 +30,14 @@ from game.session import Session
 from game.sim import matrix_table, simulate
 from game.soak import SoakFailure, soak_engine
 from game.textmode import TextGame, watch_history
-from game.tutorial import TUTORIAL_FRICTION, Guide
+from game.tutorial import TUTORIAL_FRICTION, Guide, TutorialRole
 
 
 def _scenario(name: str) -> Scenario:
     return load_scenario(scenario_path(name))
 
 
-def _run_window(scenario_id: str, session: Session | None, tutorial: str | None = None) -> int:
+def _run_window(scenario_id: str, session: Session | None, tutorial: TutorialRole | None = None) -> int:
     from game.ui.main import run_window  # the window loads pygame: only when it opens, never for the terminal
 
     return run_window(scenario_id, session, tutorial)

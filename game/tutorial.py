@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import Literal
 
 from game.ai.doctrine import Choice, doctrine_policy
 from game.engine.model import LEADER, SIDES, Order, Side
@@ -24,6 +25,7 @@ from game.prelude import new_game
 from game.scenario.sources import TITLES, title
 
 TUTORIAL_FRICTION = "historical"
+TutorialRole = Literal["us", "ussr", "watch"]  # who takes the tutorial: either leader, or a watcher of the record
 
 
 class HistoricalPath:

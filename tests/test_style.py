@@ -47,3 +47,7 @@ def test_the_kernel_the_scenario_language_the_ai_and_the_session_layer_pass_mypy
         "game/wording.py",
         "game/probe",
     )
+
+
+def test_the_whole_game_passes_mypy():
+    _clean("mypy", "game")

@@ -206,6 +206,7 @@ def render_line(
 
 # Where along the line its label is tried, in order: (bearing from Cuba, 1 inside the arc or -1 outside). North
 # of Cuba first, then south-east, always away from the ship lanes (35°–78°) so as not to cover a ship.
+LINE_SPOTS: tuple[tuple[float, int], ...]
 LINE_SPOTS = ((18.0, 1), (12.0, 1), (24.0, 1), (6.0, 1), (0.0, 1), (350.0, 1), (130.0, -1), (140.0, -1))
 LINE_SPOTS += ((120.0, -1), (110.0, 1), (95.0, 1), (18.0, -1), (6.0, -1), (345.0, -1), (150.0, 1), (100.0, -1))
 # Then anywhere along it, on either side: a small map with large text has little open sea.

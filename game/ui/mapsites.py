@@ -107,7 +107,7 @@ def _groups(view: Any, proj: Any) -> tuple[dict[str, list[Any]], dict[str, tuple
         lon, lat = coords[site.id]
         near = min(towns, key=lambda p: (p["lon"] - lon) ** 2 + (p["lat"] - lat) ** 2, default=None)
         ok = near is not None and abs(near["lon"] - lon) < 0.6 and abs(near["lat"] - lat) < 0.6
-        groups.setdefault(near["name"] if ok else "#" + site.id, []).append(site)
+        groups.setdefault(near["name"] if near is not None and ok else "#" + site.id, []).append(site)
     return groups, coords
 
 

@@ -4,15 +4,12 @@ moving it on to its next screen; every screen is reached by name (``game.ui.rout
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
-
-from game.engine.model import Side
 
 from game.history import HISTORY_SEED
 from game.saves import SaveError, autosave_path, load_game, read_info
 from game.scenario.loader import DEFAULT_SCENARIO
 from game.session import Session
-from game.tutorial import TUTORIAL_FRICTION, Guide
+from game.tutorial import TUTORIAL_FRICTION, Guide, TutorialRole
 from game.ui.scene import Notice
 from game.ui.window import Window
 
@@ -46,7 +43,7 @@ def start_session(app: Window, session: Session, guide: Guide | None = None) -> 
     begin_turn(app)
 
 
-def start_tutorial(app: Window, side: Side | Literal["watch"]) -> None:
+def start_tutorial(app: Window, side: TutorialRole) -> None:
     """Replay history: watch the record, or lead one side with the record shown and explained."""
     app.use_scenario(DEFAULT_SCENARIO)  # the whole crisis, whichever scenario was played last
     if side == "watch":

@@ -12,7 +12,7 @@ The widgets have rooms of their own: ``widgetbase`` (``Widget`` and the box it i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, TypeVar
 
 import pygame
 
@@ -35,6 +35,9 @@ __all__ = [
 ]
 
 
+W = TypeVar("W", bound=Widget)
+
+
 class Panel:
     """The focusable widgets of a screen, and keyboard and mouse navigation among them."""
 
@@ -43,7 +46,8 @@ class Panel:
         self.focus = 0
         self.hover: Widget | None = None
 
-    def add(self, widget: Widget) -> Widget:
+    def add(self, widget: W) -> W:
+        """Take the widget in; given back as it is, so a screen keeps it with its own type."""
         self.widgets.append(widget)
         return widget
 

@@ -83,14 +83,14 @@ class NegotiationScene(Scene):
         channel = self.channels[self.channel]
         for kind, tdef in self.app.scenario.terms.items():
             y += row
-            options = INCLUDE if may_keep_secret(tdef, channel) else INCLUDE[:2]
-            index = min(self.include[kind], len(options) - 1)
+            included = INCLUDE if may_keep_secret(tdef, channel) else INCLUDE[:2]
+            index = min(self.include[kind], len(included) - 1)
             self.include[kind] = index
             add(
                 Choice(
                     pygame.Rect(left.left, y, left.width, row - gap),
                     tdef.label,
-                    options,
+                    included,
                     index,
                     self.term_setter(kind),  # the help line gives the whole term: a long one is cut here
                     f"{tdef.label[:1].upper()}{tdef.label[1:]}: conceded by {LEADER[tdef.by]}.",
