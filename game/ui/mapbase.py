@@ -9,7 +9,7 @@ Labels drawn here go through the same ``Placer`` as the ships' and sites', so no
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pygame
 
@@ -148,7 +148,7 @@ def degree_marks(layer: Layer) -> None:
             layer.surface.blit(rendered, rect)
 
 
-def _place_dot(surf: pygame.Surface, place: dict, at: tuple[float, float], pal: Palette) -> None:
+def _place_dot(surf: pygame.Surface, place: dict[str, Any], at: tuple[float, float], pal: Palette) -> None:
     """A hollow ring (a capital a double ring), so the coast under the town still shows."""
     x, y = int(round(at[0])), int(round(at[1]))
     pygame.draw.circle(surf, pal.text, (x, y), 3, 1)
@@ -158,7 +158,7 @@ def _place_dot(surf: pygame.Surface, place: dict, at: tuple[float, float], pal: 
         pygame.draw.circle(surf, pal.us, (x, y), 1)
 
 
-def place_desc(place: dict) -> str:
+def place_desc(place: dict[str, Any]) -> str:
     kind = place.get("kind", "")
     extra = {
         "us_naval_base": "US naval base",

@@ -37,9 +37,9 @@ class MapView:
         self.palette = palette
         self.fonts = fonts
         self._static: Static | None = None
-        self._static_key: tuple | None = None
+        self._static_key: tuple[object, ...] | None = None
         self._base: tuple[pygame.Surface, Placer] | None = None
-        self._base_key: tuple | None = None
+        self._base_key: tuple[object, ...] | None = None
         self._scales: dict[tuple[int, ...], RouteScale] = {}
         self._proj: Projection | None = None
         self._targets: list[Target] = []

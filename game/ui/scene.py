@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.engine.model import Side
@@ -191,7 +193,7 @@ class Dialog(Scene):
         if self.safe is not None:
             self.panel.focus = self.safe
 
-    def _choose(self, action: object):  # noqa: ANN202 - a button action
+    def _choose(self, action: object) -> Callable[[], None]:
         def run() -> None:
             self.app.pop()
             if callable(action):

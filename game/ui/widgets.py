@@ -12,13 +12,13 @@ The widgets have rooms of their own: ``widgetbase`` (``Widget`` and the box it i
 
 from __future__ import annotations
 
-from typing import Any, TypeVar
+from typing import TypeVar
 
 import pygame
 
 from game.ui.controls import Button, Choice, Slider, TextField
 from game.ui.listbox import DOUBLE_CLICK_MS, ListBox
-from game.ui.widgetbase import Action, Widget, fit, frame
+from game.ui.widgetbase import Action, Look, Widget, fit, frame
 
 __all__ = [
     "DOUBLE_CLICK_MS",
@@ -121,7 +121,7 @@ class Panel:
                     return True
         return False
 
-    def draw(self, surface: pygame.Surface, ui: Any) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look) -> None:
         focused = self.focused
         for w in self.widgets:
             w.draw(surface, ui, w is focused, w is self.hover)

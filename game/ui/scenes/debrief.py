@@ -9,6 +9,7 @@ box drawn last frame, so the layout test can check them as it checks widgets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -93,7 +94,7 @@ class EndScene(Scene):
         bottom = footer(self.app, 0, 0).top - 8 - self.app.fonts.get("ui", 14).get_linesize() - 4
         return pygame.Rect(30, top, self.app.size[0] - 60, bottom - top)
 
-    def show(self, name: str):  # noqa: ANN201 - a button action
+    def show(self, name: str) -> Callable[[], None]:
         def set_tab() -> None:
             self.tab = name
             self.layout()

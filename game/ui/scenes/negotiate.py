@@ -7,6 +7,7 @@ others when the turn ends.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -155,7 +156,7 @@ class NegotiationScene(Scene):
         self.layout()
         self.panel.focus = 0
 
-    def term_setter(self, kind: str):  # noqa: ANN201 - a callback
+    def term_setter(self, kind: str) -> Callable[[int], None]:
         def change(index: int) -> None:
             self.include[kind] = index
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from game.ai.doctrine import PERSONALITIES
 from game.engine.model import LEADER, SIDES, Side
@@ -62,7 +63,7 @@ class NewGameScene(Scene):
              hotseat),
         ]  # fmt: skip
 
-    def setter(self, key: str):  # noqa: ANN201 - a callback
+    def setter(self, key: str) -> Callable[[int], None]:
         def change(index: int) -> None:
             self.values[key] = index
             if key == "mode":

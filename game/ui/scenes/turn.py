@@ -6,13 +6,14 @@ or a double-click). Orders that cannot be given stay greyed, with the reason. Ro
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import pygame
 
 from game.engine.friction import forecast_risk, incident_probability
 from game.engine.model import LEADER, Order, Side
 from game.engine.orders import IllegalOrders, check_orders, targets_of
+from game.engine.scenario_types import OrderDef
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target
 from game.rules_of_play import NOTHING_TO_TARGET, danger, letters, points_spent
@@ -206,7 +207,7 @@ class TurnScene(Scene):
         elif self.tab == "Meters":
             self.panel.add(Meters(body, self.app, view, self.side))
 
-    def tab_setter(self, name: str):  # noqa: ANN201 - a button action
+    def tab_setter(self, name: str) -> Callable[[], None]:
         def set_tab() -> None:
             self.tab = name
             self.layout()
@@ -225,7 +226,7 @@ class TurnScene(Scene):
     def spent(self) -> int:
         return points_spent(self.app.scenario, self.chosen)
 
-    def selected_order(self, odef: Any) -> None:
+    def selected_order(self, odef: OrderDef | None) -> None:
         box = self.orders
         button = getattr(self, "add_button", None)
         if button is not None and box is not None:
@@ -239,7 +240,7 @@ class TurnScene(Scene):
         if self.chosen_box is not None and self.chosen_box.rows:
             self.remove_order(self.chosen_box.payload)
 
-    def add_order(self, odef: Any) -> None:
+    def add_order(self, odef: OrderDef) -> None:
         view = self.view
         if odef.handler == "offer":
             self.negotiate(channel=odef.id)
