@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 import pygame
 
+from game.engine.view import PlayerView
 from game.ui.mapgeo import CENTRE, Target, destination, lerp, mix, nm_text, ship_bearing, sub_bearing
 from game.ui.maplabels import Layer, Line, Pending
 from game.ui.theme import Color
@@ -57,8 +58,8 @@ def _far(layer: Layer, nm: float, at: tuple[float, float], hidden: pygame.Rect |
 
 def draw_ships(
     layer: Layer,
-    view: Any,
-    previous: Any,
+    view: PlayerView,
+    previous: PlayerView | None,
     progress: float,
     positions: dict[str, tuple[float, float]],
     hidden: pygame.Rect | None = None,
@@ -106,7 +107,7 @@ def draw_ships(
 
 def draw_subs(
     layer: Layer,
-    view: Any,
+    view: PlayerView,
     positions: dict[str, tuple[float, float]],
     hidden: pygame.Rect | None = None,
     listed: set[str] | frozenset[str] = frozenset(),
@@ -186,7 +187,7 @@ def ship_glyph(surface: pygame.Surface, pal: Any, at: tuple[float, float], ang: 
         pygame.draw.polygon(surface, pal.text, rot([(16, -3.5), (20, 0), (16, 3.5)]))
 
 
-def ship_desc(ship: Any, dist: float, view: Any) -> str:
+def ship_desc(ship: Any, dist: float, view: PlayerView) -> str:
     parts = [f"{ship.name} — {nm_text(dist)} from Cuba, {ship.status}"]
     if ship.cargo and ship.cargo != "unknown":
         parts.append(f"cargo: {ship.cargo}")
@@ -198,7 +199,7 @@ def ship_desc(ship: Any, dist: float, view: Any) -> str:
     return "; ".join(parts)
 
 
-def sub_desc(sub: Any, view: Any) -> str:
+def sub_desc(sub: Any, view: PlayerView) -> str:
     status = {"patrol": "on patrol", "escorting": "escorting", "surfaced": "surfaced"}.get(sub.status, sub.status)
     if sub.status == "escorting":
         ship = next((s.name for s in view.ships if s.escort == sub.id), "")

@@ -13,6 +13,7 @@ from typing import Any, NamedTuple
 
 import pygame
 
+from game.engine.view import PlayerView
 from game.ui.mapbase import FIXED_PLACES, place_desc
 from game.ui.mapgeo import Target, map_data, spread
 from game.ui.maplabels import Layer, Line, Pending
@@ -98,7 +99,7 @@ def site_glyph(surface: pygame.Surface, pal: Palette, site: Any, at: tuple[float
         pygame.draw.circle(surface, pal.danger, (int(x), int(y)), int(g + 3), 1)
 
 
-def _groups(view: Any, proj: Any) -> tuple[dict[str, list[Any]], dict[str, tuple[float, float]]]:
+def _groups(view: PlayerView, proj: Any) -> tuple[dict[str, list[Any]], dict[str, tuple[float, float]]]:
     """The sites this side knows of, grouped by their nearest site town (a lone site is a group of its own)."""
     coords = {s.id: (s.lon, s.lat) for s in view.scenario.sites}
     towns = [p for p in map_data()["places"] if p.get("kind") in SITE_TOWN_KINDS]
@@ -124,7 +125,7 @@ STRIKE_KEY = "damage_assessment"  # the strike's own photographs: hits claimed, 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def photographed(view: Any) -> Photo | None:
+def photographed(view: PlayerView) -> Photo | None:
     """The US picture's date from its log (None for Moscow, which knows its own sites, or before any photograph)."""
     if getattr(view, "side", "us") != "us":
         return None
@@ -183,7 +184,7 @@ def _footprint(
     return centre, max(math.hypot(*o) for o in _grid(len(members), 2 * g + 2)) + g
 
 
-def draw_sites(layer: Layer, view: Any, positions: dict[str, tuple[float, float]]) -> None:
+def draw_sites(layer: Layer, view: PlayerView, positions: dict[str, tuple[float, float]]) -> None:
     """Sites grouped by town in a small grid (towns too close to tell apart share one), the grids pushed off
     each other and off the fixed places' dots, each grid's town names queued beside it."""
     proj, pal = layer.proj, layer.palette
