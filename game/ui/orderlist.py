@@ -3,6 +3,7 @@ given now; the list of the orders given; and the picker of an order's target."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
@@ -13,7 +14,8 @@ from game.engine.scenario_types import OrderDef, Scenario
 from game.engine.view import PlayerView, describe_target
 from game.rules_of_play import no_target, points_spent, risk_change
 from game.ui.scene import Dialog
-from game.ui.widgets import ListBox
+from game.ui.widgets import ListBox, Panel
+from game.ui.window import Window
 
 PHASES = {"diplomacy": "Diplomacy", "movement": "Ships, quarantine and readiness", "force": "Force"}
 
@@ -85,7 +87,7 @@ def order_text(scenario: Scenario, view: PlayerView, order: Order) -> str:
     return label
 
 
-def keyboard_wins(panel: Any) -> None:
+def keyboard_wins(panel: Panel) -> None:
     """After a key press the help line describes what has the focus (the order the cursor is on), not what
     the mouse happens to rest over, until the mouse moves again."""
     panel.hover = None
@@ -94,7 +96,7 @@ def keyboard_wins(panel: Any) -> None:
             widget.hover_row = None
 
 
-def pointer_moved_rows(panel: Any) -> None:
+def pointer_moved_rows(panel: Panel) -> None:
     """After the wheel scrolls a list under a resting mouse, the row pointed at is the one now under it."""
     pos = pygame.mouse.get_pos()
     for widget in panel.widgets:
@@ -105,7 +107,7 @@ def pointer_moved_rows(panel: Any) -> None:
 class TargetPicker(Dialog):
     """Choose the ship, submarine or offer an order is for."""
 
-    def __init__(self, app: Any, title: str, rows: list[tuple[str, str]], pick: Any) -> None:
+    def __init__(self, app: Window, title: str, rows: list[tuple[str, str]], pick: Callable[[str], object]) -> None:
         super().__init__(app, title, "", [("Cancel", None)])
         self.rows = rows
         self.pick = pick

@@ -24,6 +24,7 @@ from game.ui.export import chart_png
 from game.ui.paper import Paper
 from game.ui.scene import Notice, Scene, button_height, draw_backdrop, draw_box, footer
 from game.ui.widgets import Button, ListBox
+from game.ui.window import Window
 
 SIZES = ((36, 17, 14, 20, 15), (30, 15, 13, 17, 13), (26, 13, 12, 15, 12), (22, 12, 11, 13, 11))
 GAP = 10
@@ -35,9 +36,9 @@ class EndScene(Scene):
 
     tabs = ("Outcome", "Day by day", "Decisions", "Questions")
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Window) -> None:
         super().__init__(app)
-        self.report = debrief(app.session.state, app.session.record)
+        self.report = debrief(app.game.state, app.game.record)
         self.tab = "Outcome"
         self.chart: pygame.Surface | None = None
         self.exported: str = ""

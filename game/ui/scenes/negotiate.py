@@ -8,27 +8,41 @@ others when the turn ends.
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Any, Protocol
 
 import pygame
 
-from game.engine.model import LEADER, Order, Term, other
+from game.engine.model import LEADER, Order, Side, Term, other
 from game.engine.orders import available, check_orders
 from game.engine.turn import describe_terms
+from game.engine.view import PlayerView
 from game.rules_of_play import letters, may_keep_secret, offer_order, rival_messages, sender_words, to_answer
 from game.ui import text
 from game.ui.paper import draw_card, term_lines
 from game.ui.scene import Notice, Scene, button_height, draw_backdrop, footer, help_height
 from game.ui.widgets import Button, Choice, ListBox
+from game.ui.window import Window
 
 INCLUDE = ("not included", "public", "secret")
 DEADLINES = ("no deadline", "1 turn", "2 turns", "3 turns", "4 turns")
 
 
+class TurnOrders(Protocol):
+    """What this screen asks of the turn screen it was opened over (reached by name, never imported)."""
+
+    side: Side
+    chosen: list[Order]
+
+    @property
+    def view(self) -> PlayerView: ...
+
+    def try_add(self, order: Order) -> bool: ...
+
+
 class NegotiationScene(Scene):
     title = "Letters and offers"
 
-    def __init__(self, app: Any, turn: Any, channel: str | None = None) -> None:
+    def __init__(self, app: Window, turn: TurnOrders, channel: str | None = None) -> None:
         super().__init__(app)
         self.turn = turn  # the TurnScene whose orders this adds to
         self.side = turn.side
@@ -41,7 +55,7 @@ class NegotiationScene(Scene):
         self.reply = 0
 
     @property
-    def view(self) -> Any:
+    def view(self) -> PlayerView:
         return self.turn.view
 
     def answers(self) -> list[Any]:
