@@ -17,15 +17,16 @@ import sys
 import time
 from typing import Any
 
+from game.engine.model import Side
 from game.engine.scenario_types import Scenario
-from game.sim import make_policy, play_game, simulate
+from game.sim import Policy, make_policy, play_game, simulate
 
 ROUND_SECONDS = 0.25  # short rounds: the slow spells of a shared machine come and go within a second
 
 
 def _best_rates(scenario: Scenario, us: str, ussr: str, friction: str, seconds: float) -> tuple[float, float]:
     """(games per second, actions per second) of the fastest round, on one core."""
-    policies = {"us": make_policy(scenario, "us", us), "ussr": make_policy(scenario, "ussr", ussr)}
+    policies: dict[Side, Policy] = {"us": make_policy(scenario, "us", us), "ussr": make_policy(scenario, "ussr", ussr)}
     best_games = best_actions = 0.0
     seed = 1000
     for _ in range(max(1, round(seconds / ROUND_SECONDS))):

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from game.bench import run_bench
 from game.cliargs import build_parser
+from game.engine.model import Side
 from game.engine.record import ReplayError
 from game.engine.scenario_types import Scenario
 from game.files import FileProblem, write_text
@@ -23,19 +24,20 @@ from game.probe.command import cmd_probe
 from game.report import Debrief, report_for, write_report
 from game.saves import SaveError, continue_game, load_game, tidy
 from game.scenario import loader
-from game.scenario.loader import ScenarioError, all_scenario_paths, load_scenario, scenario_path, validate_files
+from game.scenario.loader import all_scenario_paths, load_scenario, scenario_path, validate_files
+from game.scenario.reading import ScenarioError
 from game.session import Session
 from game.sim import matrix_table, simulate
 from game.soak import SoakFailure, soak_engine
 from game.textmode import TextGame, watch_history
-from game.tutorial import TUTORIAL_FRICTION, Guide
+from game.tutorial import TUTORIAL_FRICTION, Guide, TutorialRole
 
 
 def _scenario(name: str) -> Scenario:
     return load_scenario(scenario_path(name))
 
 
-def _run_window(scenario_id: str, session: Session | None, tutorial: str | None = None) -> int:
+def _run_window(scenario_id: str, session: Session | None, tutorial: TutorialRole | None = None) -> int:
     from game.ui.main import run_window  # the window loads pygame: only when it opens, never for the terminal
 
     return run_window(scenario_id, session, tutorial)
@@ -62,7 +64,7 @@ def cmd_play(args: argparse.Namespace) -> int:
             print(notice, file=sys.stderr)
     else:
         scenario = _scenario(args.scenario)
-        humans = ("us", "ussr") if args.hotseat else (args.side,)
+        humans: tuple[Side, ...] = ("us", "ussr") if args.hotseat else (args.side,)
         session = Session.new(
             scenario,
             args.seed,

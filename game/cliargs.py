@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import os
+from typing import TypeAlias
 
 from game.ai.doctrine import PERSONALITIES
 from game.engine.setup import FRICTIONS
@@ -16,7 +17,9 @@ from game.scenario.loader import DEFAULT_SCENARIO
 
 DOCTRINES = (*PERSONALITIES, "random")
 
-Subparsers = argparse._SubParsersAction  # what ``add_subparsers`` gives: each command is added to it
+Subparsers: TypeAlias = (
+    "argparse._SubParsersAction[argparse.ArgumentParser]"  # what ``add_subparsers`` gives: each command is added to it
+)
 
 
 def build_parser() -> argparse.ArgumentParser:

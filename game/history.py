@@ -11,20 +11,20 @@ from __future__ import annotations
 from typing import Any
 
 from game.ai.doctrine import doctrine_policy
-from game.engine.model import SIDES
+from game.engine.model import SIDES, LogEntry
 from game.engine.orders import legal_orders
 from game.engine.record import GameRecord, play_turn
 from game.engine.scenario_types import Scenario
 from game.engine.scoring import outcome_json
 from game.engine.serialize import order_to_json
 from game.engine.state import GameState
-from game.engine.view import player_view
+from game.engine.view import PlayerView, player_view
 from game.prelude import new_game
 
 HISTORY_SEED = 1962
 
 
-def all_entries(state: GameState) -> list[Any]:
+def all_entries(state: GameState) -> list[LogEntry]:
     """Every log entry of the game, public and secret, in the order they happened."""
     return sorted(state.logs["public"] + state.logs["us"] + state.logs["ussr"], key=lambda e: e.seq)
 
@@ -58,7 +58,7 @@ def history_text(state: GameState) -> str:
     return "\n".join(lines)
 
 
-def _view_line(view: Any) -> str:
+def _view_line(view: PlayerView) -> str:
     return (
         f"rung={view.rung} defcon={view.defcon} alert={view.alert} quarantine={view.quarantine}/{view.line_nm} "
         f"launchers={view.launchers} invasion={view.invasion_prep:.0f} castro={view.castro_alarm:.0f} "

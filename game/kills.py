@@ -12,6 +12,7 @@ disk), never an older one.
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import random
@@ -76,6 +77,7 @@ def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random, win
         cwd=home,
         start_new_session=True,
     )
+    assert game.stdin is not None  # both pipes are asked for above
     try:
         game.stdin.write(b"e\n" * 400)
         game.stdin.flush()
@@ -87,6 +89,7 @@ def kill_once(home: Path, resume: bool, mid_write: bool, rng: random.Random, win
             landed = bool(_temps(saves))
     else:  # a random moment, measured in the game's own output: from start-up to the last screen
         wanted = rng.randrange(WINDOW_OUTPUT_BYTES if window else RANDOM_OUTPUT_BYTES)
+        assert isinstance(game.stdout, io.BufferedReader)  # a pipe, buffered by default
         while wanted > 0 and (chunk := game.stdout.read1(wanted)):
             wanted -= len(chunk)
     exited = game.poll()

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from game.ai.doctrine import doctrine_policy
 from game.engine import record, setup
-from game.engine.model import SIDES, Order
+from game.engine.model import SIDES, Order, Side
 from game.engine.scenario_types import Scenario
 from game.engine.state import GameState
 from game.engine.view import player_view
@@ -18,7 +18,7 @@ def historical_orders(scenario: Scenario) -> setup.PreludeOrders:
     """Each prelude turn's orders, as the historical leaders' doctrines choose them."""
     policies = {side: doctrine_policy(scenario, side) for side in SIDES}
 
-    def orders(state: GameState) -> dict[str, tuple[Order, ...]]:
+    def orders(state: GameState) -> dict[Side, tuple[Order, ...]]:
         return {side: policies[side].choose(player_view(state, side)) for side in SIDES}
 
     return orders

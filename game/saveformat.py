@@ -8,7 +8,7 @@ from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from game.ai.doctrine import PERSONALITIES
+from game.ai.doctrine import Personality
 from game.engine.record import RECORD_VERSION
 from game.files import FileProblem, parse_json, read_json
 from game.inputs import SEED_MAX, SEED_MIN
@@ -70,7 +70,7 @@ class _ScenarioRef(_Strict):
 
 class _MetaModel(_Strict):
     humans: list[Literal["us", "ussr"]] = Field(default=["us"], min_length=1, max_length=2)
-    opponent: Literal[PERSONALITIES] = "historical"
+    opponent: Personality = "historical"
     mode: Literal["single", "hotseat", "tutorial", "history"] = "single"
     timer: int = Field(default=0, ge=0, le=3600)
 

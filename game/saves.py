@@ -39,7 +39,8 @@ from game.saveformat import (
     read_save_json,
 )
 from game.savenames import AUTOSAVE, autosave_path, backup_path, name_problem, saves_dir, slot_path
-from game.scenario.loader import ScenarioError, load_scenario, scenario_by_id
+from game.scenario.loader import load_scenario, scenario_by_id
+from game.scenario.reading import ScenarioError
 from game.session import Session
 
 __all__ = [  # what the rest of the game uses of saves, wherever it is declared

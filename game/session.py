@@ -55,7 +55,7 @@ class Session:
         self.humans = humans
         self.opponent = opponent
         self.ai = {side: doctrine_policy(scenario, side, opponent) for side in SIDES if side not in humans}
-        self.committed: dict[str, tuple[Order, ...]] = {}
+        self.committed: dict[Side, tuple[Order, ...]] = {}
 
     @classmethod
     def new(
@@ -127,6 +127,6 @@ class Session:
         keepers = {side: self.ai.get(side) or doctrine_policy(self.scenario, side, "historical") for side in SIDES}
         start = self.state
         while not self.state.over and self.state.agreement is not None:
-            orders: dict[str, tuple[Order, ...]] = {side: keepers[side].choose(self.view(side)) for side in SIDES}
+            orders: dict[Side, tuple[Order, ...]] = {side: keepers[side].choose(self.view(side)) for side in SIDES}
             self.state = play_turn(self.state, orders, self.record)
         return TurnResult(start, self.state)  # all its news at once, each line dated

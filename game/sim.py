@@ -5,24 +5,34 @@ from __future__ import annotations
 import multiprocessing
 import time
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 import numpy as np
 
 from game.ai.doctrine import PERSONALITIES, doctrine_policy
 from game.ai.random_policy import RandomPolicy
-from game.engine.model import SIDES
+from game.engine.model import SIDES, Order, Side
 from game.engine.record import GameRecord, play_turn
 from game.engine.scenario_types import Scenario
 from game.engine.scoring import scores
 from game.engine.state import GameState
-from game.engine.view import player_view
+from game.engine.view import PlayerView, player_view
 from game.prelude import new_game
 from game.scenario.loader import load_scenario
 
 
-def make_policy(scenario: Scenario, side: str, name: str) -> Any:
+class Policy(Protocol):
+    """What plays a side in a simulated game: a doctrine, the random policy or a probe's plan."""
+
+    @property
+    def uses_dice(self) -> bool: ...
+
+    def choose(self, view: PlayerView, rng: np.random.Generator | None = None, /) -> tuple[Order, ...]: ...
+
+
+def make_policy(scenario: Scenario, side: Side, name: str) -> Policy:
     """A doctrine personality (historical, hawk, dove) or ``random``."""
     if name == "random":
         return RandomPolicy()
@@ -30,7 +40,7 @@ def make_policy(scenario: Scenario, side: str, name: str) -> Any:
 
 
 def play_game(
-    scenario: Scenario, policies: dict[str, Any], seed: int, friction: str, record: GameRecord | None = None
+    scenario: Scenario, policies: Mapping[Side, Policy], seed: int, friction: str, record: GameRecord | None = None
 ) -> tuple[GameState, int]:
     """Play one game to its end; returns the final state and the number of engine actions.
 
@@ -52,11 +62,11 @@ def play_game(
 @dataclass
 class Summary:
     games: int = 0
-    outcomes: Counter = field(default_factory=Counter)
-    winners: Counter = field(default_factory=Counter)
-    score_sum: dict[str, float] = field(default_factory=lambda: {"us": 0.0, "ussr": 0.0})
-    rank_counts: dict[str, Counter] = field(default_factory=lambda: {"us": Counter(), "ussr": Counter()})
-    max_rungs: Counter = field(default_factory=Counter)
+    outcomes: Counter[str] = field(default_factory=Counter)
+    winners: Counter[str] = field(default_factory=Counter)
+    score_sum: dict[Side, float] = field(default_factory=lambda: {"us": 0.0, "ussr": 0.0})
+    rank_counts: dict[Side, Counter[int]] = field(default_factory=lambda: {"us": Counter(), "ussr": Counter()})
+    max_rungs: Counter[int] = field(default_factory=Counter)
     actions: int = 0
     seconds: float = 0.0
 
@@ -89,10 +99,10 @@ class Summary:
         """Share of games whose ladder reached ``rung`` or higher."""
         return sum(n for r, n in self.max_rungs.items() if r >= rung) / self.games if self.games else 0.0
 
-    def mean_score(self, side: str) -> float:
+    def mean_score(self, side: Side) -> float:
         return self.score_sum[side] / self.games if self.games else 0.0
 
-    def mean_rank(self, side: str) -> float:
+    def mean_rank(self, side: Side) -> float:
         counts = self.rank_counts[side]
         return sum(r * n for r, n in counts.items()) / self.games if self.games else 0.0
 
@@ -112,7 +122,7 @@ class Summary:
 
 
 def _play_many(scenario: Scenario, us: str, ussr: str, seeds: range, friction: str) -> Summary:
-    policies = {"us": make_policy(scenario, "us", us), "ussr": make_policy(scenario, "ussr", ussr)}
+    policies: dict[Side, Policy] = {"us": make_policy(scenario, "us", us), "ussr": make_policy(scenario, "ussr", ussr)}
     summary = Summary()
     for seed in seeds:
         state, actions = play_game(scenario, policies, seed, friction)

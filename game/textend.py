@@ -5,17 +5,15 @@ and the crisis as it happened, day by day (``watch_history``).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from game.engine.model import LEADER
-from game.engine.record import GameRecord
+from game.engine.scenario_types import Scenario
 from game.engine.scoring import scores
-from game.engine.state import GameState
 from game.engine.turn import describe_terms
 from game.engine.view import player_view
 from game.files import FileProblem
 from game.report import Debrief, debrief, write_report
-from game.session import Session, TurnResult
+from game.session import TurnResult
 from game.textpages import Pages, Quit
 from game.tutorial import HistoricalPath, day_text, sources_page
 from game.wording import with_year
@@ -24,9 +22,6 @@ from game.wording import with_year
 class Ending(Pages):
     """The news of each turn and the end of the game, for ``TextGame``."""
 
-    session: Session
-    state: GameState
-    record: GameRecord
     # The exported debrief's chart as PNG bytes; None: exported without it. The command line gives it, since
     # pygame draws it and the terminal game loads pygame only when it is asked for.
     draw_chart: Callable[[Debrief], bytes] | None = None
@@ -82,7 +77,7 @@ class Ending(Pages):
             self.say(f"Debrief written: {page}\nTurn log written: {table}")
 
 
-def watch_history(scenario: Any, ask: Callable[[str], str] = input, say: Callable[[str], None] = print) -> None:
+def watch_history(scenario: Scenario, ask: Callable[[str], str] = input, say: Callable[[str], None] = print) -> None:
     """The crisis as it happened, day by day, with each day's narration and everything reported that day."""
     path = HistoricalPath(scenario)
     tags = {"public": "", "us": "  [WASHINGTON ONLY]", "ussr": "  [MOSCOW ONLY]"}

@@ -14,8 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from game.engine.model import LEADER, SIDES
-from game.engine.record import GameRecord
+from game.engine.model import LEADER, SIDES, Side
 from game.engine.state import GameState
 from game.files import FileProblem
 from game.saves import autosave
@@ -50,14 +49,6 @@ class TextGame(OrderDesk, Ending):
         self.say = say
         self.clear = clear
         self.seen = {side: 0 for side in SIDES}
-
-    @property
-    def state(self) -> GameState:
-        return self.session.state
-
-    @property
-    def record(self) -> GameRecord:
-        return self.session.record
 
     # -- the game --
 
@@ -104,7 +95,7 @@ class TextGame(OrderDesk, Ending):
         if self.clear:
             self.say(CLEAR + "\n" * 60)
 
-    def hand_off(self, side: str) -> None:
+    def hand_off(self, side: Side) -> None:
         self.wipe()
         self.say(f"Hand the keyboard to the player of {LEADER[side]}.")
         self.ask(f"{LEADER[side]}, press Enter when you are at the keyboard and the other player cannot see. ")

@@ -7,10 +7,9 @@ offers term by term, and the warning before orders that could start a war by a s
 
 from __future__ import annotations
 
-from typing import Any
-
 from game.engine.model import LEADER, Order, Term
 from game.engine.orders import available, check_orders, targets_of
+from game.engine.scenario_types import OrderDef
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target
 from game.inputs import parse_digits
@@ -24,7 +23,6 @@ from game.rules_of_play import (
     rival_messages,
     to_answer,
 )
-from game.session import Session
 from game.textpages import Pages, Quit
 from game.wording import plain_all
 
@@ -45,8 +43,6 @@ class RunAftermath(Exception):  # noqa: N818 - a request, not an error
 class OrderDesk(Pages):
     """A side's orders for one turn, composed at the keyboard."""
 
-    session: Session
-
     def compose(self, view: PlayerView) -> tuple[Order, ...]:
         self.show_situation(view)
         self.show_news(view)
@@ -56,7 +52,7 @@ class OrderDesk(Pages):
             for o in open_offers:
                 self.say(f"  [{o.id}] {o.channel}: {describe_terms(self.scenario, o.terms)}")
         if self.guide is not None:
-            self.show_record(view)
+            self.show_record(view, self.guide)
         self.say(f"\nYou have {view.action_points()} action points. Type ? for help, o for your orders.")
         chosen: list[Order] = []
         while True:
@@ -69,12 +65,11 @@ class OrderDesk(Pages):
                 self.list_orders(view)
             elif word == "c":
                 self.list_chosen(view, chosen)
-            elif word == "r" and parse_digits(rest) is not None:
-                n = parse_digits(rest) - 1
-                if 0 <= n < len(chosen):
-                    self.say(f"Removed: {self.scenario.orders[chosen.pop(n).kind].label}")
-            elif word == "h" and parse_digits(rest) is not None:
-                self.describe(view, parse_digits(rest))
+            elif word == "r" and (number := parse_digits(rest)) is not None:
+                if 0 <= number - 1 < len(chosen):
+                    self.say(f"Removed: {self.scenario.orders[chosen.pop(number - 1).kind].label}")
+            elif word == "h" and (number := parse_digits(rest)) is not None:
+                self.describe(view, number)
             elif word == "i":
                 self.show_inbox(view)
             elif word == "s":
@@ -94,25 +89,25 @@ class OrderDesk(Pages):
             elif word == "q":
                 if self.confirm("Quit the game?"):
                     raise Quit("the player quit")
-            elif parse_digits(word) is not None:
-                self.add(view, parse_digits(word), chosen)
+            elif (number := parse_digits(word)) is not None:
+                self.add(view, number, chosen)
             elif word in {o.id for o in self.menu(view)}:
                 self.add(view, self.number(self.scenario.orders[word]), chosen)
             elif word:
                 self.say("Unknown command. Type ? for help.")
 
-    def menu(self, view: PlayerView) -> list[Any]:
+    def menu(self, view: PlayerView) -> list[OrderDef]:
         """The orders available now, in the scenario's order."""
         order = list(self.scenario.orders)
         return sorted(available(view), key=lambda o: order.index(o.id))
 
-    def number(self, odef: Any) -> int:
+    def number(self, odef: OrderDef) -> int:
         """An order's number: its place among all of its side's orders in the scenario, so that a number
         means the same order on every turn (a place in today's list would shift as orders come and go)."""
         ids = [o.id for o in self.scenario.orders.values() if o.side == odef.side]
         return ids.index(odef.id) + 1
 
-    def numbered(self, view: PlayerView, number: int) -> Any | None:
+    def numbered(self, view: PlayerView, number: int) -> OrderDef | None:
         """The order available now that has this number, if any."""
         return next((odef for odef in self.menu(view) if self.number(odef) == number), None)
 
@@ -148,7 +143,7 @@ class OrderDesk(Pages):
         if odef.risk:
             self.say(f"  Adds {odef.risk * 100:.0f} points to this turn's risk of an incident.")
 
-    def pick_target(self, view: PlayerView, odef: Any) -> str | None:
+    def pick_target(self, view: PlayerView, odef: OrderDef) -> str | None:
         targets = targets_of(view, odef)
         if targets == ("",):
             return ""
@@ -178,11 +173,9 @@ class OrderDesk(Pages):
         target = self.pick_target(view, odef)
         if target is None:
             return
-        order = Order(odef.id, target)
-        if odef.handler == "offer":
-            order = self.compose_offer(view, odef)
-            if order is None:
-                return
+        order = self.compose_offer(view, odef) if odef.handler == "offer" else Order(odef.id, target)
+        if order is None:
+            return
         problems = check_orders(view, (*chosen, order))
         if problems:
             self.say("Not possible: " + plain_all(self.scenario, problems))  # the orders' titles, never their ids
@@ -191,12 +184,12 @@ class OrderDesk(Pages):
         chosen.append(order)
         self.say(f"Added: {odef.label}. Risk this turn as you judge it: {before * 100:.0f}% -> {after * 100:.0f}%.")
 
-    def compose_offer(self, view: PlayerView, odef: Any) -> Order | None:
+    def compose_offer(self, view: PlayerView, odef: OrderDef) -> Order | None:
         terms = list(self.scenario.terms.values())
         self.say("Terms you may put in the offer (leave empty for a letter without terms):")
         for i, t in enumerate(terms, 1):
-            secret = " — may be kept secret" if may_keep_secret(t, odef) else ""
-            self.say(f"  {i:>2}. {t.label}{secret}")
+            note = " — may be kept secret" if may_keep_secret(t, odef) else ""
+            self.say(f"  {i:>2}. {t.label}{note}")
         answer = self.ask("Terms by number, with s after a number to keep it secret (e.g. 1 3 8s): ")
         chosen: list[Term] = []
         for token in answer.replace(",", " ").split():

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import textwrap
 from collections.abc import Callable
-from typing import Any
 
 from game.engine.friction import incident_probability
 from game.engine.model import CARGO_WORDS, LEADER, ROLE
+from game.engine.record import GameRecord
+from game.engine.scenario_types import Scenario
+from game.engine.state import GameState
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView
 from game.rules_of_play import alert_words, letters, line_drawn, meter_label, sender_words
+from game.session import Session
 from game.tutorial import Guide, day_text
 from game.wording import defcon_words, with_year
 
@@ -36,11 +39,20 @@ def bar(p: float, width: int = 20) -> str:
 class Pages:
     """Saying, asking and the pages a side reads; ``TextGame`` gives it the session, the guide and the I/O."""
 
-    scenario: Any
+    session: Session
+    scenario: Scenario
     guide: Guide | None
     ask_raw: Callable[[str], str]
     say: Callable[[str], None]
     seen: dict[str, int]
+
+    @property
+    def state(self) -> GameState:
+        return self.session.state
+
+    @property
+    def record(self) -> GameRecord:
+        return self.session.record
 
     def ask(self, prompt: str) -> str:
         try:
@@ -112,13 +124,13 @@ class Pages:
                 self.say(f"  {e.date}  {e.text}{stamp}")
             self.seen[view.side] = entries[-1].seq
 
-    def show_record(self, view: PlayerView) -> None:
+    def show_record(self, view: PlayerView, guide: Guide) -> None:
         """The tutorial's page: the day's narration, and what the record's leader did and why."""
         self.say("")
         for line in day_text(self.scenario, view):
             self.say(line)
         self.say(f"\nTHE RECORD — what {LEADER[view.side]} did (type f to follow it):")
-        for line in self.guide.advice_text(view):
+        for line in guide.advice_text(view):
             self.say(f"  • {line}")
 
     def show_inbox(self, view: PlayerView) -> None:

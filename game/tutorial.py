@@ -12,19 +12,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Any
+from typing import Literal
 
 from game.ai.doctrine import Choice, doctrine_policy
-from game.engine.model import LEADER, SIDES
-from game.engine.record import play_turn
+from game.engine.model import LEADER, SIDES, Order, Side
+from game.engine.record import GameRecord, play_turn
 from game.engine.scenario_types import Day, Scenario
 from game.engine.state import GameState
-from game.engine.view import player_view
+from game.engine.view import PlayerView, player_view
 from game.history import HISTORY_SEED
 from game.prelude import new_game
 from game.scenario.sources import TITLES, title
 
 TUTORIAL_FRICTION = "historical"
+TutorialRole = Literal["us", "ussr", "watch"]  # who takes the tutorial: either leader, or a watcher of the record
 
 
 class HistoricalPath:
@@ -35,7 +36,7 @@ class HistoricalPath:
         policies = {side: doctrine_policy(scenario, side) for side in SIDES}
         state = new_game(scenario, HISTORY_SEED, TUTORIAL_FRICTION)
         self.states: list[GameState] = [state]
-        self.choices: dict[int, dict[str, list[Choice]]] = {}
+        self.choices: dict[int, dict[Side, list[Choice]]] = {}
         while not state.over:
             choices = {side: policies[side].explain(player_view(state, side)) for side in SIDES}
             self.choices[state.turn] = choices
@@ -47,11 +48,11 @@ class HistoricalPath:
         """The historical state at the dawn of ``turn`` (the last one if the path ended sooner)."""
         return self.dawns.get(turn, self.states[-1])
 
-    def orders_on(self, turn: int, side: str) -> list[Choice]:
+    def orders_on(self, turn: int, side: Side) -> list[Choice]:
         return self.choices.get(turn, {}).get(side, [])
 
 
-def day(scenario: Scenario, state: Any) -> Day | None:
+def day(scenario: Scenario, state: GameState | PlayerView) -> Day | None:
     """The narration of the turn ``state`` stands at (a state or a view)."""
     return scenario.days.get((state.date, state.part))
 
@@ -158,15 +159,15 @@ def sources_page(scenario: Scenario) -> list[str]:
         cited.update(page.sources)
     for o in scenario.orders.values():
         cited.update(p for p in re.split(r"\s*[,;]\s*", o.source) if p)
-    for e in (*scenario.events, *scenario.incidents):
-        cited.update(p for p in re.split(r"\s*[,;]\s*", e.source) if p)
+    for source in [e.source for e in scenario.events] + [i.source for i in scenario.incidents]:
+        cited.update(p for p in re.split(r"\s*[,;]\s*", source) if p)
     ids = sorted((c for c in cited if c in TITLES), key=lambda c: int(c[1:]))
     lines.append("The sources cited in this scenario (ids of the project's chronology):")
     lines += [title(c) for c in ids]
     return lines
 
 
-def day_text(scenario: Scenario, state: Any) -> list[str]:
+def day_text(scenario: Scenario, state: GameState | PlayerView) -> list[str]:
     """The day's narration as lines of text, the same in the terminal and in the window."""
     page = day(scenario, state)
     if page is None:
@@ -210,7 +211,7 @@ class Divergence:
 class Guide:
     """The tutorial's voice for one side: the record's orders for today and their reasons."""
 
-    def __init__(self, scenario: Scenario, side: str, path: HistoricalPath | None = None) -> None:
+    def __init__(self, scenario: Scenario, side: Side, path: HistoricalPath | None = None) -> None:
         self.scenario = scenario
         self.side = side
         self.path = path or HistoricalPath(scenario)
@@ -218,9 +219,9 @@ class Guide:
         self.turns_off = 0
 
     @classmethod
-    def resume(cls, scenario: Scenario, record: Any) -> Guide:
+    def resume(cls, scenario: Scenario, record: GameRecord) -> Guide:
         """The guide of a tutorial game continued from its save: the turns already played are weighed again."""
-        side = next((s for s in record.meta.get("humans", []) if s in SIDES), "us")
+        side: Side = next((s for h in record.meta.get("humans", []) for s in SIDES if s == h), "us")  # the first human
         guide = cls(scenario, side)
         state = new_game(scenario, record.seed, record.friction)
         for index in range(len(record.turns)):
@@ -229,11 +230,11 @@ class Guide:
             state = play_turn(state, orders, None)
         return guide
 
-    def advice(self, view: Any) -> list[Choice]:
+    def advice(self, view: PlayerView) -> list[Choice]:
         """What the record's leader did this day — or, off the path, what his doctrine says he would do."""
         return self.policy.explain(view)
 
-    def advice_text(self, view: Any) -> list[str]:
+    def advice_text(self, view: PlayerView) -> list[str]:
         lines = []
         for choice in self.advice(view):
             label = self.scenario.orders[choice.order.kind].label
@@ -242,12 +243,12 @@ class Guide:
             lines.append(f"{LEADER[self.side]} gave no orders this day.")
         return lines
 
-    def note_orders(self, view: Any, orders: tuple[Any, ...]) -> None:
+    def note_orders(self, view: PlayerView, orders: tuple[Order, ...]) -> None:
         """Count a turn on which the player did not follow the record."""
         if tuple(orders) != tuple(c.order for c in self.advice(view)):
             self.turns_off += 1
 
-    def divergence(self, state: Any) -> Divergence:
+    def divergence(self, state: GameState | PlayerView) -> Divergence:
         """How far a state (or a view: only public facts are compared) is from the record on its day."""
         then = self.path.states[-1] if state.over else self.path.at(state.turn)
         notes = []
@@ -267,7 +268,7 @@ class Guide:
         return Divergence(on_path, self.turns_off, state.rung, then.rung, tuple(notes))
 
 
-def record_lines(scenario: Scenario, guide: Guide, view: Any, side: str) -> list[str]:
+def record_lines(scenario: Scenario, guide: Guide, view: PlayerView, side: Side) -> list[str]:
     """The day's narration, what the record's leader did and why, and how far the game has strayed."""
     page = day_text(scenario, view)
     lines = page[:1] + [f"THE RECORD — WHAT {LEADER[side].upper()} DID"]

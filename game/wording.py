@@ -7,12 +7,15 @@ suits logs and tests; both front ends pass its messages through ``plain`` before
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from game.engine.scenario_types import Scenario
 
 IDENTIFIER = re.compile(r"\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b|'[a-z0-9_]+'")
 
 
-def plain(scenario: Any, message: str) -> str:
+def plain(scenario: Scenario, message: str) -> str:
     """``message`` with every order and term id replaced by its title (quotes dropped)."""
     titles = {**{k: t.label for k, t in scenario.terms.items()}, **{k: o.label for k, o in scenario.orders.items()}}
     head, sep, rest = message.partition(": ")
@@ -26,7 +29,7 @@ def plain(scenario: Any, message: str) -> str:
     return IDENTIFIER.sub(title, message)
 
 
-def plain_all(scenario: Any, messages: list[str]) -> str:
+def plain_all(scenario: Scenario, messages: list[str]) -> str:
     """Several messages as one paragraph."""
     return "; ".join(plain(scenario, m) for m in messages)
 

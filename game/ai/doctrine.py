@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Mapping
-from typing import Any, NamedTuple
+from typing import Any, Literal, NamedTuple, get_args
 
 from game.ai.appraisal import pressure, roll, worth
 from game.engine.conditions import parts
@@ -24,7 +24,8 @@ from game.engine.predicates import OfferMatch, match_offer, offers_matching
 from game.engine.scenario_types import Condition, DoctrineDef, OrderDef, RuleDef, Scenario
 from game.engine.view import PlayerView
 
-PERSONALITIES = ("historical", "hawk", "dove")
+Personality = Literal["historical", "hawk", "dove"]  # the doctrines every side has
+PERSONALITIES: tuple[Personality, ...] = get_args(Personality)
 SPREAD = 0.6  # how far from his reserve a leader is still in two minds (see ``_weigh``)
 
 

@@ -9,10 +9,11 @@ recorded, so a record replays to the identical state or says why it cannot.
 from __future__ import annotations
 
 import json
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.model import SIDES, Order
+from game.engine.model import SIDES, Order, Side
 from game.engine.orders import IllegalOrders
 from game.engine.resolve import apply
 from game.engine.scenario_types import Scenario
@@ -40,7 +41,7 @@ class GameRecord:
     def start(cls, scenario: Scenario, seed: int, friction: str, **meta: Any) -> GameRecord:
         return cls(scenario.id, scenario.content_hash, int(seed), friction, [], dict(meta))
 
-    def add(self, orders: dict[str, tuple[Order, ...]], after: GameState) -> None:
+    def add(self, orders: Mapping[Side, tuple[Order, ...]], after: GameState) -> None:
         """Append one turn: the orders given and the draws their resolution made."""
         self.turns.append(
             {
@@ -49,7 +50,7 @@ class GameRecord:
             }
         )
 
-    def orders_of(self, index: int) -> dict[str, tuple[Order, ...]]:
+    def orders_of(self, index: int) -> dict[Side, tuple[Order, ...]]:
         raw = self.turns[index]["orders"]
         return {side: tuple(order_from_json(o) for o in raw.get(side, ())) for side in SIDES}
 
@@ -78,7 +79,7 @@ class GameRecord:
         )
 
 
-def play_turn(state: GameState, orders: dict[str, tuple[Order, ...]], record: GameRecord | None) -> GameState:
+def play_turn(state: GameState, orders: Mapping[Side, tuple[Order, ...]], record: GameRecord | None) -> GameState:
     """Apply a turn and, if a record is kept, write it down."""
     new = apply(state, orders)
     if record is not None:

@@ -47,7 +47,7 @@ from game.engine.world import build_sites, move_ships, pressures, update_castro,
 PHASE_INDEX: dict[str, int] = {phase: i for i, phase in enumerate(PHASES)}
 
 
-def apply(state: GameState, orders: Mapping[str, tuple[Order, ...] | list[Order]]) -> GameState:
+def apply(state: GameState, orders: Mapping[Side, tuple[Order, ...] | list[Order]]) -> GameState:
     """Resolve one turn with both sides' orders; returns the state at the next dawn."""
     if state.over:
         raise IllegalOrders("both", ["the game is over"])

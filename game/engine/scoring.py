@@ -105,7 +105,7 @@ def _public_value(state: GameState, by: Side) -> float:
     )
 
 
-def scores(state: GameState) -> dict[str, Score]:
+def scores(state: GameState) -> dict[Side, Score]:
     """Each side's score and rank as the state stands (final once ``state.over``)."""
     outcome = state.outcome
     if outcome is not None and outcome.winner == "war":
@@ -114,7 +114,7 @@ def scores(state: GameState) -> dict[str, Score]:
     m = state.meters
     prestige_base = rules.prestige_base
     kinds = {t.kind for t in state.agreement} if state.agreement else set()
-    out: dict[str, Score] = {}
+    out: dict[Side, Score] = {}
     for side in SIDES:
         r = rank(outcome, side)
         prestige = (

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from typing import get_args
 
 from game.engine.dice import seed_state
-from game.engine.model import Friction, Order, Ship, Site, Submarine
+from game.engine.model import Friction, Order, Ship, Side, Site, Submarine
 from game.engine.resolve import apply, open_game
 from game.engine.scenario_types import Scenario
 from game.engine.state import GameState, blank_state
@@ -15,7 +15,7 @@ FRICTIONS: tuple[Friction, ...] = get_args(Friction)
 PRELUDE_SEED = 1962  # the days before a variant begins are always the historical ones
 
 # The orders of one prelude turn, given the state at its dawn.
-PreludeOrders = Callable[[GameState], Mapping[str, tuple[Order, ...]]]
+PreludeOrders = Callable[[GameState], Mapping[Side, tuple[Order, ...]]]
 
 
 def new_game(

@@ -28,7 +28,9 @@ from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
 RANKS = ((1, "own victory"), (2, "compromise"), (3, "other's victory"), (4, "nuclear war"))
 
 
-def add_probe_parser(sub: argparse._SubParsersAction, parents: list[argparse.ArgumentParser]) -> None:
+def add_probe_parser(
+    sub: argparse._SubParsersAction[argparse.ArgumentParser], parents: list[argparse.ArgumentParser]
+) -> None:
     p = sub.add_parser(
         "probe",
         parents=parents,

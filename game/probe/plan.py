@@ -14,11 +14,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.engine.model import SIDES, Side
 from game.engine.orders import MAX_DEADLINE
 from game.engine.scenario_types import Scenario
 from game.scenario.reading import read_toml
 
-SIDES = ("us", "ussr")
 MAX_ORDERS = 16  # orders in one list: more can never be given with the action points of a turn
 ORDER_KEYS = ("order", "target", "terms", "secret", "deadline")
 TOP_KEYS = ("side", "every_turn", "after_agreement", "accept", "turn")
@@ -53,7 +53,7 @@ class PlanTurn:
 
 @dataclass(frozen=True)
 class Plan:
-    side: str
+    side: Side
     turns: tuple[PlanTurn, ...] = ()
     every_turn: tuple[PlanOrder, ...] = ()
     after_agreement: tuple[PlanOrder, ...] | None = None  # None: every_turn goes on after an agreement
@@ -101,7 +101,7 @@ class _Reader:
         self.name = name
         self.scenario = scenario
         self.problems: list[str] = []
-        self.side: str | None = None
+        self.side: Side | None = None
 
     def bad(self, where: str, problem: str) -> None:
         self.problems.append(f"{self.name}: {where}: {problem}")
@@ -264,7 +264,7 @@ class _Reader:
             raw_turns = []
         seen: set[int] = set()
         turns = [self.turn(f"turn[{i}]", t, seen) for i, t in enumerate(raw_turns)]
-        return Plan(side or "", tuple(t for t in turns if t is not None), every, after, accept)
+        return Plan(self.side or "us", tuple(t for t in turns if t is not None), every, after, accept)
 
 
 def parse_plan(data: dict[str, Any], scenario: Scenario, name: str = "plan") -> Plan:

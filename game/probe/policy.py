@@ -12,13 +12,14 @@ from __future__ import annotations
 from collections import Counter
 from typing import Any
 
-from game.engine.model import Order, Term, other
+from game.engine.model import Offer, Order, Side, Term, other
 from game.engine.orders import check_orders, is_available, targets_of
 from game.engine.scenario_types import Scenario
-from game.probe.plan import Plan, PlanOrder, turn_index, turn_label
+from game.engine.view import PlayerView
+from game.probe.plan import AcceptRule, Plan, PlanOrder, turn_index, turn_label
 
 
-def accept_order_id(scenario: Scenario, side: str, wanted: str = "") -> str:
+def accept_order_id(scenario: Scenario, side: Side, wanted: str = "") -> str:
     """The side's accept order: the plan's choice, or the first accept order of the side's catalogue."""
     return wanted or next(o.id for o in scenario.orders.values() if o.side == side and o.handler == "accept")
 
@@ -40,14 +41,14 @@ class PlanPolicy:
         self.accept_id = accept_order_id(scenario, plan.side, plan.accept.order) if plan.accept else ""
         self.skipped: Counter[str] = Counter()
 
-    def choose(self, view: Any, rng: Any = None) -> tuple[Order, ...]:
+    def choose(self, view: PlayerView, rng: Any = None) -> tuple[Order, ...]:
         if view.over:
             return ()
         chosen: list[Order] = []
         agreed = view.agreement is not None
         rule = self.plan.accept
         if rule is not None and not agreed:
-            offer = self._acceptable(view)
+            offer = self._acceptable(view, rule)
             if offer is not None:
                 self._give(view, chosen, PlanOrder(self.accept_id, str(offer.id)), "accept")
         label, dated = self.by_turn.get(view.turn, ("", ()))
@@ -62,8 +63,7 @@ class PlanPolicy:
             self._give(view, chosen, spec, name)
         return tuple(chosen)
 
-    def _acceptable(self, view: Any) -> Any:
-        rule = self.plan.accept
+    def _acceptable(self, view: PlayerView, rule: AcceptRule) -> Offer | None:
         rival = other(view.side)
         for offer in view.offers:
             kinds = {t.kind for t in offer.terms}
@@ -77,7 +77,7 @@ class PlanPolicy:
                 return offer
         return None
 
-    def _give(self, view: Any, chosen: list[Order], spec: PlanOrder, source: str) -> None:
+    def _give(self, view: PlayerView, chosen: list[Order], spec: PlanOrder, source: str) -> None:
         """Add the order if the engine allows it with those already chosen; else count it as skipped."""
         order = self._resolve(view, chosen, spec)
         if order is None or check_orders(view, [*chosen, order]):
@@ -85,7 +85,7 @@ class PlanPolicy:
         else:
             chosen.append(order)
 
-    def _resolve(self, view: Any, chosen: list[Order], spec: PlanOrder) -> Order | None:
+    def _resolve(self, view: PlayerView, chosen: list[Order], spec: PlanOrder) -> Order | None:
         odef = self.orders[spec.order]
         if view.agreement is not None and odef.handler in ("offer", "accept"):
             return None  # terms already agreed
@@ -94,8 +94,9 @@ class PlanPolicy:
             if not is_available(view, odef):
                 return None
             used = {o.target for o in chosen}
-            target = next((t for t in targets_of(view, odef) if t not in used), None)
-            if target is None:
+            free = next((t for t in targets_of(view, odef) if t not in used), None)
+            if free is None:
                 return None
+            target = free
         terms = tuple(Term(k) for k in spec.terms) + tuple(Term(k, True) for k in spec.secret)
         return Order(spec.order, target, terms, spec.deadline)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.model import other
+from game.engine.model import Side, other
 from game.engine.scenario_types import Scenario
 from game.probe.plan import Plan
 from game.probe.policy import PlanPolicy
@@ -24,9 +24,9 @@ from game.sim import Summary, make_policy, play_game
 class ProbeResult:
     """The figures of one plan over many seeds, from the plan side's point of view."""
 
-    side: str
+    side: Side
     summary: Summary = field(default_factory=Summary)
-    skipped: Counter = field(default_factory=Counter)
+    skipped: Counter[str] = field(default_factory=Counter)
 
     def merge(self, other_part: ProbeResult) -> None:
         self.summary.merge(other_part.summary)

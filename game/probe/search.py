@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from game import resources
+from game.engine.model import Side
 from game.engine.scenario_types import OrderDef, Scenario
 from game.probe.plan import AcceptRule, Plan, PlanError, PlanOrder, PlanTurn, load_plan, turn_key, turn_label
 from game.probe.runner import Evaluator, ProbeResult
@@ -49,7 +50,7 @@ def plan_orders(plan: Plan) -> list[PlanOrder]:
     return [o for t in plan.turns for o in t.orders] + list(plan.every_turn) + list(plan.after_agreement or ())
 
 
-def seed_plans(scenario: Scenario, side: str, passive: bool = False) -> list[Plan]:
+def seed_plans(scenario: Scenario, side: Side, passive: bool = False) -> list[Plan]:
     """The hand-made plans shipped in scenarios/plans for this side that fit this scenario (passive ones only,
     for a passive search)."""
     plans = []
@@ -63,7 +64,7 @@ def seed_plans(scenario: Scenario, side: str, passive: bool = False) -> list[Pla
     return plans
 
 
-def passive_plan(scenario: Scenario, side: str) -> Plan:
+def passive_plan(scenario: Scenario, side: Side) -> Plan:
     """The shipped passive plan of ``side`` (never above rung 2), against which the balance is measured."""
     return load_plan(PLANS_DIR / f"passive_{side}.toml", scenario)
 
@@ -71,7 +72,7 @@ def passive_plan(scenario: Scenario, side: str) -> Plan:
 class Genes:
     """The side's catalogue, as the search draws from it."""
 
-    def __init__(self, scenario: Scenario, side: str, rng: random.Random, passive: bool = False) -> None:
+    def __init__(self, scenario: Scenario, side: Side, rng: random.Random, passive: bool = False) -> None:
         self.scenario, self.side, self.rng = scenario, side, rng
         mine = [
             o
@@ -159,7 +160,7 @@ class Genes:
 
 def search(
     scenario: Scenario,
-    side: str,
+    side: Side,
     opponent: str,
     friction: str = "plausible",
     games: int = 100,
@@ -202,8 +203,8 @@ def search(
             pop = _breed(genes, rng, [p for _, p in ranked], elite, population)
         finalists = [p for _, p in ranked[:3]]
         fresh = ev.evaluate(finalists, range(seed + FRESH, seed + FRESH + final_games))
-    best = max(range(len(finalists)), key=lambda i: fresh[i].fitness())
-    plan, result = prune(finalists[best], fresh[best])
+    pick = max(range(len(finalists)), key=lambda i: fresh[i].fitness())
+    plan, result = prune(finalists[pick], fresh[pick])
     return SearchResult(plan, result, evaluations)
 
 
@@ -236,7 +237,9 @@ def prune(plan: Plan, result: ProbeResult) -> tuple[Plan, ProbeResult]:
     turns = []
     removed: Counter[str] = Counter()
     for t in plan.turns:
-        label, seen, kept, repeats = turn_label(t), set(), [], Counter()
+        label, kept = turn_label(t), []
+        seen: set[tuple[str, str]] = set()
+        repeats: Counter[str] = Counter()
         for o in t.orders:
             key = (o.order, o.target)
             if o.target != "any" and key in seen:

@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from game.ai.doctrine import PERSONALITIES
-from game.engine.model import LEADER, other
+from game.engine.model import LEADER, Side, other
 from game.engine.scenario_types import Scenario
 from game.files import write_text
 from game.probe.runner import ProbeResult, run_probe
@@ -38,7 +38,7 @@ def target_problems(best: ProbeResult, passive: ProbeResult) -> list[str]:
     return out
 
 
-def row(side: str, opponent: str, best: ProbeResult, shipped: ProbeResult, searched: ProbeResult) -> str:
+def row(side: Side, opponent: str, best: ProbeResult, shipped: ProbeResult, searched: ProbeResult) -> str:
     problems = target_problems(best, max(shipped, searched, key=lambda r: r.win))
     return (
         f"| {LEADER[side]} | {opponent} | {best.win:.1%} | {best.rate(2):.1%} | {best.rate(3):.1%} "

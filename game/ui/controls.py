@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from typing import Any
 
 import pygame
 
 from game.ui import text
-from game.ui.widgetbase import Action, Widget, fit, frame
+from game.ui.widgetbase import Action, Look, Widget, fit, frame
 
 
 class Button(Widget):
@@ -29,7 +28,7 @@ class Button(Widget):
         if self.enabled:
             self.action()
 
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look, focused: bool, hovered: bool) -> None:
         pal = ui.palette
         fill = {"primary": pal.accent, "danger": pal.danger}.get(self.style) if self.enabled else None
         fill = fill or (pal.panel if self.enabled else pal.bg)
@@ -89,7 +88,7 @@ class Choice(Widget):
             return True
         return False
 
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look, focused: bool, hovered: bool) -> None:
         pal = ui.palette
         frame(surface, ui, self.rect, focused, hovered, self.enabled)
         font = ui.fonts.get("ui", 16)
@@ -143,7 +142,7 @@ class Slider(Widget):
     def _bar(self) -> pygame.Rect:
         return pygame.Rect(self.rect.centerx, self.rect.centery - 4, self.rect.width // 2 - 16, 8)
 
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look, focused: bool, hovered: bool) -> None:
         pal = ui.palette
         frame(surface, ui, self.rect, focused, hovered)
         text.draw(
@@ -191,7 +190,7 @@ class TextField(Widget):
             return True
         return False
 
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look, focused: bool, hovered: bool) -> None:
         pal = ui.palette
         frame(surface, ui, self.rect, focused, hovered, fill=pal.bg)
         font = ui.fonts.get("ui", 16)

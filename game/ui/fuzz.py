@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import tempfile
 import time
+from collections.abc import Callable
 from typing import Any
 
 import numpy as np
@@ -17,6 +18,7 @@ from game.session import Session
 from game.ui.app import App
 from game.ui.opening import start_session
 from game.ui.scenes.turn import TurnScene
+from game.ui.window import Window
 
 KEYS = (
     pygame.K_RETURN,
@@ -59,7 +61,7 @@ def random_events(rng: np.random.Generator, size: tuple[int, int], count: int) -
     return out
 
 
-def run_random_input(app_factory, events: int, seed: int = 7, batch: int = 20) -> dict:  # noqa: ANN001
+def run_random_input(app_factory: Callable[[], Window], events: int, seed: int = 7, batch: int = 20) -> dict[str, Any]:
     """Feed ``events`` random events to a window in small batches; reopen it if Quit is chosen.
 
     Returns the number of events fed and the screens visited.

@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from game.ui import text
-from game.ui.widgetbase import Widget, fit, frame
+from game.ui.widgetbase import Look, Widget, fit, frame
 
 DOUBLE_CLICK_MS = 450
 
@@ -126,7 +126,7 @@ class ListBox(Widget):
         self.top = max(0, min(max(0, len(self.rows) - self.visible), self.top - dy))
         return True
 
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look, focused: bool, hovered: bool) -> None:
         pal = ui.palette
         frame(surface, ui, self.rect, focused, False)
         font = ui.fonts.get("ui", 15)

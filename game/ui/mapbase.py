@@ -9,7 +9,7 @@ Labels drawn here go through the same ``Placer`` as the ships' and sites', so no
 from __future__ import annotations
 
 import math
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 import pygame
 
@@ -148,7 +148,7 @@ def degree_marks(layer: Layer) -> None:
             layer.surface.blit(rendered, rect)
 
 
-def _place_dot(surf: pygame.Surface, place: dict, at: tuple[float, float], pal: Palette) -> None:
+def _place_dot(surf: pygame.Surface, place: dict[str, Any], at: tuple[float, float], pal: Palette) -> None:
     """A hollow ring (a capital a double ring), so the coast under the town still shows."""
     x, y = int(round(at[0])), int(round(at[1]))
     pygame.draw.circle(surf, pal.text, (x, y), 3, 1)
@@ -158,7 +158,7 @@ def _place_dot(surf: pygame.Surface, place: dict, at: tuple[float, float], pal: 
         pygame.draw.circle(surf, pal.us, (x, y), 1)
 
 
-def place_desc(place: dict) -> str:
+def place_desc(place: dict[str, Any]) -> str:
     kind = place.get("kind", "")
     extra = {
         "us_naval_base": "US naval base",
@@ -206,6 +206,7 @@ def render_line(
 
 # Where along the line its label is tried, in order: (bearing from Cuba, 1 inside the arc or -1 outside). North
 # of Cuba first, then south-east, always away from the ship lanes (35°–78°) so as not to cover a ship.
+LINE_SPOTS: tuple[tuple[float, int], ...]
 LINE_SPOTS = ((18.0, 1), (12.0, 1), (24.0, 1), (6.0, 1), (0.0, 1), (350.0, 1), (130.0, -1), (140.0, -1))
 LINE_SPOTS += ((120.0, -1), (110.0, 1), (95.0, 1), (18.0, -1), (6.0, -1), (345.0, -1), (150.0, 1), (100.0, -1))
 # Then anywhere along it, on either side: a small map with large text has little open sea.

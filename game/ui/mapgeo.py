@@ -61,7 +61,8 @@ def map_data() -> dict[str, Any]:
         data["_polys"] = polys
         data["_places"] = {p["name"]: p for p in data["places"]}
         _map_cache["data"] = data
-    return _map_cache["data"]
+    cached: dict[str, Any] = _map_cache["data"]  # the map's JSON, with its polygons and places added
+    return cached
 
 
 def destination(lon: float, lat: float, bearing: float, nm: float) -> tuple[float, float]:

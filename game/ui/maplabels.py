@@ -293,7 +293,13 @@ class Layer:
                 p.target.label = spot[1] if spot is not None else None
         self.pending.clear()
 
-    def _plan(self, order: list[Pending], sizes: list[list[tuple[int, int]]]) -> tuple[list, list, list]:
+    def _plan(
+        self, order: list[Pending], sizes: list[list[tuple[int, int]]]
+    ) -> tuple[
+        list[tuple[int, pygame.Rect] | None],
+        list[tuple[str, pygame.Rect]],
+        list[tuple[tuple[int, int], tuple[int, int]]],
+    ]:
         """Where each of ``order`` goes (form and rect, or None), and the placer's labels and leaders after."""
         best: tuple[int, list[tuple[int, pygame.Rect] | None], Placer] | None = None
         ranks = list(range(len(order)))

@@ -10,13 +10,15 @@ halted two bars, returning an arrow, disabled a cross; submerged submarines are 
 from __future__ import annotations
 
 import math
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 import pygame
 
+from game.engine.model import Ship, Submarine
+from game.engine.view import PlayerView
 from game.ui.mapgeo import CENTRE, Target, destination, lerp, mix, nm_text, ship_bearing, sub_bearing
 from game.ui.maplabels import Layer, Line, Pending
-from game.ui.theme import Color
+from game.ui.theme import Color, Palette
 
 DRAWN_SHIP_STATUSES = ("sailing", "held", "halted", "returning", "disabled")
 DRAWN_SUB_STATUSES = ("patrol", "escorting", "surfaced")
@@ -57,8 +59,8 @@ def _far(layer: Layer, nm: float, at: tuple[float, float], hidden: pygame.Rect |
 
 def draw_ships(
     layer: Layer,
-    view: Any,
-    previous: Any,
+    view: PlayerView,
+    previous: PlayerView | None,
     progress: float,
     positions: dict[str, tuple[float, float]],
     hidden: pygame.Rect | None = None,
@@ -106,7 +108,7 @@ def draw_ships(
 
 def draw_subs(
     layer: Layer,
-    view: Any,
+    view: PlayerView,
     positions: dict[str, tuple[float, float]],
     hidden: pygame.Rect | None = None,
     listed: set[str] | frozenset[str] = frozenset(),
@@ -142,7 +144,7 @@ def draw_subs(
     return far
 
 
-def sub_glyph(surface: pygame.Surface, pal: Any, at: tuple[int, int], surfaced: bool) -> None:
+def sub_glyph(surface: pygame.Surface, pal: Palette, at: tuple[int, int], surfaced: bool) -> None:
     xi, yi = at
     hull = pygame.Rect(xi - 8, yi - 1, 16, 5)
     tower = pygame.Rect(xi - 2, yi - 6, 5, 6)
@@ -157,7 +159,7 @@ def sub_glyph(surface: pygame.Surface, pal: Any, at: tuple[int, int], surfaced: 
     pygame.draw.line(surface, pal.ussr, (xi + 1, yi - 10), (xi + 4, yi - 10))
 
 
-def ship_glyph(surface: pygame.Surface, pal: Any, at: tuple[float, float], ang: float, status: str) -> None:
+def ship_glyph(surface: pygame.Surface, pal: Palette, at: tuple[float, float], ang: float, status: str) -> None:
     """A hull pointing along ``ang``, with a mark ahead of the bow for its status."""
     x, y = at
     ca, sa = math.cos(ang), math.sin(ang)
@@ -186,7 +188,7 @@ def ship_glyph(surface: pygame.Surface, pal: Any, at: tuple[float, float], ang: 
         pygame.draw.polygon(surface, pal.text, rot([(16, -3.5), (20, 0), (16, 3.5)]))
 
 
-def ship_desc(ship: Any, dist: float, view: Any) -> str:
+def ship_desc(ship: Ship, dist: float, view: PlayerView) -> str:
     parts = [f"{ship.name} — {nm_text(dist)} from Cuba, {ship.status}"]
     if ship.cargo and ship.cargo != "unknown":
         parts.append(f"cargo: {ship.cargo}")
@@ -198,7 +200,7 @@ def ship_desc(ship: Any, dist: float, view: Any) -> str:
     return "; ".join(parts)
 
 
-def sub_desc(sub: Any, view: Any) -> str:
+def sub_desc(sub: Submarine, view: PlayerView) -> str:
     status = {"patrol": "on patrol", "escorting": "escorting", "surfaced": "surfaced"}.get(sub.status, sub.status)
     if sub.status == "escorting":
         ship = next((s.name for s in view.ships if s.escort == sub.id), "")

@@ -13,8 +13,10 @@ from typing import Any, NamedTuple
 
 import pygame
 
+from game.engine.model import Site
+from game.engine.view import PlayerView
 from game.ui.mapbase import FIXED_PLACES, place_desc
-from game.ui.mapgeo import Target, map_data, spread
+from game.ui.mapgeo import Projection, Target, map_data, spread
 from game.ui.maplabels import Layer, Line, Pending
 from game.ui.theme import Color, Palette
 
@@ -53,7 +55,7 @@ def site_style(status: str, readiness: float, pal: Palette) -> SiteStyle:
     return SiteStyle("readiness", colour, "solid", "ready" if readiness >= 100 else "", "")
 
 
-def site_glyph(surface: pygame.Surface, pal: Palette, site: Any, at: tuple[float, float], g: float) -> None:
+def site_glyph(surface: pygame.Surface, pal: Palette, site: Site, at: tuple[float, float], g: float) -> None:
     """Triangle for an MRBM, diamond for an IRBM, drawn in the style of its status."""
     x, y = at
     if site.kind == "irbm":
@@ -98,16 +100,16 @@ def site_glyph(surface: pygame.Surface, pal: Palette, site: Any, at: tuple[float
         pygame.draw.circle(surface, pal.danger, (int(x), int(y)), int(g + 3), 1)
 
 
-def _groups(view: Any, proj: Any) -> tuple[dict[str, list[Any]], dict[str, tuple[float, float]]]:
+def _groups(view: PlayerView, proj: Projection) -> tuple[dict[str, list[Site]], dict[str, tuple[float, float]]]:
     """The sites this side knows of, grouped by their nearest site town (a lone site is a group of its own)."""
     coords = {s.id: (s.lon, s.lat) for s in view.scenario.sites}
     towns = [p for p in map_data()["places"] if p.get("kind") in SITE_TOWN_KINDS]
-    groups: dict[str, list[Any]] = {}
+    groups: dict[str, list[Site]] = {}
     for site in (s for s in view.sites if s.id in coords):
         lon, lat = coords[site.id]
         near = min(towns, key=lambda p: (p["lon"] - lon) ** 2 + (p["lat"] - lat) ** 2, default=None)
         ok = near is not None and abs(near["lon"] - lon) < 0.6 and abs(near["lat"] - lat) < 0.6
-        groups.setdefault(near["name"] if ok else "#" + site.id, []).append(site)
+        groups.setdefault(near["name"] if near is not None and ok else "#" + site.id, []).append(site)
     return groups, coords
 
 
@@ -124,7 +126,7 @@ STRIKE_KEY = "damage_assessment"  # the strike's own photographs: hits claimed, 
 MONTHS = ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec")
 
 
-def photographed(view: Any) -> Photo | None:
+def photographed(view: PlayerView) -> Photo | None:
     """The US picture's date from its log (None for Moscow, which knows its own sites, or before any photograph)."""
     if getattr(view, "side", "us") != "us":
         return None
@@ -136,7 +138,7 @@ def photographed(view: Any) -> Photo | None:
     return Photo(f"{day} {MONTHS[month - 1]}", shots[-1].key != STRIKE_KEY)
 
 
-def status_line(sites: list[Any], photo: Photo | None = None) -> str:
+def status_line(sites: list[Site], photo: Photo | None = None) -> str:
     """What a town's label says of its sites beyond the glyphs: "2 ready · 1 struck, not assessed" (empty if all
     are being built); ``photo`` tells whether a strike's claims have been checked since."""
     words = {"struck": "struck" if photo is None or photo.assessed else "struck, not assessed"}
@@ -153,8 +155,8 @@ def _grid(count: int, step: float) -> list[tuple[float, float]]:
 
 
 def _clusters(
-    groups: dict[str, list[Any]], coords: dict[str, tuple[float, float]], proj: Any, g: float
-) -> list[tuple[list[str], list[Any]]]:
+    groups: dict[str, list[Site]], coords: dict[str, tuple[float, float]], proj: Projection, g: float
+) -> list[tuple[list[str], list[Site]]]:
     """The town groups, with any two whose grids would overlap merged into one (on a small map San Cristóbal and
     Guanajay are 3 px apart: one grid labelled with both names beats two grids pushed off across the sea)."""
     clusters = [([name], list(members)) for name, members in groups.items()]
@@ -175,7 +177,7 @@ def _clusters(
 
 
 def _footprint(
-    members: list[Any], coords: dict[str, tuple[float, float]], proj: Any, g: float
+    members: list[Site], coords: dict[str, tuple[float, float]], proj: Projection, g: float
 ) -> tuple[tuple[float, float], float]:
     """The centre and radius of a grid of ``members`` drawn at their mean position."""
     pts = [proj(*coords[m.id]) for m in members]
@@ -183,7 +185,7 @@ def _footprint(
     return centre, max(math.hypot(*o) for o in _grid(len(members), 2 * g + 2)) + g
 
 
-def draw_sites(layer: Layer, view: Any, positions: dict[str, tuple[float, float]]) -> None:
+def draw_sites(layer: Layer, view: PlayerView, positions: dict[str, tuple[float, float]]) -> None:
     """Sites grouped by town in a small grid (towns too close to tell apart share one), the grids pushed off
     each other and off the fixed places' dots, each grid's town names queued beside it."""
     proj, pal = layer.proj, layer.palette
@@ -213,7 +215,7 @@ def draw_sites(layer: Layer, view: Any, positions: dict[str, tuple[float, float]
 def _draw_cluster(
     layer: Layer,
     names: list[str],
-    members: list[Any],
+    members: list[Site],
     anchor: tuple[tuple[float, float], float],
     at: tuple[float, float],
     g: float,
@@ -258,8 +260,8 @@ def _town_forms(layer: Layer, names: list[str], words: str) -> list[list[Line]]:
     return [big + status, little + status, big, little] if status else [big, little]
 
 
-def site_desc(site: Any, photo: Photo | None = None) -> str:
-    status = "operational" if site.operational else site.status
+def site_desc(site: Site, photo: Photo | None = None) -> str:
+    status: str = "operational" if site.operational else site.status
     if site.status == "struck" and photo is not None and not photo.assessed:
         status = "struck (not yet assessed)"
     seen = f"; as photographed {photo.date}" if photo else ""

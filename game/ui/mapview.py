@@ -20,6 +20,7 @@ from typing import Any
 
 import pygame
 
+from game.engine.view import PlayerView
 from game.rules_of_play import line_drawn
 from game.ui import mapinset, mapships, mapsites
 from game.ui.mapbase import Static, degree_marks, queue_places, render_line, render_static
@@ -37,9 +38,9 @@ class MapView:
         self.palette = palette
         self.fonts = fonts
         self._static: Static | None = None
-        self._static_key: tuple | None = None
+        self._static_key: tuple[object, ...] | None = None
         self._base: tuple[pygame.Surface, Placer] | None = None
-        self._base_key: tuple | None = None
+        self._base_key: tuple[object, ...] | None = None
         self._scales: dict[tuple[int, ...], RouteScale] = {}
         self._proj: Projection | None = None
         self._targets: list[Target] = []
@@ -82,7 +83,12 @@ class MapView:
         return int(round(x)), int(round(y))
 
     def draw(
-        self, surface: pygame.Surface, rect: pygame.Rect, view: Any, previous: Any = None, progress: float = 1.0
+        self,
+        surface: pygame.Surface,
+        rect: pygame.Rect,
+        view: PlayerView,
+        previous: PlayerView | None = None,
+        progress: float = 1.0,
     ) -> None:
         """Draw the map for ``view`` (a PlayerView) into ``rect``.
 
@@ -124,7 +130,9 @@ class MapView:
         self.labels = placer.labels
 
     @staticmethod
-    def _inset(layer: Layer, view: Any, previous: Any, progress: float) -> tuple[mapinset.Plan | None, set[str]]:
+    def _inset(
+        layer: Layer, view: PlayerView, previous: PlayerView | None, progress: float
+    ) -> tuple[mapinset.Plan | None, set[str]]:
         """The inset's layout, and the ships and submarines it lists: those beyond the map's edge and those
         under it. Listing more may make it taller or move it, so it is worked out again until it holds steady
         (a ship once listed stays listed, so this ends within a few rounds)."""

@@ -9,7 +9,7 @@ from game.history import HISTORY_SEED
 from game.saves import SaveError, autosave_path, load_game, read_info
 from game.scenario.loader import DEFAULT_SCENARIO
 from game.session import Session
-from game.tutorial import TUTORIAL_FRICTION, Guide
+from game.tutorial import TUTORIAL_FRICTION, Guide, TutorialRole
 from game.ui.scene import Notice
 from game.ui.window import Window
 
@@ -20,7 +20,7 @@ def begin_turn(app: Window) -> None:
     The briefing card describes the crisis as it stands when play begins, so it
     comes before each side's first orders, never when a game in progress is resumed.
     """
-    session = app.session
+    session = app.game
     if session.over:
         app.go("end")
         return
@@ -43,7 +43,7 @@ def start_session(app: Window, session: Session, guide: Guide | None = None) -> 
     begin_turn(app)
 
 
-def start_tutorial(app: Window, side: str) -> None:
+def start_tutorial(app: Window, side: TutorialRole) -> None:
     """Replay history: watch the record, or lead one side with the record shown and explained."""
     app.use_scenario(DEFAULT_SCENARIO)  # the whole crisis, whichever scenario was played last
     if side == "watch":

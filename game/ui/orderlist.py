@@ -3,21 +3,24 @@ given now; the list of the orders given; and the picker of an order's target."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
 
 from game.engine.model import Order
 from game.engine.orders import available
+from game.engine.scenario_types import OrderDef, Scenario
 from game.engine.view import PlayerView, describe_target
 from game.rules_of_play import no_target, points_spent, risk_change
 from game.ui.scene import Dialog
-from game.ui.widgets import ListBox
+from game.ui.widgets import ListBox, Panel
+from game.ui.window import Window
 
 PHASES = {"diplomacy": "Diplomacy", "movement": "Ships, quarantine and readiness", "force": "Force"}
 
 
-def menu(scenario: Any, view: PlayerView) -> list[Any]:
+def menu(scenario: Scenario, view: PlayerView) -> list[OrderDef]:
     """The orders available now, grouped by kind, each group in the scenario's order."""
     order = list(scenario.orders)
     phases = list(PHASES)
@@ -26,12 +29,15 @@ def menu(scenario: Any, view: PlayerView) -> list[Any]:
     )
 
 
-def order_rows(scenario: Any, view: PlayerView, chosen: list[Order]) -> dict[str, list[Any]]:
+def order_rows(scenario: Scenario, view: PlayerView, chosen: list[Order]) -> dict[str, list[Any]]:
     """The order list's rows (with a heading before each kind), their notes and help, and whether each may
     be given now: ``ListBox``'s arguments of those names."""
     given = {o.kind for o in chosen}
     left = view.action_points() - points_spent(scenario, chosen)
-    rows, notes, tips, enabled = [], [], [], []
+    rows: list[tuple[str, OrderDef | None]] = []  # None: a heading
+    notes: list[str] = []
+    tips: list[str] = []
+    enabled: list[bool] = []
     phase = None
     for odef in menu(scenario, view):
         if odef.phase != phase:
@@ -48,7 +54,7 @@ def order_rows(scenario: Any, view: PlayerView, chosen: list[Order]) -> dict[str
     return {"rows": rows, "notes": notes, "tooltips": tips, "enabled_rows": enabled}
 
 
-def why_not(view: PlayerView, odef: Any, left: int) -> str:
+def why_not(view: PlayerView, odef: OrderDef, left: int) -> str:
     """Why an order cannot be added now ("" if it can)."""
     if no_target(view, odef):
         return "there is nothing to give it to."
@@ -57,7 +63,7 @@ def why_not(view: PlayerView, odef: Any, left: int) -> str:
     return ""
 
 
-def order_tooltip(scenario: Any, view: PlayerView, chosen: list[Order], odef: Any) -> str:
+def order_tooltip(scenario: Scenario, view: PlayerView, chosen: list[Order], odef: OrderDef) -> str:
     """The order's figures first (cost, the rung it climbs to, the risk it makes), then what it does: where the
     help line is short (a small window, large text) it is the description that is cut, never the figures."""
     rungs = scenario.rungs
@@ -71,7 +77,7 @@ def order_tooltip(scenario: Any, view: PlayerView, chosen: list[Order], odef: An
     return " ".join(parts)
 
 
-def order_text(scenario: Any, view: PlayerView, order: Order) -> str:
+def order_text(scenario: Scenario, view: PlayerView, order: Order) -> str:
     """An order given, as the list of the side's orders shows it."""
     label = scenario.orders[order.kind].label
     if order.target:
@@ -81,7 +87,7 @@ def order_text(scenario: Any, view: PlayerView, order: Order) -> str:
     return label
 
 
-def keyboard_wins(panel: Any) -> None:
+def keyboard_wins(panel: Panel) -> None:
     """After a key press the help line describes what has the focus (the order the cursor is on), not what
     the mouse happens to rest over, until the mouse moves again."""
     panel.hover = None
@@ -90,7 +96,7 @@ def keyboard_wins(panel: Any) -> None:
             widget.hover_row = None
 
 
-def pointer_moved_rows(panel: Any) -> None:
+def pointer_moved_rows(panel: Panel) -> None:
     """After the wheel scrolls a list under a resting mouse, the row pointed at is the one now under it."""
     pos = pygame.mouse.get_pos()
     for widget in panel.widgets:
@@ -101,7 +107,7 @@ def pointer_moved_rows(panel: Any) -> None:
 class TargetPicker(Dialog):
     """Choose the ship, submarine or offer an order is for."""
 
-    def __init__(self, app: Any, title: str, rows: list[tuple[str, str]], pick: Any) -> None:
+    def __init__(self, app: Window, title: str, rows: list[tuple[str, str]], pick: Callable[[str], object]) -> None:
         super().__init__(app, title, "", [("Cancel", None)])
         self.rows = rows
         self.pick = pick

@@ -7,14 +7,17 @@ the text.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER, other
+from game.engine.model import LEADER, Offer, Side, Term, other
+from game.engine.scenario_types import Scenario
 from game.ui import text
+from game.ui.widgetbase import Look
 from game.ui.widgets import Widget
+from game.ui.window import Window
 
 Stamp = Callable[[Any], str]
 
@@ -22,7 +25,7 @@ Stamp = Callable[[Any], str]
 SHARED = ("letter", "offer_sent", "offer_accepted", "offer_rejected", "deadline_passed")  # both governments know
 
 
-def draw_card(surface: pygame.Surface, app: Any, rect: pygame.Rect, lines: list[str]) -> None:
+def draw_card(surface: pygame.Surface, app: Look, rect: pygame.Rect, lines: list[str]) -> None:
     """Lines typed on a card of paper: an offer read in the situation room or in the negotiation."""
     pal, fonts = app.palette, app.fonts
     pygame.draw.rect(surface, pal.paper, rect, border_radius=4)
@@ -40,7 +43,7 @@ def draw_card(surface: pygame.Surface, app: Any, rect: pygame.Rect, lines: list[
         )
 
 
-def term_lines(scenario: Any, terms: Any) -> list[str]:
+def term_lines(scenario: Scenario, terms: Sequence[Term]) -> list[str]:
     """An offer's terms, one a line, each secret one marked."""
     return [f"• {scenario.terms[t.kind].label}{' (SECRET)' if t.secret else ''}" for t in terms]
 
@@ -73,7 +76,7 @@ class Paper(Widget):
         self.offset = max(0, min(max(0, len(self.items) - 1), self.offset - dy))
         return True
 
-    def draw_item(self, surface: pygame.Surface, ui: Any, item: Any, y: int) -> int:
+    def draw_item(self, surface: pygame.Surface, ui: Look, item: Any, y: int) -> int:
         """Draw one item at ``y``; returns the height it took."""
         pal = ui.palette
         width = self.rect.width - 24
@@ -100,7 +103,7 @@ class Paper(Widget):
             )
         )
 
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look, focused: bool, hovered: bool) -> None:
         pal = ui.palette
         pygame.draw.rect(surface, pal.paper, self.rect, border_radius=4)
         if focused:
@@ -134,13 +137,13 @@ class Dispatches(Paper):
         return f"Reports: {len(self.items)}"
 
 
-def offer_title(offer: Any, side: str) -> str:
+def offer_title(offer: Offer, side: Side) -> str:
     """An offer in a line of the letters list, as ``side`` sees it."""
     who = "from " + LEADER[offer.sender] if offer.sender != side else "to " + LEADER[other(side)]
     return f"{offer.id}. {who}, {offer.channel} — {offer.status}"
 
 
-def draw_offer(surface: pygame.Surface, app: Any, rect: pygame.Rect, offer: Any, side: str) -> None:
+def draw_offer(surface: pygame.Surface, app: Window, rect: pygame.Rect, offer: Offer | None, side: Side) -> None:
     """The selected offer on its card: who, how, by when and its terms (or a word that there is none)."""
     if offer is None:
         text.draw(surface, app.fonts.get("ui", 15), "No offers have been exchanged.", app.palette.dim, rect.topleft)

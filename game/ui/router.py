@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING, Literal, Protocol, get_args
 if TYPE_CHECKING:
     import pygame
 
+    from game.engine.model import Side
+
 SceneName = Literal[
     "title",  # the title screen
     "new_game",
@@ -49,6 +51,20 @@ class Screen(Protocol):
     def tooltip(self) -> str: ...
 
     def animated_area(self) -> pygame.Rect | None: ...
+
+    @property
+    def secret_side(self) -> Side | None:
+        """Whose secrets the screen may show (None: nobody's)."""
+        ...
+
+
+class TimedScreen(Screen, Protocol):
+    """The turn screen, as the hot-seat clock times it: whose turn it is, and the sealing of its orders at zero."""
+
+    @property
+    def side(self) -> Side: ...
+
+    def seal(self) -> None: ...
 
 
 Scenes = Mapping[SceneName, Callable[..., Screen]]  # each name's screen, made as ``make(window, *args)``

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
+from game.engine.model import Side
 from game.ui import text
 from game.ui.widgets import Button, Panel
 from game.ui.window import HELP_LINES, Window
@@ -13,7 +16,7 @@ class Scene:
     """One screen. ``layout`` builds the widgets for the window's size; ``draw`` paints from scratch."""
 
     title = ""
-    secret_side: str | None = None  # whose secrets this screen may show (None: nobody's)
+    secret_side: Side | None = None  # whose secrets this screen may show (None: nobody's)
 
     def __init__(self, app: Window) -> None:
         self.app = app
@@ -154,7 +157,7 @@ class Dialog(Scene):
         self.safe = safe  # the harmless choice, if one is: it has the focus (Enter takes it) and Escape picks it
 
     @property
-    def secret_side(self) -> str | None:  # type: ignore[override]
+    def secret_side(self) -> Side | None:  # type: ignore[override]
         below = self.app.scene_below(self)
         return below.secret_side if below is not None else None
 
@@ -190,7 +193,7 @@ class Dialog(Scene):
         if self.safe is not None:
             self.panel.focus = self.safe
 
-    def _choose(self, action: object):  # noqa: ANN202 - a button action
+    def _choose(self, action: object) -> Callable[[], None]:
         def run() -> None:
             self.app.pop()
             if callable(action):

@@ -13,12 +13,14 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER
+from game.engine.model import LEADER, Side
 from game.engine.view import PlayerView
 from game.rules_of_play import alert_words, line_drawn, meter_label
 from game.ui import text
 from game.ui.scene import draw_box, help_height
+from game.ui.widgetbase import Look
 from game.ui.widgets import Widget
+from game.ui.window import Window
 from game.wording import defcon_words, with_year
 
 PAD = 10
@@ -28,7 +30,10 @@ LADDER_SIZES = (13, 12, 11)  # the ladder's text, largest first: the largest at 
 PART_SIZES = (12, 11, 10)  # else the largest at which the current rung and its neighbours fit, with more around
 
 
-def top_parts(app: Any, view: PlayerView, side: str) -> list[tuple[pygame.font.Font, str, tuple[int, int, int]]]:
+TopPart = tuple[pygame.font.Font, str, tuple[int, int, int]]  # a piece of the top bar: its font, words, ink
+
+
+def top_parts(app: Window, view: PlayerView, side: Side) -> list[TopPart]:
     """The top bar's pieces, each drawn whole: date, who you are, readiness, quarantine, turn and timer."""
     pal, fonts = app.palette, app.fonts
     alert = alert_words(view.alert)
@@ -62,12 +67,12 @@ def flow(parts: list[tuple[pygame.font.Font, str, Any]], width: int) -> list[lis
     return lines
 
 
-def top_height(app: Any, parts: list[Any], width: int) -> int:
+def top_height(app: Window, parts: list[TopPart], width: int) -> int:
     rows = flow(parts, width - 2 * PAD - 16)
     return sum(max(parts[i][0].get_linesize() for i in row) for row in rows) + 14
 
 
-def draw_top(surface: pygame.Surface, app: Any, parts: list[Any], rect: pygame.Rect) -> None:
+def draw_top(surface: pygame.Surface, app: Window, parts: list[TopPart], rect: pygame.Rect) -> None:
     pal = app.palette
     pygame.draw.rect(surface, pal.panel, rect)
     pygame.draw.line(surface, pal.panel_edge, rect.bottomleft, rect.bottomright)
@@ -81,7 +86,7 @@ def draw_top(surface: pygame.Surface, app: Any, parts: list[Any], rect: pygame.R
         y += height
 
 
-def turn_areas(app: Any, top: int, tabs: tuple[str, ...]) -> dict[str, pygame.Rect]:
+def turn_areas(app: Window, top: int, tabs: tuple[str, ...]) -> dict[str, pygame.Rect]:
     """Where the turn screen's parts go, for this window and text scale; the foot is kept for the help line."""
     w, h = app.size
     fonts = app.fonts
@@ -123,7 +128,7 @@ RISK_TITLE = "RISK OF AN INCIDENT"
 RISK_NOTE = "this turn, as you judge it"
 
 
-def risk_height(app: Any, width: int) -> int:
+def risk_height(app: Window, width: int) -> int:
     """The risk box's height: its title and note wrapped to ``width``, the bar, and two lines of figures."""
     fonts = app.fonts
     inner = width - 20
@@ -138,7 +143,7 @@ def tall(font: pygame.font.Font) -> int:
     return max(font.get_linesize(), font.get_height()) + 1
 
 
-def ladder_plan(app: Any, rung: int, inner: pygame.Rect) -> tuple[pygame.font.Font, range, list[list[str]]]:
+def ladder_plan(app: Window, rung: int, inner: pygame.Rect) -> tuple[pygame.font.Font, range, list[list[str]]]:
     """The ladder's text size and the rungs it shows: all eleven at the largest size where they fit; else, at
     a size still easy to read, the longest run of rungs around the current one (never fewer than it and its
     neighbours), leaving room for the cues that say which rungs are above and below."""
@@ -178,7 +183,7 @@ def around(heights: list[int], rung: int, room: int) -> range | None:
 
 
 def draw_ladder(
-    surface: pygame.Surface, app: Any, view: PlayerView, rect: pygame.Rect, clock: float
+    surface: pygame.Surface, app: Window, view: PlayerView, rect: pygame.Rect, clock: float
 ) -> list[tuple[str, pygame.Rect, pygame.Rect]]:
     """The ladder, rung 0 at the foot; returns each row and piece of text drawn with the box it must stay in
     (the ladder's box, or a rung's row), for the layout test."""
@@ -213,7 +218,7 @@ def draw_ladder(
 
 def draw_rung(
     surface: pygame.Surface,
-    app: Any,
+    app: Window,
     box: pygame.Rect,
     level: int,
     rung: int,
@@ -237,12 +242,12 @@ def draw_rung(
     return [(words, text.draw(surface, font, words, ink, xy), box) for words, xy in zip(lines, at, strict=True)]
 
 
-def risk_colour(app: Any, p: float) -> tuple[int, int, int]:
+def risk_colour(app: Window, p: float) -> tuple[int, int, int]:
     pal = app.palette
     return pal.ok if p < 0.15 else pal.warn if p < 0.4 else pal.danger
 
 
-def draw_risk(surface: pygame.Surface, app: Any, rect: pygame.Rect, now: float, planned: float) -> None:
+def draw_risk(surface: pygame.Surface, app: Window, rect: pygame.Rect, now: float, planned: float) -> None:
     pal, fonts = app.palette, app.fonts
     draw_box(surface, app, rect)
     y = rect.top + 6
@@ -268,7 +273,7 @@ def draw_risk(surface: pygame.Surface, app: Any, rect: pygame.Rect, now: float, 
 class Meters(Widget):
     """A side's political meters and estimates, scrolled like paper when the panel is short."""
 
-    def __init__(self, rect: pygame.Rect, app: Any, view: PlayerView, side: str) -> None:
+    def __init__(self, rect: pygame.Rect, app: Window, view: PlayerView, side: Side) -> None:
         super().__init__(rect, "Meters")
         self.offset = 0
         self.items: list[tuple[str, float | None]] = []
@@ -299,7 +304,7 @@ class Meters(Widget):
         self.offset = max(0, min(len(self.items) - 1, self.offset - dy))
         return True
 
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look, focused: bool, hovered: bool) -> None:
         pal = ui.palette
         font = ui.fonts.get("ui", 15)
         if focused:

@@ -51,13 +51,14 @@ class Palette:
 
 
 def _ramp(stops: list[Color], n: int = 11) -> tuple[Color, ...]:
-    out = []
+    out: list[Color] = []
     for i in range(n):
         x = i / (n - 1) * (len(stops) - 1)
         a, b = stops[int(x)], stops[min(int(x) + 1, len(stops) - 1)]
         t = x - int(x)
-        out.append(tuple(int(a[k] + (b[k] - a[k]) * t) for k in range(3)))
-    return tuple(out)  # type: ignore[return-value]
+        r, g, bl = (int(a[k] + (b[k] - a[k]) * t) for k in range(3))
+        out.append((r, g, bl))
+    return tuple(out)
 
 
 STANDARD = Palette(

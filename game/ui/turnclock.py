@@ -9,12 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.model import Side
+
 WARN_SECONDS = 20.0
 
 
 @dataclass
 class TurnClock:
-    side: str
+    side: Side
     turn: int  # the game turn it times: a clock never carries over to the next turn or the other player
     left: float
     warned: bool = False

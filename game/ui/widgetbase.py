@@ -3,11 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
+from typing import Protocol
 
 import pygame
 
+from game.ui.theme import Fonts, Palette
+
 Action = Callable[[], None]
+
+
+class Look(Protocol):
+    """What a widget draws with: the window's palette and fonts (the window, or a test's stand-in)."""
+
+    @property
+    def palette(self) -> Palette: ...
+
+    @property
+    def fonts(self) -> Fonts: ...
 
 
 class Widget:
@@ -38,7 +50,7 @@ class Widget:
     def point(self, pos: tuple[int, int]) -> None:
         """The mouse moved over the widget (a list notes the row, for its help line)."""
 
-    def draw(self, surface: pygame.Surface, ui: Any, focused: bool, hovered: bool) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look, focused: bool, hovered: bool) -> None:
         raise NotImplementedError
 
 
@@ -53,7 +65,7 @@ def fit(font: pygame.font.Font, label: str, width: int) -> str:
 
 def frame(
     surface: pygame.Surface,
-    ui: Any,
+    ui: Look,
     rect: pygame.Rect,
     focused: bool,
     hovered: bool,

@@ -12,13 +12,13 @@ The widgets have rooms of their own: ``widgetbase`` (``Widget`` and the box it i
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TypeVar
 
 import pygame
 
 from game.ui.controls import Button, Choice, Slider, TextField
 from game.ui.listbox import DOUBLE_CLICK_MS, ListBox
-from game.ui.widgetbase import Action, Widget, fit, frame
+from game.ui.widgetbase import Action, Look, Widget, fit, frame
 
 __all__ = [
     "DOUBLE_CLICK_MS",
@@ -35,6 +35,9 @@ __all__ = [
 ]
 
 
+W = TypeVar("W", bound=Widget)
+
+
 class Panel:
     """The focusable widgets of a screen, and keyboard and mouse navigation among them."""
 
@@ -43,7 +46,8 @@ class Panel:
         self.focus = 0
         self.hover: Widget | None = None
 
-    def add(self, widget: Widget) -> Widget:
+    def add(self, widget: W) -> W:
+        """Take the widget in; given back as it is, so a screen keeps it with its own type."""
         self.widgets.append(widget)
         return widget
 
@@ -117,7 +121,7 @@ class Panel:
                     return True
         return False
 
-    def draw(self, surface: pygame.Surface, ui: Any) -> None:
+    def draw(self, surface: pygame.Surface, ui: Look) -> None:
         focused = self.focused
         for w in self.widgets:
             w.draw(surface, ui, w is focused, w is self.hover)

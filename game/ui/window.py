@@ -12,7 +12,7 @@ from __future__ import annotations
 import gc
 import time
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeGuard
 
 import pygame
 
@@ -23,7 +23,7 @@ from game.scenario.loader import DEFAULT_SCENARIO, load_scenario, scenario_path
 from game.settings import Settings
 from game.ui import text
 from game.ui.mapview import MapView
-from game.ui.router import SceneName, Scenes, Screen
+from game.ui.router import SceneName, Scenes, Screen, TimedScreen
 from game.ui.sound import Sound
 from game.ui.theme import PALETTES, TEXT_SCALES, Fonts
 from game.ui.turnclock import TurnClock
@@ -132,12 +132,20 @@ class Window:
             self.scenario_name = name
             self._scenario = scenario
 
+    @property
+    def game(self) -> Session:
+        """The game being played: the screens of a game are open only while there is one."""
+        if self.session is None:
+            raise RuntimeError("no game is open")
+        return self.session
+
     def autosave(self, choices: tuple[tuple[str, Callable[[], None]], ...] = ()) -> bool:
         """Keep the game as it stands, a finished one too (Continue then opens its debrief rather than replaying
         its last turn into a different ending); False, and the player told with ``choices``, if it could not be."""
-        if self.session is None:
+        session = self.session
+        if session is None:
             return True
-        return self.guarded(lambda: autosave(self.session), "The game could not be saved", choices)
+        return self.guarded(lambda: autosave(session), "The game could not be saved", choices)
 
     def guarded(
         self, write: Callable[[], object], title: str, choices: tuple[tuple[str, Callable[[], None]], ...] = ()
@@ -246,20 +254,21 @@ class Window:
         self.dirty = False
         return True
 
-    def timed_turn(self) -> Any:
+    def _is_turn(self, scene: Screen) -> TypeGuard[TimedScreen]:
+        return type(scene) is self.routes["turn"]
+
+    def timed_turn(self) -> TimedScreen | None:
         """The turn screen the clock is timing, wherever it is in the stack of screens (None: no clock runs)."""
-        turn_screen = self.routes["turn"]
         clock = self.turn_clock
         if clock is None or self.session is None or self.session.state.turn != clock.turn:
             return None
-        return next((s for s in self.scenes if type(s) is turn_screen and s.side == clock.side), None)
+        return next((s for s in self.scenes if self._is_turn(s) and s.side == clock.side), None)
 
     def tick_clock(self, dt: float) -> None:
         """Run the turn timer, whichever screen of that player's turn is open; seal the orders at zero."""
-        turn = self.timed_turn()
-        if turn is None:
+        turn, clock = self.timed_turn(), self.turn_clock
+        if turn is None or clock is None:
             return
-        clock = self.turn_clock
         event = clock.tick(dt)
         if int(clock.left) != self._clock_second:
             self._clock_second = int(clock.left)
@@ -283,6 +292,8 @@ class Window:
     def draw_clock(self, surface: pygame.Surface) -> None:
         """The turn timer over a screen that has no place for it (Negotiate, the menu): top right."""
         clock = self.turn_clock
+        if clock is None:
+            return
         font = self.fonts.get("ui_bold", 16)
         label = text.render(font, f"{LEADER_OF[clock.side]}: {clock.text()}", self.palette.bg)
         box = label.get_rect(topright=(surface.get_width() - 14, 10)).inflate(16, 8)

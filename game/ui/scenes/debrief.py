@@ -9,11 +9,12 @@ box drawn last frame, so the layout test can check them as it checks widgets.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER, SIDES
+from game.engine.model import LEADER, SIDES, Side
 from game.engine.scoring import PARTS
 from game.files import FileProblem
 from game.report import debrief, write_report
@@ -23,6 +24,7 @@ from game.ui.export import chart_png
 from game.ui.paper import Paper
 from game.ui.scene import Notice, Scene, button_height, draw_backdrop, draw_box, footer
 from game.ui.widgets import Button, ListBox
+from game.ui.window import Window
 
 SIZES = ((36, 17, 14, 20, 15), (30, 15, 13, 17, 13), (26, 13, 12, 15, 12), (22, 12, 11, 13, 11))
 GAP = 10
@@ -34,9 +36,9 @@ class EndScene(Scene):
 
     tabs = ("Outcome", "Day by day", "Decisions", "Questions")
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Window) -> None:
         super().__init__(app)
-        self.report = debrief(app.session.state, app.session.record)
+        self.report = debrief(app.game.state, app.game.record)
         self.tab = "Outcome"
         self.chart: pygame.Surface | None = None
         self.exported: str = ""
@@ -93,7 +95,7 @@ class EndScene(Scene):
         bottom = footer(self.app, 0, 0).top - 8 - self.app.fonts.get("ui", 14).get_linesize() - 4
         return pygame.Rect(30, top, self.app.size[0] - 60, bottom - top)
 
-    def show(self, name: str):  # noqa: ANN201 - a button action
+    def show(self, name: str) -> Callable[[], None]:
         def set_tab() -> None:
             self.tab = name
             self.layout()
@@ -211,7 +213,7 @@ class EndScene(Scene):
         head, row = fonts.get("ui_bold", sizes[3]).get_linesize(), fonts.get("ui", sizes[4]).get_linesize()
         return 12 + head + row + 8 + len(PARTS) * (row + 6) + 8
 
-    def draw_score(self, surface: pygame.Surface, box: pygame.Rect, side: str, sizes: tuple[int, ...]) -> None:
+    def draw_score(self, surface: pygame.Surface, box: pygame.Rect, side: Side, sizes: tuple[int, ...]) -> None:
         """One side's score: total, rank, and a bar for each part (the bar beside the words where it fits)."""
         pal, fonts = self.app.palette, self.app.fonts
         s = self.report.scores[side]

@@ -17,6 +17,7 @@ from game.ui import text
 from game.ui.paper import Paper
 from game.ui.scene import Scene, draw_backdrop, footer
 from game.ui.widgets import Button
+from game.ui.window import Window
 from game.wording import with_year
 
 WHO = {"public": "", "us": "WASHINGTON ONLY", "ussr": "MOSCOW ONLY"}
@@ -28,7 +29,7 @@ AUTO_SECONDS = 12.0  # how long each day stays on screen when the record plays b
 class HistoryScene(Scene):
     """Watch the record: day by day, by hand (← →) or playing by itself, with each day's narration."""
 
-    def __init__(self, app: Any) -> None:
+    def __init__(self, app: Window) -> None:
         super().__init__(app)
         path = HistoricalPath(app.scenario)
         self.last = path.states[-1]

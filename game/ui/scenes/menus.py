@@ -167,7 +167,7 @@ class PauseScene(Scene):
             )
 
     def run_aftermath(self) -> None:
-        result = self.app.session.run_aftermath()
+        result = self.app.game.run_aftermath()
         self.app.autosave()
         self.app.go("resolution", result)
 

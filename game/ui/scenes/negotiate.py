@@ -7,27 +7,42 @@ others when the turn ends.
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
+from typing import Any, Protocol
 
 import pygame
 
-from game.engine.model import LEADER, Order, Term, other
+from game.engine.model import LEADER, Order, Side, Term, other
 from game.engine.orders import available, check_orders
 from game.engine.turn import describe_terms
+from game.engine.view import PlayerView
 from game.rules_of_play import letters, may_keep_secret, offer_order, rival_messages, sender_words, to_answer
 from game.ui import text
 from game.ui.paper import draw_card, term_lines
 from game.ui.scene import Notice, Scene, button_height, draw_backdrop, footer, help_height
 from game.ui.widgets import Button, Choice, ListBox
+from game.ui.window import Window
 
 INCLUDE = ("not included", "public", "secret")
 DEADLINES = ("no deadline", "1 turn", "2 turns", "3 turns", "4 turns")
 
 
+class TurnOrders(Protocol):
+    """What this screen asks of the turn screen it was opened over (reached by name, never imported)."""
+
+    side: Side
+    chosen: list[Order]
+
+    @property
+    def view(self) -> PlayerView: ...
+
+    def try_add(self, order: Order) -> bool: ...
+
+
 class NegotiationScene(Scene):
     title = "Letters and offers"
 
-    def __init__(self, app: Any, turn: Any, channel: str | None = None) -> None:
+    def __init__(self, app: Window, turn: TurnOrders, channel: str | None = None) -> None:
         super().__init__(app)
         self.turn = turn  # the TurnScene whose orders this adds to
         self.side = turn.side
@@ -40,7 +55,7 @@ class NegotiationScene(Scene):
         self.reply = 0
 
     @property
-    def view(self) -> Any:
+    def view(self) -> PlayerView:
         return self.turn.view
 
     def answers(self) -> list[Any]:
@@ -83,14 +98,14 @@ class NegotiationScene(Scene):
         channel = self.channels[self.channel]
         for kind, tdef in self.app.scenario.terms.items():
             y += row
-            options = INCLUDE if may_keep_secret(tdef, channel) else INCLUDE[:2]
-            index = min(self.include[kind], len(options) - 1)
+            included = INCLUDE if may_keep_secret(tdef, channel) else INCLUDE[:2]
+            index = min(self.include[kind], len(included) - 1)
             self.include[kind] = index
             add(
                 Choice(
                     pygame.Rect(left.left, y, left.width, row - gap),
                     tdef.label,
-                    options,
+                    included,
                     index,
                     self.term_setter(kind),  # the help line gives the whole term: a long one is cut here
                     f"{tdef.label[:1].upper()}{tdef.label[1:]}: conceded by {LEADER[tdef.by]}.",
@@ -155,7 +170,7 @@ class NegotiationScene(Scene):
         self.layout()
         self.panel.focus = 0
 
-    def term_setter(self, kind: str):  # noqa: ANN201 - a callback
+    def term_setter(self, kind: str) -> Callable[[int], None]:
         def change(index: int) -> None:
             self.include[kind] = index
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import random
+from collections.abc import Callable
 
 from game.ai.doctrine import PERSONALITIES
-from game.engine.model import LEADER
+from game.engine.model import LEADER, SIDES, Side
 from game.engine.setup import FRICTIONS
 from game.inputs import parse_digits
 from game.scenario.loader import DEFAULT_SCENARIO, all_scenario_paths
@@ -32,6 +33,7 @@ def scenario_titles() -> list[tuple[str, str]]:
 
 class NewGameScene(Scene):
     title = "New game"
+    seed_field: TextField  # made by the first layout, before anything reads it
 
     def __init__(self, app: Window) -> None:
         super().__init__(app)
@@ -61,7 +63,7 @@ class NewGameScene(Scene):
              hotseat),
         ]  # fmt: skip
 
-    def setter(self, key: str):  # noqa: ANN201 - a callback
+    def setter(self, key: str) -> Callable[[int], None]:
         def change(index: int) -> None:
             self.values[key] = index
             if key == "mode":
@@ -89,7 +91,7 @@ class NewGameScene(Scene):
         self.seed = parse_digits(self.seed_field.value) or 0
         self.app.use_scenario(self.scenarios[self.values["scenario"]][0])
         hotseat = self.values["mode"] == 1
-        humans = ("us", "ussr") if hotseat else (("us", "ussr")[self.values["side"]],)
+        humans: tuple[Side, ...] = SIDES if hotseat else (SIDES[self.values["side"]],)
         timer = (0, 120, 180, 300)[self.values["timer"]] if hotseat else 0
         session = Session.new(
             self.app.scenario,

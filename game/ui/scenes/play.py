@@ -10,7 +10,7 @@ from typing import Any
 
 import pygame
 
-from game.engine.model import LEADER, ROLE
+from game.engine.model import LEADER, ROLE, Side
 from game.engine.view import player_view
 from game.session import TurnResult
 from game.ui import text
@@ -18,6 +18,7 @@ from game.ui.opening import begin_turn
 from game.ui.paper import Paper
 from game.ui.scene import Scene, draw_backdrop, footer
 from game.ui.widgets import Button
+from game.ui.window import Window
 from game.wording import with_year
 
 # ---------------------------------------------------------------------------- between players
@@ -28,7 +29,7 @@ class HandoffScene(Scene):
 
     secret_side = None
 
-    def __init__(self, app: Any, side: str, briefing: bool = False) -> None:
+    def __init__(self, app: Window, side: Side, briefing: bool = False) -> None:
         super().__init__(app)
         self.side = side
         self.briefing = briefing
@@ -84,7 +85,7 @@ class HandoffScene(Scene):
 class BriefingScene(Scene):
     """Who you are, who advises you, what you know, want and fear: before the first orders."""
 
-    def __init__(self, app: Any, side: str) -> None:
+    def __init__(self, app: Window, side: Side) -> None:
         super().__init__(app)
         self.side = side
         self.secret_side = side
@@ -126,8 +127,7 @@ class BriefingScene(Scene):
     def draw(self, surface: pygame.Surface) -> None:
         draw_backdrop(surface, self.app)
         pal, fonts = self.app.palette, self.app.fonts
-        session = self.app.session
-        view = session.view(self.side)
+        view = self.app.game.view(self.side)
         paper = self.sheet()
         pygame.draw.rect(surface, pal.paper, paper, border_radius=4)
         text.draw(
@@ -164,9 +164,9 @@ class ResolutionScene(Scene):
     In hot-seat only the public news shows: both players may be watching.
     """
 
-    def __init__(self, app: Any, result: TurnResult) -> None:
+    def __init__(self, app: Window, result: TurnResult) -> None:
         super().__init__(app)
-        session = app.session
+        session = app.game
         self.result = result
         self.side = None if session.hotseat else session.humans[0]
         self.secret_side = self.side

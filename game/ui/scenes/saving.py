@@ -3,6 +3,8 @@ cannot be written."""
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pygame
 
 from game.files import FileProblem, config_dir
@@ -132,7 +134,7 @@ class SaveScene(Scene):
 
     def write(self, slot: str) -> None:
         try:
-            path = save_game(self.app.session, slot)
+            path = save_game(self.app.game, slot)
         except FileProblem as exc:
             self.app.push(write_failed(self.app, "The game could not be saved", exc))
             return
@@ -177,7 +179,7 @@ class LoadScene(Scene):
         )
         self.panel.add(Button(footer(self.app, w // 2 + 10, 260), "Back", self.back))
 
-    def load(self, path) -> None:  # noqa: ANN001 - Path
+    def load(self, path: Path) -> None:
         """Open the save, asking first if it would replace a game in progress."""
         if path == autosave_path() or not game_in_progress(self.app):
             open_save(self.app, path)

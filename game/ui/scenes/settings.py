@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pygame
 
 from game.settings import ANIMATIONS, PALETTE_NAMES, TEXT_SIZES
@@ -13,7 +15,7 @@ from game.ui.widgets import Button, Choice, Slider
 class SettingsScene(Scene):
     title = "Settings"
 
-    def choose(self, field: str, options: tuple[str, ...]):  # noqa: ANN201 - a callback
+    def choose(self, field: str, options: tuple[str, ...]) -> Callable[[int], None]:
         def change(index: int) -> None:
             setattr(self.app.settings, field, options[index])
             self.app.apply_settings()

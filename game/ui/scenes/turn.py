@@ -6,13 +6,14 @@ or a double-click). Orders that cannot be given stay greyed, with the reason. Ro
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable
 
 import pygame
 
 from game.engine.friction import forecast_risk, incident_probability
-from game.engine.model import LEADER, Order
+from game.engine.model import LEADER, Order, Side
 from game.engine.orders import IllegalOrders, check_orders, targets_of
+from game.engine.scenario_types import OrderDef
 from game.engine.turn import describe_terms
 from game.engine.view import PlayerView, describe_target
 from game.rules_of_play import NOTHING_TO_TARGET, danger, letters, points_spent
@@ -34,6 +35,7 @@ from game.ui.situation import (
 )
 from game.ui.turnclock import TurnClock
 from game.ui.widgets import Button, ListBox
+from game.ui.window import Window
 from game.wording import plain_all
 
 
@@ -43,7 +45,7 @@ class TurnScene(Scene):
     base_tabs = ("Reports", "Letters", "Meters")
     shows_clock = True  # the top bar shows the timer; the window need not draw it again
 
-    def __init__(self, app: Any, side: str) -> None:
+    def __init__(self, app: Window, side: Side) -> None:
         super().__init__(app)
         self.side = side
         self.secret_side = side
@@ -56,7 +58,7 @@ class TurnScene(Scene):
         self.map_tip: str | None = None
         self.boxes: list[tuple[str, pygame.Rect]] = []  # the ladder and the risk as drawn, for the layout test
         self.inside: list[tuple[str, pygame.Rect, pygame.Rect]] = []  # each text drawn in them, and its box
-        session = app.session
+        session = app.game
         timer = int(session.record.meta.get("timer", 0)) if session.hotseat else 0
         clock = app.turn_clock
         if timer and (clock is None or (clock.side, clock.turn) != (side, session.state.turn)):
@@ -64,7 +66,7 @@ class TurnScene(Scene):
 
     @property
     def view(self) -> PlayerView:
-        return self.app.session.view(self.side)
+        return self.app.game.view(self.side)
 
     @property
     def tabs(self) -> tuple[str, ...]:
@@ -73,7 +75,8 @@ class TurnScene(Scene):
     @property
     def time_left(self) -> float:
         """Seconds left on the hot-seat timer (0: no timer)."""
-        return self.app.turn_clock.left if self.app.timed_turn() is self else 0.0
+        clock = self.app.turn_clock
+        return clock.left if clock is not None and self.app.timed_turn() is self else 0.0
 
     def enter(self) -> None:
         super().enter()
@@ -95,7 +98,7 @@ class TurnScene(Scene):
         view = self.view
         a = self.areas()
         row = a["row"].height
-        self.orders = self.panel.add(
+        orders = self.panel.add(
             ListBox(
                 a["orders"],
                 "Orders",
@@ -106,9 +109,9 @@ class TurnScene(Scene):
                 **order_rows(self.app.scenario, view, self.chosen),
             )
         )
-        self.orders.keep_place(old_orders)
+        orders.keep_place(old_orders)
         chosen_rows = [(order_text(self.app.scenario, view, o), i) for i, o in enumerate(self.chosen)]
-        self.chosen_box = self.panel.add(
+        chosen_box = self.panel.add(
             ListBox(
                 a["chosen"],
                 "Your orders",
@@ -119,7 +122,8 @@ class TurnScene(Scene):
                 tooltips=[f"{label}. Enter or a double-click takes it back." for label, _ in chosen_rows],
             )
         )
-        self.chosen_box.keep_place(old_chosen)
+        chosen_box.keep_place(old_chosen)
+        self.orders, self.chosen_box = orders, chosen_box
         move, bh = a["move"], a["button"].height
         self.add_button = self.panel.add(
             Button(
@@ -139,10 +143,10 @@ class TurnScene(Scene):
                 enabled=bool(self.chosen),
             )
         )
-        self.selected_order(self.orders.payload)
+        self.selected_order(orders.payload)
         self.layout_buttons(a["buttons"], bh)
         self.layout_side(view, a["side"], bh)
-        self.panel.focus_on(self.orders)
+        self.panel.focus_on(orders)
 
     def layout_buttons(self, b: pygame.Rect, bh: int) -> None:
         """End turn, twice the height of the others; Negotiate; the menu."""
@@ -170,7 +174,7 @@ class TurnScene(Scene):
                 )
             )
         body = pygame.Rect(side.left, side.top + bh + 6, side.width, side.height - bh - 6)
-        if self.tab == "Record":
+        if self.tab == "Record" and self.guide is not None:  # the tutorial's tab
             self.panel.add(
                 Paper(
                     pygame.Rect(body.left, body.top, body.width, body.height - bh - 8),
@@ -203,7 +207,7 @@ class TurnScene(Scene):
         elif self.tab == "Meters":
             self.panel.add(Meters(body, self.app, view, self.side))
 
-    def tab_setter(self, name: str):  # noqa: ANN201 - a button action
+    def tab_setter(self, name: str) -> Callable[[], None]:
         def set_tab() -> None:
             self.tab = name
             self.layout()
@@ -213,6 +217,8 @@ class TurnScene(Scene):
     # -- the tutorial --
 
     def follow(self) -> None:
+        if self.guide is None:  # the button is on the tutorial's tab only
+            return
         self.chosen = [c.order for c in self.guide.advice(self.view)]
         self.app.sound.play("stamp")
         self.layout()
@@ -220,7 +226,7 @@ class TurnScene(Scene):
     def spent(self) -> int:
         return points_spent(self.app.scenario, self.chosen)
 
-    def selected_order(self, odef: Any) -> None:
+    def selected_order(self, odef: OrderDef | None) -> None:
         box = self.orders
         button = getattr(self, "add_button", None)
         if button is not None and box is not None:
@@ -234,7 +240,7 @@ class TurnScene(Scene):
         if self.chosen_box is not None and self.chosen_box.rows:
             self.remove_order(self.chosen_box.payload)
 
-    def add_order(self, odef: Any) -> None:
+    def add_order(self, odef: OrderDef) -> None:
         view = self.view
         if odef.handler == "offer":
             self.negotiate(channel=odef.id)
@@ -263,7 +269,8 @@ class TurnScene(Scene):
         if 0 <= index < len(self.chosen):
             self.chosen.pop(index)
             self.layout()
-            self.panel.focus_on(self.chosen_box)
+            if self.chosen_box is not None:  # made by the layout
+                self.panel.focus_on(self.chosen_box)
 
     def negotiate(self, channel: str | None = None) -> None:
         self.app.push("negotiate", self, channel)
@@ -312,7 +319,7 @@ class TurnScene(Scene):
         )
 
     def commit(self) -> None:
-        session = self.app.session
+        session = self.app.game
         if self.guide is not None:
             self.guide.note_orders(self.view, tuple(self.chosen))
         try:
