@@ -138,15 +138,10 @@ class ListBox(Widget):
             row = pygame.Rect(self.rect.left + 4, y, self.rect.width - 8, self.row_height - 2)
             if i == self.selected:
                 pygame.draw.rect(surface, pal.panel_edge if not focused else pal.accent, row, border_radius=4)
-            if self.rows[i][1] is None:  # a heading
-                text.draw(
-                    surface,
-                    ui.fonts.get("ui_bold", 13),
-                    self.rows[i][0].upper(),
-                    pal.accent,
-                    (row.left + 4, row.bottom - 2),
-                    "bottomleft",
-                )
+            if self.rows[i][1] is None:  # a heading, cut short with an ellipsis in a narrow list
+                bold = ui.fonts.get("ui_bold", 13)
+                heading = fit(bold, self.rows[i][0].upper(), row.width - 8)
+                text.draw(surface, bold, heading, pal.accent, (row.left + 4, row.bottom - 2), "bottomleft")
                 continue
             if i == self.hover_row and i != self.selected:
                 pygame.draw.rect(surface, pal.panel_edge, row, width=1, border_radius=4)
