@@ -39,7 +39,7 @@ from game.engine.atsea import boarded, disabled, hailed, subs_sent, surfaced, wi
 from game.engine.limits import clamp, subs_near_line
 from game.engine.model import PHASES, Order, Ship, Submarine, Term
 from game.engine.scenario_types import IncidentDef, OrderDef, Scenario
-from game.engine.turn import MAX_RUNG, Turn
+from game.engine.turn import MAX_RUNG, Turn, repeat_scale
 from game.engine.view import PlayerView
 
 
@@ -110,20 +110,22 @@ def forecast_risk(view: PlayerView, orders: tuple[Order, ...] | list[Order]) -> 
     )
     defs = view.scenario.orders
     risk = 0.0
+    log = view.log
     for order in sorted(orders, key=lambda o: PHASES.index(defs[o.kind].phase)):  # as the engine resolves them
         odef = defs[order.kind]
-        risk += odef.risk + _posture_after(facts, odef, order)
+        risk += odef.risk + _posture_after(facts, odef, order, repeat_scale(odef, log))
     return incident_probability(facts, risk)
 
 
-def _posture_after(facts: _Posture, odef: OrderDef, order: Order) -> float:
-    """Change ``facts`` as ``order`` changes the turn; returns the risk it adds beyond its own."""
+def _posture_after(facts: _Posture, odef: OrderDef, order: Order, scale: float) -> float:
+    """Change ``facts`` as ``order`` changes the turn (``scale``: what is left of a repeated order's effect on
+    Castro); returns the risk it adds beyond its own."""
     eff = odef.effects
     if eff.rung >= 0 and (eff.rung or eff.rung_min):
         facts.rung = min(MAX_RUNG, max(facts.rung + eff.rung, eff.rung_min, facts.rung))
     elif eff.rung < 0:
         facts.rung = max(0, facts.rung + eff.rung)
-    facts.castro_alarm = clamp(facts.castro_alarm + eff.castro_alarm)
+    facts.castro_alarm = clamp(facts.castro_alarm + eff.castro_alarm * scale)
     params, handler = odef.params, odef.handler
     if handler == "defcon":
         facts.defcon = min(5, max(1, facts.defcon - params.raise_))
@@ -131,6 +133,8 @@ def _posture_after(facts: _Posture, odef: OrderDef, order: Order) -> float:
         facts.alert = min(2, max(0, facts.alert + params.raise_))
     elif handler == "delegate":
         facts.local_authority = params.local
+    elif handler == "tactical_out":  # the warheads leave, and with them the commanders' authority to fire
+        facts.local_authority = False
     elif handler == "recon" and params.level == "low":
         facts.castro_alarm = min(100.0, facts.castro_alarm + facts.scenario.rules.castro.low_level)
     elif handler == "accept" and facts.agreement is None:

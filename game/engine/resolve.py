@@ -40,7 +40,7 @@ from game.engine.scenario_types import NO_EFFECTS, OrderDef
 from game.engine.scoring import settlement_winner, time_out_outcome
 from game.engine.settlement import check_duties, void_order
 from game.engine.state import GameState
-from game.engine.turn import Turn
+from game.engine.turn import Turn, repeat_scale
 from game.engine.view import player_view
 from game.engine.world import build_sites, move_ships, pressures, update_castro, update_intelligence
 
@@ -72,7 +72,7 @@ def apply(state: GameState, orders: Mapping[Side, tuple[Order, ...] | list[Order
         if s.agreement is not None and void_order(turn, side, order):
             continue
         if odef.effects is not NO_EFFECTS:
-            turn.apply_effects(odef.effects, 0.5 ** turn.times_given(odef) if odef.diminishing else 1.0)
+            turn.apply_effects(odef.effects, repeat_scale(odef, chain(s.logs["public"], s.logs[side])))
         HANDLERS[odef.handler][1](turn, side, order, odef)
         order_risk += odef.risk
         if odef.log:

@@ -6,6 +6,7 @@ meters 0–100) and the log are kept in one place.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import date as _date
 from datetime import timedelta
 
@@ -137,11 +138,16 @@ class Turn:
             s = self.s
             s.invasion_prep = clamp(s.invasion_prep + eff.invasion_prep)
 
-    def times_given(self, odef: OrderDef) -> int:
-        """How often an order was given before this turn, counted from the log it writes each time."""
-        key = odef.log_key
-        return sum(1 for vis in ("public", "us", "ussr") for entry in self.s.logs[vis] if entry.key == key)
-
     def lower_rung(self, steps: int) -> None:
         s = self.s
         s.rung = max(0, s.rung - steps)
+
+
+def repeat_scale(odef: OrderDef, seen: Iterable[LogEntry]) -> float:
+    """What is left of a diminishing order's meters and Castro effect: half for each time it was given before,
+    counted from the log line it writes each time among the entries its side can read (``seen``). The turn
+    and the risk forecast count the same entries, so the preview shrinks as the order does."""
+    if not odef.diminishing:
+        return 1.0
+    key = odef.log_key
+    return float(0.5 ** sum(1 for entry in seen if entry.key == key))
